@@ -1,0 +1,11 @@
+namespace WhatsAppGenesys.UnitTests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void HealthPathsMatchAspireContract()
+    {
+        Assert.Equal("/health", Microsoft.Extensions.Hosting.Extensions.HealthEndpointPath);
+        Assert.Equal("/alive", Microsoft.Extensions.Hosting.Extensions.AlivenessEndpointPath);
+    }
+}
