@@ -26,7 +26,7 @@ public sealed class GenesysTokenSource(
 {
     public const string HttpClientName = "genesys-login";
 
-    private readonly Counter<long> _exchanges = meters.Create("WhatsAppGenesys")
+    private readonly Counter<long> _exchanges = meters.Create(Microsoft.Extensions.Hosting.Extensions.MeterName)
         .CreateCounter<long>("auth.genesys.token_exchanges", description: "Client-credentials exchanges with Genesys");
 
     public string CacheKey(string tenantId) => TenancyKeys.GenesysToken(tenantId);
