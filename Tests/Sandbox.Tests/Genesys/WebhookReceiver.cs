@@ -21,7 +21,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
     public string BaseUrl { get; private set; } = string.Empty;
     public string HookUrl => BaseUrl + "/hook";
+    /// <summary>How long each of the next <see cref="SlowRequests"/> webhook POSTs is held before it is answered.</summary>
     public TimeSpan Delay { get; set; }
+    public int SlowRequests;
 
     public static async Task<WebhookReceiver> StartAsync()
     {
@@ -37,7 +39,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             await context.Request.Body.CopyToAsync(buffer);
             receiver.Received.Enqueue(new ReceivedWebhook(buffer.ToArray(),
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
-            if (receiver.Delay > TimeSpan.Zero)
+            if (Interlocked.Decrement(ref receiver.SlowRequests) >= 0)
             {
                 await Task.Delay(receiver.Delay);
             }

@@ -72,21 +72,22 @@ public sealed class WebhookRetryTests
     {
         await using var host = await GenesysSandboxHost.StartAsync(new Dictionary<string, string?>
         {
-            ["GenesysSandbox:WebhookTimeoutMilliseconds"] = "200",
+            ["GenesysSandbox:WebhookTimeoutMilliseconds"] = "800",
         });
         var token = await host.GetTokenAsync();
         var conversationId = await host.StartConversationAsync(token, "+15550001");
-        host.Receiver.Delay = TimeSpan.FromMilliseconds(600);
+        host.Receiver.Delay = TimeSpan.FromMilliseconds(2500);
+        host.Receiver.SlowRequests = 1;
 
         var id = await host.SendAgentMessageAsync(conversationId, new { text = "slow receiver" });
-        var first = await host.WaitForMessageAsync(conversationId, id,
-            m => m.GetProperty("delivery").GetProperty("attemptCount").GetInt32() >= 2);
-        host.Receiver.Delay = TimeSpan.Zero;
         var message = await host.WaitForMessageAsync(conversationId, id, GenesysSandboxHost.DeliveryFinished);
 
-        var attempt = first.GetProperty("delivery").GetProperty("attempts")[0];
-        Assert.True(attempt.GetProperty("timedOut").GetBoolean());
+        var attempts = message.GetProperty("delivery").GetProperty("attempts");
         Assert.Equal("Delivered", message.GetProperty("delivery").GetProperty("status").GetString());
+        Assert.Equal(2, attempts.GetArrayLength());
+        Assert.True(attempts[0].GetProperty("timedOut").GetBoolean());
+        Assert.False(attempts[0].TryGetProperty("httpStatus", out _));
+        Assert.Equal(200, attempts[1].GetProperty("httpStatus").GetInt32());
     }
 
     [Fact]
