@@ -8,7 +8,10 @@ public sealed class MetaSandboxOptions
 
     public string GraphVersion { get; set; } = "v23.0";
     public string WabaId { get; set; } = "102290129340398";
-    public string[] PhoneNumberIds { get; set; } = ["106540352242922"];
+    public const string DefaultPhoneNumberId = "106540352242922";
+
+    // Empty by default: the configuration binder appends to a non-empty default array instead of replacing it.
+    public string[] PhoneNumberIds { get; set; } = [];
     public string DisplayPhoneNumber { get; set; } = "+15550783881";
     public string AccessToken { get; set; } = "sandbox-meta-access-token";
     public string AppSecret { get; set; } = "sandbox-meta-app-secret";

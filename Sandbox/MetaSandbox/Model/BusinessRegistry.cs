@@ -15,7 +15,8 @@ public sealed class BusinessRegistry
     public BusinessRegistry(IOptions<MetaSandboxOptions> options)
     {
         var o = options.Value;
-        Default = new Business(o.WabaId, o.PhoneNumberIds, o.DisplayPhoneNumber, o.AccessToken, o.AppSecret,
+        string[] phoneNumberIds = o.PhoneNumberIds.Length > 0 ? [.. o.PhoneNumberIds.Distinct()] : [MetaSandboxOptions.DefaultPhoneNumberId];
+        Default = new Business(o.WabaId, phoneNumberIds, o.DisplayPhoneNumber, o.AccessToken, o.AppSecret,
             o.VerifyToken, string.IsNullOrWhiteSpace(o.WebhookUrl) ? null : o.WebhookUrl);
         Register(Default);
     }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using WhatsAppGenesys.MetaSandbox;
 
 namespace WhatsAppGenesys.Sandbox.Tests.Meta.Infrastructure;
@@ -20,7 +19,8 @@ public sealed class MetaSandboxFactory(IReadOnlyDictionary<string, string?> sett
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 }
