@@ -13,6 +13,8 @@ public sealed class WebhookSender : IDisposable
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         ConnectTimeout = TimeSpan.FromSeconds(5),
         MaxConnectionsPerServer = 256,
+        // Meta sends no W3C trace headers; receivers must not come to depend on a traceparent from the simulator.
+        ActivityHeadersPropagator = null,
     })
     {
         Timeout = Timeout.InfiniteTimeSpan,
