@@ -10,18 +10,18 @@ public sealed class GenesysApiClient(HttpClient http)
 {
     public static readonly Uri DefaultBaseAddress = new($"http://{ServiceNames.GenesysApi}");
 
-    public Task<ProviderCall<GenesysDeliveryResult>> SendInboundMessageAsync(string tenantId, string idempotencyKey, object body, CancellationToken ct) =>
+    public Task<ProviderCall<GenesysDeliveryResult>> SendInboundMessageAsync(string tenantId, string idempotencyKey, JsonElement body, CancellationToken ct) =>
         PostAsync(tenantId, "genesys/messages/inbound", idempotencyKey, body, ct);
 
-    public Task<ProviderCall<GenesysDeliveryResult>> SendReceiptAsync(string tenantId, string idempotencyKey, object body, CancellationToken ct) =>
+    public Task<ProviderCall<GenesysDeliveryResult>> SendReceiptAsync(string tenantId, string idempotencyKey, JsonElement body, CancellationToken ct) =>
         PostAsync(tenantId, "genesys/receipts", idempotencyKey, body, ct);
 
-    public Task<ProviderCall<GenesysDeliveryResult>> SendEventAsync(string tenantId, string idempotencyKey, object body, CancellationToken ct) =>
+    public Task<ProviderCall<GenesysDeliveryResult>> SendEventAsync(string tenantId, string idempotencyKey, JsonElement body, CancellationToken ct) =>
         PostAsync(tenantId, "genesys/events", idempotencyKey, body, ct);
 
-    private async Task<ProviderCall<GenesysDeliveryResult>> PostAsync(string tenantId, string path, string idempotencyKey, object body, CancellationToken ct)
+    private async Task<ProviderCall<GenesysDeliveryResult>> PostAsync(string tenantId, string path, string idempotencyKey, JsonElement body, CancellationToken ct)
     {
-        var payload = new GenesysDeliveryRequest(idempotencyKey, JsonSerializer.SerializeToElement(body, body.GetType(), ProviderJson.Options));
+        var payload = new GenesysDeliveryRequest(idempotencyKey, body);
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(payload) };
         request.Headers.Add("X-Tenant-ID", tenantId);
         using var response = await http.SendAsync(request, ct);
@@ -54,13 +54,4 @@ public sealed record ProviderCall<T>(T? Result, ProviderError? Error) where T : 
             : new ProviderError(provider, (int)response.StatusCode, "service.error", $"The {provider} API service answered {(int)response.StatusCode}",
                 Retryable: (int)response.StatusCode >= 500 || (int)response.StatusCode == 429));
     }
-}
-
-/// <summary>Provider bodies: camelCase for Genesys, explicit names on Meta models, no nulls on the wire.</summary>
-public static class ProviderJson
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
 }
