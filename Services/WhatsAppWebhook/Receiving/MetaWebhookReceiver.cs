@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
 using WhatsAppGenesys.Clients.Archiving;
 using WhatsAppGenesys.Clients.Tenancy;
+using WhatsAppGenesys.Clients.Webhooks;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.Contracts.Security;
@@ -24,25 +24,16 @@ public sealed class MetaWebhookReceiver(
     TimeProvider clock,
     ILogger<MetaWebhookReceiver> logger)
 {
-    public const long MaxBodyBytes = 1024 * 1024;
     private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
 
     public async Task<IResult> ReceiveAsync(HttpContext http)
     {
-        var request = http.Request;
-        if (!request.HasJsonContentType())
+        var (request, status, reason) = await SignedWebhookRequest.ReadAsync(http);
+        if (request is null)
         {
-            return Reject(415, "Content-Type must be application/json");
+            return Reject(status, reason);
         }
-        var signature = request.Headers[WebhookSignatures.HeaderName].ToString();
-        if (!WebhookSignatures.HasSignature(signature))
-        {
-            return Reject(401, "Missing or malformed X-Hub-Signature-256");
-        }
-        if (await ReadBodyAsync(http) is not { } body)
-        {
-            return Reject(413, $"Webhook bodies are limited to {MaxBodyBytes} bytes");
-        }
+        var (body, signature) = (request.Body, request.Signature);
 
         JsonDocument document;
         try
@@ -111,7 +102,7 @@ public sealed class MetaWebhookReceiver(
             {
                 foreach (var (tenantId, tenantChanges) in byTenant)
                 {
-                    var archiveKey = await ArchiveAsync(http, tenantId, tenantChanges, body, signature, receivedAt);
+                    var archiveKey = await ArchiveAsync(http, request, tenantId, tenantChanges, receivedAt);
                     events.AddRange(tenantChanges.SelectMany(change => MetaWebhookReader.ReadEvents(change, tenantId, receivedAt, archiveKey)));
                 }
             }
@@ -140,43 +131,14 @@ public sealed class MetaWebhookReceiver(
         }
     }
 
-    private async Task<string?> ArchiveAsync(HttpContext http, string tenantId, List<MetaWebhookReader.Change> changes, byte[] body, string signature, DateTimeOffset receivedAt)
+    private async Task<string?> ArchiveAsync(HttpContext http, SignedWebhookRequest request, string tenantId, List<MetaWebhookReader.Change> changes, DateTimeOffset receivedAt)
     {
         using var scope = logger.BeginTenantScope(tenantId);
         var firstId = changes.SelectMany(c => MetaWebhookReader.Items(c.Value, "messages").Concat(MetaWebhookReader.Items(c.Value, "statuses")))
             .Select(item => item.TryGetProperty("id", out var id) ? id.GetString() : null)
             .FirstOrDefault(id => id is not null) ?? "webhook";
-        var key = WebhookArchive.Key(tenantId, receivedAt, firstId);
-        return await archive.StoreAsync(Buckets.WebhooksInbound, key, body, new Dictionary<string, string>
-        {
-            ["stored_at"] = receivedAt.ToString("O"),
-            ["tenant_id"] = tenantId,
-            ["webhook_signature"] = signature,
-            ["source_ip"] = http.Connection.RemoteIpAddress?.ToString() ?? "",
-            ["user_agent"] = http.Request.Headers.UserAgent.ToString(),
-        }, http.RequestAborted);
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpContext http)
-    {
-        if (http.Request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxBodyBytes;
-        }
-        try
-        {
-            using var buffer = new MemoryStream();
-            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-            return buffer.ToArray();
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return null;
-        }
+        return await archive.StoreAsync(Buckets.WebhooksInbound, WebhookArchive.Key(tenantId, receivedAt, firstId), request.Body,
+            request.ArchiveMetadata(http, tenantId, receivedAt), http.RequestAborted);
     }
 
     private IResult Reject(int status, string reason)
