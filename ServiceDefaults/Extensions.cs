@@ -1,11 +1,16 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using WhatsAppGenesys.ServiceDefaults;
+using WhatsAppGenesys.ServiceDefaults.Configuration;
+using WhatsAppGenesys.ServiceDefaults.RabbitMQ;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -16,8 +21,12 @@ public static class Extensions
     public const string HealthEndpointPath = "/health";
     public const string AlivenessEndpointPath = "/alive";
 
+    /// <summary>Meter every service records its own business metrics on (tagged per tenant via TenantTelemetry).</summary>
+    public const string MeterName = "WhatsAppGenesys";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        StartupFailureHandler.Install();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
@@ -41,13 +50,24 @@ public static class Extensions
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation())
-            .WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName)
-                .AddAspNetCoreInstrumentation(t => t.Filter = ctx =>
-                    !ctx.Request.Path.StartsWithSegments(HealthEndpointPath) &&
-                    !ctx.Request.Path.StartsWithSegments(AlivenessEndpointPath))
-                .AddHttpClientInstrumentation());
+                .AddRuntimeInstrumentation()
+                .AddMeter(MeterName))
+            .WithTracing(tracing =>
+            {
+                tracing
+                    .AddSource(builder.Environment.ApplicationName)
+                    .AddSource(RabbitMQTracing.ActivitySourceName)
+                    .AddAspNetCoreInstrumentation(t => t.Filter = ctx =>
+                        !ctx.Request.Path.StartsWithSegments(HealthEndpointPath) &&
+                        !ctx.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                    .AddHttpClientInstrumentation();
+
+                if (builder.Configuration["Telemetry:SpanFile"] is { Length: > 0 } spanFile)
+                {
+                    var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
+                    tracing.AddProcessor(new SimpleActivityExportProcessor(new SpanFileExporter(spanFile, serviceName)));
+                }
+            });
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
@@ -58,14 +78,34 @@ public static class Extensions
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        // "self" is the only liveness check: /alive says the process runs; /health adds every dependency.
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
         return builder;
     }
 
+    /// <summary>
+    /// Maps <c>/health</c> (readiness: every registered check, 503 when any fails) and <c>/alive</c> (liveness).
+    /// Mapped in every environment: orchestrators and the gateway's aggregated report need them in production too.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpointPath);
-        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = WriteHealthReportAsync });
+        app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
+        {
+            Predicate = r => r.Tags.Contains("live"),
+            ResponseWriter = WriteHealthReportAsync,
+        });
         return app;
+    }
+
+    // A small JSON report (status per check, never exception details) that the gateway aggregates.
+    private static Task WriteHealthReportAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(context.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        });
     }
 }

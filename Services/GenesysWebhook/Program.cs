@@ -1,6 +1,11 @@
+using WhatsAppGenesys.Contracts;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddRedisClient(ResourceNames.Redis);
+builder.AddRabbitMQClient(ResourceNames.RabbitMQ);
+builder.AddMinioClient(ResourceNames.ObjectStorage, Buckets.WebhooksGenesys);
 
 var app = builder.Build();
 

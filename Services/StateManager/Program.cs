@@ -1,6 +1,9 @@
+using WhatsAppGenesys.Contracts;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddRedisClient(ResourceNames.Redis);
 
 var app = builder.Build();
 

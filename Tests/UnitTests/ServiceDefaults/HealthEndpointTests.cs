@@ -1,6 +1,6 @@
-namespace WhatsAppGenesys.UnitTests;
+namespace WhatsAppGenesys.UnitTests.ServiceDefaults;
 
-public class SmokeTests
+public class HealthEndpointTests
 {
     [Fact]
     public void HealthPathsMatchAspireContract()

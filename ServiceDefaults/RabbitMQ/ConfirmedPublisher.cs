@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using RabbitMQ.Client;
+
+namespace WhatsAppGenesys.ServiceDefaults.RabbitMQ;
+
+/// <summary>
+/// Publishes persistent messages and returns only once the broker has confirmed them (publisher confirms with
+/// mandatory routing). A nack, an unroutable message or a lost connection throws, so callers never report success
+/// for a message that is not safely queued.
+/// </summary>
+public sealed class ConfirmedPublisher(RabbitMQConnectionProvider connections) : IAsyncDisposable
+{
+    // Confirmations are tracked per channel; a few channels let concurrent webhook requests publish in parallel.
+    private const int ChannelCount = 4;
+    private readonly IChannel?[] _channels = new IChannel?[ChannelCount];
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private int _next;
+
+    public async Task PublishAsync(OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var headers = new Dictionary<string, object?>(message.Headers ?? new Dictionary<string, object?>());
+        using var activity = RabbitMQTracing.StartPublish(message.Exchange, message.RoutingKey, headers);
+        var properties = new BasicProperties
+        {
+            Persistent = true,
+            MessageId = message.MessageId,
+            Type = message.Type,
+            ContentType = "application/json",
+            Timestamp = new AmqpTimestamp(DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
+            Headers = headers,
+        };
+        var channel = await GetChannelAsync(cancellationToken);
+        try
+        {
+            await channel.BasicPublishAsync(message.Exchange, message.RoutingKey, mandatory: true, properties, message.Body, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+    }
+
+    private async ValueTask<IChannel> GetChannelAsync(CancellationToken cancellationToken)
+    {
+        var slot = (int)((uint)Interlocked.Increment(ref _next) % ChannelCount);
+        if (_channels[slot] is { IsOpen: true } open)
+        {
+            return open;
+        }
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_channels[slot] is { IsOpen: true } raced)
+            {
+                return raced;
+            }
+            var connection = await connections.GetConnectionAsync(cancellationToken);
+            var channel = await connection.CreateChannelAsync(
+                new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
+                cancellationToken);
+            if (_channels[slot] is { } stale)
+            {
+                await stale.DisposeAsync();
+            }
+            _channels[slot] = channel;
+            return channel;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var channel in _channels)
+        {
+            if (channel is not null)
+            {
+                await channel.DisposeAsync();
+            }
+        }
+        _gate.Dispose();
+    }
+}
+
+/// <summary>What to publish: the exchange and routing key, a stable message id (for idempotency downstream), the body.</summary>
+public sealed record OutgoingMessage(
+    string Exchange,
+    string RoutingKey,
+    string MessageId,
+    string Type,
+    ReadOnlyMemory<byte> Body,
+    IReadOnlyDictionary<string, object?>? Headers = null);

@@ -1,0 +1,1 @@
+namespace WhatsAppGenesys.Clients;
