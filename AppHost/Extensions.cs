@@ -1,12 +1,6 @@
-using Microsoft.Extensions.Configuration;
-
 // AppHost-only helpers that keep Program.cs a flat, readable model.
 internal static class Extensions
 {
-    /// <summary>Sandbox mode runs the Meta and Genesys simulators. On unless <c>--sandbox false</c> or <c>AppHost:Sandbox=false</c>.</summary>
-    public static bool IsSandboxEnabled(this IDistributedApplicationBuilder builder) =>
-        builder.Configuration.GetValue<bool?>("sandbox") ?? builder.Configuration.GetValue("AppHost:Sandbox", true);
-
     /// <summary>What every message-flow service uses: cache/idempotency (Redis), the bus (RabbitMQ), media (S3).</summary>
     public static IResourceBuilder<ProjectResource> WithMessaging(
         this IResourceBuilder<ProjectResource> project,

@@ -12,12 +12,22 @@ var rabbitmq = builder.AddRabbitMQ(ResourceNames.RabbitMQ, port: 55672);
 // s3rver locally; production points ConnectionStrings:minio at MinIO.
 var minio = builder.AddS3Server(ResourceNames.ObjectStorage, port: 59000);
 
-// Core services: tenants and credentials first, everyone else depends on them.
+// Secrets: Parameters:<name> from configuration, else generated on the first run and kept with the data they protect.
+var tenantAdminApiKey = builder.AddParameter("tenant-admin-api-key", secret: true, generatedBytes: 24);
+var tenantEncryptionKey = builder.AddParameter("tenant-encryption-key", secret: true, generatedBytes: 32);
+
+// Core services: tenants and credentials first, everyone else depends on them. Two replicas each, because every
+// message resolves a tenant and a token, and a cache invalidation must reach every replica.
 var tenantService = builder.AddProject<Projects.TenantService>(ServiceNames.TenantService, port: 3007)
+    .WithReplicas(2)
     .WithReference(tenantDb).WaitFor(tenantDb)
-    .WithReference(redis).WaitFor(redis);
+    .WithReference(redis).WaitFor(redis)
+    .WithEnvironment("TenantService__AdminApiKey", tenantAdminApiKey)
+    .WithEnvironment("TenantService__Encryption__ActiveKeyId", "k1")
+    .WithEnvironment("TenantService__Encryption__Keys__k1", tenantEncryptionKey);
 
 var authService = builder.AddProject<Projects.AuthService>(ServiceNames.AuthService, port: 3004)
+    .WithReplicas(2)
     .WithReference(redis).WaitFor(redis)
     .WithReference(tenantService).WaitFor(tenantService);
 
@@ -66,11 +76,19 @@ builder.AddProject<Projects.ApiGateway>(ServiceNames.ApiGateway, port: 3000)
     .WithReferences(tenantService, authService, stateManager, whatsappApi, genesysApi,
                     whatsappWebhook, genesysWebhook, inboundTransformer, outboundTransformer);
 
-// Sandbox mode (default): simulated Meta and Genesys. `--sandbox false` (or AppHost:Sandbox=false) leaves them out.
+// Sandbox mode (default): simulated Meta and Genesys stand in for the real APIs and call our webhooks.
+// `--sandbox false` (or AppHost:Sandbox=false) leaves them out; configure Meta/Genesys endpoints and tenants instead.
 if (builder.IsSandboxEnabled())
 {
-    builder.AddProject<Projects.MetaSandbox>(ServiceNames.MetaSandbox, port: 3020);
-    builder.AddProject<Projects.GenesysSandbox>(ServiceNames.GenesysSandbox, port: 3021);
+    var metaSandbox = builder.AddProject<Projects.MetaSandbox>(ServiceNames.MetaSandbox, port: 3020)
+        .WithEnvironment("MetaSandbox__WebhookUrl", whatsappWebhook.GetEndpoint().WithPath("/webhook/whatsapp"));
+    var genesysSandbox = builder.AddProject<Projects.GenesysSandbox>(ServiceNames.GenesysSandbox, port: 3021)
+        .WithEnvironment("GenesysSandbox__WebhookUrl", genesysWebhook.GetEndpoint().WithPath("/webhook/genesys"));
+
+    whatsappApi.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint());
+    authService.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint());
+    genesysApi.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint());
+    tenantService.WithSandboxDemoTenant();
 }
 
 builder.Build().Run();

@@ -26,7 +26,27 @@ public static class ResourceBuilderExtensions
 
     public static IResourceBuilder<ProjectResource> WithEnvironment(this IResourceBuilder<ProjectResource> builder, string name, string? value)
     {
-        builder.Resource.Environment[name] = value;
+        builder.Resource.SetEnvironment(name, () => value);
+        return builder;
+    }
+
+    /// <summary>Another project's URL, resolved when this one starts (no start-order dependency).</summary>
+    public static IResourceBuilder<ProjectResource> WithEnvironment(this IResourceBuilder<ProjectResource> builder, string name, EndpointReference endpoint)
+    {
+        builder.Resource.SetEnvironment(name, () => endpoint.Url);
+        return builder;
+    }
+
+    public static IResourceBuilder<ProjectResource> WithEnvironment(this IResourceBuilder<ProjectResource> builder, string name, IResourceBuilder<ParameterResource> parameter)
+    {
+        builder.Resource.SetEnvironment(name, () => parameter.Resource.Value);
+        return builder;
+    }
+
+    /// <summary>A value computed when the project starts.</summary>
+    public static IResourceBuilder<ProjectResource> WithEnvironment(this IResourceBuilder<ProjectResource> builder, string name, Func<string?> value)
+    {
+        builder.Resource.SetEnvironment(name, value);
         return builder;
     }
 }

@@ -27,13 +27,15 @@ public sealed class ProjectResource(string name, IProjectMetadata metadata, int?
     /// <summary>One port per replica; replica 0 gets the requested port, the others free ones.</summary>
     public IReadOnlyList<int> Ports => _ports;
 
-    /// <summary>Values from <c>WithEnvironment</c>.</summary>
-    public IDictionary<string, string?> Environment { get; } = new Dictionary<string, string?>(StringComparer.Ordinal);
+    // Values from WithEnvironment, read when a replica starts: some (endpoints, parameters) only exist by then.
+    private readonly Dictionary<string, Func<string?>> _environment = new(StringComparer.Ordinal);
 
     /// <summary>Resources given with <c>WithReference</c>: connection strings and service endpoints it receives.</summary>
     public IReadOnlyList<IResource> References => _references;
 
     internal override IEnumerable<IResource> Dependencies => WaitsFor.Concat(References).Distinct();
+
+    internal void SetEnvironment(string name, Func<string?> value) => _environment[name] = value;
 
     internal void AddReference(IResource resource)
     {
@@ -114,9 +116,9 @@ public sealed class ProjectResource(string name, IProjectMetadata metadata, int?
             }
         }
 
-        foreach (var (key, value) in Environment)
+        foreach (var (key, value) in _environment)
         {
-            environment[key] = value;
+            environment[key] = value();
         }
 
         // Overrides from the AppHost's configuration win over the model: for operators and tests
@@ -162,6 +164,9 @@ public static class ProjectBuilderExtensions
     public static IResourceBuilder<ProjectResource> AddProject<TProject>(this IDistributedApplicationBuilder builder, string name, int? port = null)
         where TProject : IProjectMetadata, new() =>
         builder.AddResource(new ProjectResource(name, new TProject(), port));
+
+    /// <summary>Its URL (replica 0), to hand to another resource with <c>WithEnvironment</c>.</summary>
+    public static EndpointReference GetEndpoint(this IResourceBuilder<ProjectResource> builder) => new(builder.Resource);
 
     /// <summary>Runs <paramref name="replicas"/> processes, each on its own port; references list them all.</summary>
     public static IResourceBuilder<ProjectResource> WithReplicas(this IResourceBuilder<ProjectResource> builder, int replicas)

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using WhatsAppGenesys.Hosting;
 
 namespace WhatsAppGenesys.IntegrationTests.Foundation;
 
@@ -10,16 +12,24 @@ public sealed class HealthTests(AppFixture fixture)
     [MemberData(nameof(Projects))]
     public async Task EveryServiceReportsHealthy(string service)
     {
-        using var response = await fixture.Client(service).GetAsync("/health", TestContext.Current.CancellationToken);
+        var replicas = fixture.App.Resources.OfType<ProjectResource>().Single(p => p.Name == service).Replicas;
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        for (var replica = 0; replica < replicas; replica++)
+        {
+            using var client = fixture.App.CreateHttpClient(service, replica);
+            using var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            // ServiceDefaults answers {"status": "...", "checks": {...}}; every check, infrastructure included, must pass.
+            using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+        }
     }
 
     [Fact]
     public void TheModelRunsEveryProjectOfTheSolution()
     {
-        var projects = fixture.App.Resources.OfType<WhatsAppGenesys.Hosting.ProjectResource>().Select(p => p.Name);
+        var projects = fixture.App.Resources.OfType<ProjectResource>().Select(p => p.Name);
 
         Assert.Equal(AppFixture.Projects.Order(), projects.Order());
     }
