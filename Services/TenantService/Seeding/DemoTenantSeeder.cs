@@ -17,8 +17,14 @@ public sealed class DemoTenantSeeder(IServiceProvider services, IOptions<DemoTen
     {
         var demo = options.Value;
         await using var scope = services.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<TenantStore>();
-        var result = await store.UpsertAsync(ToRequest(demo), cancellationToken);
+        var result = await scope.ServiceProvider.GetRequiredService<TenantStore>().UpsertAsync(ToRequest(demo), cancellationToken);
+        if (result.Error is { Kind: StoreErrorKind.Conflict, Field: "id" })
+        {
+            // Replicas start together: another one created the tenant between our existence check and our insert.
+            // Now it exists, so a second attempt (fresh scope: the failed insert stays tracked in the first) updates it.
+            await using var retryScope = services.CreateAsyncScope();
+            result = await retryScope.ServiceProvider.GetRequiredService<TenantStore>().UpsertAsync(ToRequest(demo), cancellationToken);
+        }
         if (result.Error is { } error)
         {
             var fields = error.Errors is null ? "" : " (" + string.Join(", ", error.Errors.Keys) + ")";
