@@ -58,6 +58,7 @@ var genesysWebhook = builder.AddProject<Projects.GenesysWebhook>(ServiceNames.Ge
 
 var inboundTransformer = builder.AddProject<Projects.InboundTransformer>(ServiceNames.InboundTransformer, port: 3002)
     .WithMessaging(redis, rabbitmq, minio)
+    .WithReference(authService).WaitFor(authService)
     .WithReference(stateManager).WaitFor(stateManager)
     .WithReference(genesysApi).WaitFor(genesysApi)
     .WithReference(whatsappApi).WaitFor(whatsappApi)
@@ -86,6 +87,8 @@ if (builder.IsSandboxEnabled())
         .WithEnvironment("GenesysSandbox__WebhookUrl", genesysWebhook.GetEndpoint().WithPath("/webhook/genesys"));
 
     whatsappApi.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint());
+    inboundTransformer.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint());
+    whatsappWebhook.WithEnvironment("Meta__WebhookVerifyToken", "sandbox-verify-token");
     authService.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint());
     genesysApi.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint());
     tenantService.WithSandboxDemoTenant();
