@@ -32,6 +32,28 @@ public class TenantDirectoryTests
     }
 
     [Fact]
+    public async Task CachedLookupTakesMicrosecondsAndAllocatesNothing()
+    {
+        var directory = Directory(new FakeHttp(_ => FakeHttp.Json(Acme())));
+        await directory.FindByPhoneNumberIdAsync("106540352242922", Ct);
+        const int lookups = 100_000;
+
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < lookups; i++)
+        {
+            var hit = directory.FindByPhoneNumberIdAsync("106540352242922", Ct);
+            Assert.True(hit.IsCompletedSuccessfully);
+        }
+        clock.Stop();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+
+        // Generous bound for a shared 2-core box; a hit is typically well under a microsecond.
+        Assert.True(clock.Elapsed.TotalMicroseconds / lookups < 10, $"{clock.Elapsed.TotalMicroseconds / lookups:F2} µs per lookup");
+        Assert.True(allocated / lookups < 64, $"{allocated / lookups} bytes per lookup");
+    }
+
+    [Fact]
     public async Task InvalidationMakesTheNextLookupSeeTheChange()
     {
         var active = true;
