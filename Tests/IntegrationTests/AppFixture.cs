@@ -39,6 +39,18 @@ public sealed class AppFixture : IAsyncLifetime
             .WithRegion("us-east-1").Build();
     }
 
+    /// <summary>
+    /// Keys under a prefix. Read from the S3 listing XML directly: s3rver answers it in a namespace the Minio 7 client
+    /// does not recognise (it then lists nothing), while MinIO and S3 use the standard one.
+    /// </summary>
+    public async Task<List<string>> ListS3KeysAsync(string bucket, string prefix)
+    {
+        var endpoint = (await ConnectionStringAsync("minio")).Split(';').First(p => p.StartsWith("Endpoint=", StringComparison.Ordinal))["Endpoint=".Length..];
+        using var http = new HttpClient();
+        var xml = System.Xml.Linq.XDocument.Parse(await http.GetStringAsync($"{endpoint}/{bucket}?list-type=2&prefix={Uri.EscapeDataString(prefix)}"));
+        return xml.Descendants().Where(e => e.Name.LocalName == "Key").Select(e => e.Value).ToList();
+    }
+
     public async ValueTask InitializeAsync()
     {
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
