@@ -42,7 +42,7 @@ public sealed class PipelinePublisher(ConfirmedPublisher publisher, PipelineRegi
     }
 
     /// <summary>Serializes <paramref name="message"/> as JSON (web defaults unless <paramref name="options"/> is given) and publishes it.</summary>
-    public Task PublishAsync<T>(string pipeline, string orderingKey, string messageId, string type, T message, CancellationToken cancellationToken,
+    public Task PublishJsonAsync<T>(string pipeline, string orderingKey, string messageId, string type, T message, CancellationToken cancellationToken,
         JsonSerializerOptions? options = null) =>
-        PublishAsync(pipeline, orderingKey, messageId, type, JsonSerializer.SerializeToUtf8Bytes(message, options ?? JsonSerializerOptions.Web), cancellationToken);
+        PublishAsync(pipeline, orderingKey, messageId, type, new ReadOnlyMemory<byte>(JsonSerializer.SerializeToUtf8Bytes(message, options ?? JsonSerializerOptions.Web)), cancellationToken);
 }
