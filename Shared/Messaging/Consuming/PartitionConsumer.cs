@@ -179,8 +179,7 @@ internal sealed partial class PartitionConsumer
         previous.Cts.Cancel();
     }
 
-    private async Task OnDeliveryAsync(IChannel channel, ulong deliveryTag, bool redelivered, string exchange, string routingKey,
-        IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body)
+    private async Task OnDeliveryAsync(IChannel channel, ulong deliveryTag, bool redelivered, IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body)
     {
         if (_stopping)
         {
@@ -192,10 +191,8 @@ internal sealed partial class PartitionConsumer
             // Dispatch is sequential per channel: blocking here holds back every later delivery until the state is in.
             await LoadHoldsAsync(generation);
         }
-        var key = PipelineHeaders.GetString(properties.Headers, PipelineHeaders.OrderingKey)
-            ?? (exchange == _pipeline ? routingKey : null)
-            ?? properties.MessageId
-            ?? "";
+        // A message without the header (not published by PipelinePublisher) is ordered by nothing but itself.
+        var key = PipelineHeaders.GetString(properties.Headers, PipelineHeaders.OrderingKey) ?? properties.MessageId ?? "";
         // The body buffer belongs to the client library only for the duration of this callback.
         _lanes.Enqueue(key, new Delivery(channel, deliveryTag, redelivered, generation, properties, body.ToArray(), key));
     }
@@ -555,7 +552,7 @@ internal sealed partial class PartitionConsumer
     {
         public override Task HandleBasicDeliverAsync(string consumerTag, ulong deliveryTag, bool redelivered, string exchange,
             string routingKey, IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default) =>
-            owner.OnDeliveryAsync(Channel, deliveryTag, redelivered, exchange, routingKey, properties, body);
+            owner.OnDeliveryAsync(Channel, deliveryTag, redelivered, properties, body);
 
         public override async Task HandleChannelShutdownAsync(object channel, ShutdownEventArgs reason)
         {

@@ -17,6 +17,10 @@ public static class PipelineNames
 
     public static string Partition(string pipeline, int partition) => $"{pipeline}.p{partition}";
 
+    /// <summary>The routing key that takes a message of <paramref name="orderingKey"/> to its partition queue.</summary>
+    public static string RoutingKey(string pipeline, string orderingKey, int partitions) =>
+        Partition(pipeline, PartitionRouter.PartitionOf(orderingKey, partitions));
+
     public static string Retry(string pipeline, int partition) => $"{pipeline}.p{partition}.retry";
 
     public static string DeadLetter(string pipeline) => $"{pipeline}.dead-letter";

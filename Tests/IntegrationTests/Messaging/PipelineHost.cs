@@ -87,10 +87,17 @@ internal sealed class PipelineHost : IAsyncDisposable
         using var cts = new CancellationTokenSource(timeout);
         while (true)
         {
-            var depths = await Admin.CountsAsync(Pipeline, cts.Token);
-            if (depths.Where(d => System.Text.RegularExpressions.Regex.IsMatch(d.Queue, @"\.p\d+$")).All(d => d.Consumers == consumers))
+            try
             {
-                return;
+                var depths = await Admin.CountsAsync(Pipeline, cts.Token);
+                if (depths.Where(d => System.Text.RegularExpressions.Regex.IsMatch(d.Queue, @"\.p\d+$")).All(d => d.Consumers == consumers))
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The broker may be restarting; ask again.
             }
             await Task.Delay(100, cts.Token);
         }
