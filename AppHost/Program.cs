@@ -1,1 +1,97 @@
-Console.WriteLine("AppHost: not wired yet");
+using WhatsAppGenesys.Contracts;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+// Infrastructure: local processes on 127.0.0.1 with their data under .apphost/data (see Hosting/).
+var postgres = builder.AddPostgres(ResourceNames.Postgres, port: 55432);
+var tenantDb = postgres.AddDatabase(ResourceNames.TenantDatabase);
+var stateDb = postgres.AddDatabase(ResourceNames.StateDatabase);
+var whatsappDb = postgres.AddDatabase(ResourceNames.WhatsAppDatabase);
+var redis = builder.AddRedis(ResourceNames.Redis, port: 56379);
+var rabbitmq = builder.AddRabbitMQ(ResourceNames.RabbitMQ, port: 55672);
+// s3rver locally; production points ConnectionStrings:minio at MinIO.
+var minio = builder.AddS3Server(ResourceNames.ObjectStorage, port: 59000);
+
+// Secrets: Parameters:<name> from configuration, else generated on the first run and kept with the data they protect.
+var tenantAdminApiKey = builder.AddParameter("tenant-admin-api-key", secret: true, generatedBytes: 24);
+var tenantEncryptionKey = builder.AddParameter("tenant-encryption-key", secret: true, generatedBytes: 32);
+
+// Core services: tenants and credentials first, everyone else depends on them. Two replicas each, because every
+// message resolves a tenant and a token, and a cache invalidation must reach every replica.
+var tenantService = builder.AddProject<Projects.TenantService>(ServiceNames.TenantService, port: 3007)
+    .WithReplicas(2)
+    .WithReference(tenantDb).WaitFor(tenantDb)
+    .WithReference(redis).WaitFor(redis)
+    .WithEnvironment("TenantService__AdminApiKey", tenantAdminApiKey)
+    .WithEnvironment("TenantService__Encryption__ActiveKeyId", "k1")
+    .WithEnvironment("TenantService__Encryption__Keys__k1", tenantEncryptionKey);
+
+var authService = builder.AddProject<Projects.AuthService>(ServiceNames.AuthService, port: 3004)
+    .WithReplicas(2)
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(tenantService).WaitFor(tenantService);
+
+var stateManager = builder.AddProject<Projects.StateManager>(ServiceNames.StateManager, port: 3005)
+    .WithReference(stateDb).WaitFor(stateDb)
+    .WithReference(redis).WaitFor(redis);
+
+// Outbound API clients: the only services that talk to Meta and Genesys.
+var whatsappApi = builder.AddProject<Projects.WhatsAppApi>(ServiceNames.WhatsAppApi, port: 3008)
+    .WithReference(whatsappDb).WaitFor(whatsappDb)
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(authService).WaitFor(authService)
+    .WithReference(tenantService).WaitFor(tenantService);
+
+var genesysApi = builder.AddProject<Projects.GenesysApi>(ServiceNames.GenesysApi, port: 3010)
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(authService).WaitFor(authService)
+    .WithReference(tenantService).WaitFor(tenantService);
+
+// Message flow: webhooks receive, transformers map and forward.
+var whatsappWebhook = builder.AddProject<Projects.WhatsAppWebhook>(ServiceNames.WhatsAppWebhook, port: 3009)
+    .WithMessaging(redis, rabbitmq, minio)
+    .WithReference(tenantService).WaitFor(tenantService);
+
+var genesysWebhook = builder.AddProject<Projects.GenesysWebhook>(ServiceNames.GenesysWebhook, port: 3011)
+    .WithMessaging(redis, rabbitmq, minio)
+    .WithReference(tenantService).WaitFor(tenantService);
+
+var inboundTransformer = builder.AddProject<Projects.InboundTransformer>(ServiceNames.InboundTransformer, port: 3002)
+    .WithMessaging(redis, rabbitmq, minio)
+    .WithReference(stateManager).WaitFor(stateManager)
+    .WithReference(genesysApi).WaitFor(genesysApi)
+    .WithReference(whatsappApi).WaitFor(whatsappApi)
+    .WithReference(tenantService).WaitFor(tenantService);
+
+var outboundTransformer = builder.AddProject<Projects.OutboundTransformer>(ServiceNames.OutboundTransformer, port: 3003)
+    .WithMessaging(redis, rabbitmq, minio)
+    .WithReference(stateManager).WaitFor(stateManager)
+    .WithReference(whatsappApi).WaitFor(whatsappApi)
+    .WithReference(genesysApi).WaitFor(genesysApi)
+    .WithReference(tenantService).WaitFor(tenantService);
+
+// The single public entry point.
+builder.AddProject<Projects.ApiGateway>(ServiceNames.ApiGateway, port: 3000)
+    .WithReference(redis).WaitFor(redis)
+    .WithReferences(tenantService, authService, stateManager, whatsappApi, genesysApi,
+                    whatsappWebhook, genesysWebhook, inboundTransformer, outboundTransformer);
+
+// Sandbox mode (default): simulated Meta and Genesys stand in for the real APIs and call our webhooks.
+// `--sandbox false` (or AppHost:Sandbox=false) leaves them out; configure Meta/Genesys endpoints and tenants instead.
+if (builder.IsSandboxEnabled())
+{
+    var metaSandbox = builder.AddProject<Projects.MetaSandbox>(ServiceNames.MetaSandbox, port: 3020)
+        .WithEnvironment("MetaSandbox__WebhookUrl", whatsappWebhook.GetEndpoint().WithPath("/webhook/whatsapp"));
+    var genesysSandbox = builder.AddProject<Projects.GenesysSandbox>(ServiceNames.GenesysSandbox, port: 3021)
+        .WithEnvironment("GenesysSandbox__WebhookUrl", genesysWebhook.GetEndpoint().WithPath("/webhook/genesys"));
+
+    whatsappApi.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint());
+    authService.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint());
+    genesysApi.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint());
+    tenantService.WithSandboxDemoTenant();
+}
+
+builder.Build().Run();
+
+// Lets tests name the entry point: DistributedApplicationTestingBuilder.CreateAsync<Program>().
+public partial class Program;

@@ -57,9 +57,21 @@ public static class RabbitMQClientExtensions
 
     private sealed class RabbitMQHealthCheck(RabbitMQConnectionProvider provider) : IHealthCheck
     {
-        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            Task.FromResult(provider.TryGetOpenConnection() is not null
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy("No open connection to RabbitMQ"));
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                // The connection opens on first use; readiness must not wait for a first message, so the probe opens it
+                // (bounded by the check's timeout). After an outage the existing connection recovers by itself.
+                var connection = provider.TryGetOpenConnection() ?? await provider.GetConnectionAsync(cancellationToken);
+                return connection.IsOpen
+                    ? HealthCheckResult.Healthy()
+                    : HealthCheckResult.Unhealthy("No open connection to RabbitMQ (recovering)");
+            }
+            catch (Exception ex)
+            {
+                return HealthCheckResult.Unhealthy("No open connection to RabbitMQ", ex);
+            }
+        }
     }
 }

@@ -1,12 +1,15 @@
-using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.GenesysApi;
+using WhatsAppGenesys.GenesysApi.OpenMessaging;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddRedisClient(ResourceNames.Redis);
+builder.AddApplicationServices();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapOpenMessagingApi();
 
 app.Run();

@@ -1,12 +1,15 @@
-using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.StateManager;
+using WhatsAppGenesys.StateManager.Api;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddRedisClient(ResourceNames.Redis);
+builder.AddApplicationServices();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapStateApi();
 
 app.Run();

@@ -1,9 +1,19 @@
+using WhatsAppGenesys.TenantService;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.MapDefaultEndpoints();
+if (args is ["rotate-keys", ..])
+{
+    return await app.RunKeyRotationAsync();
+}
 
-app.Run();
+app.MapDefaultEndpoints();
+app.MapApplicationEndpoints();
+
+await app.RunAsync();
+return 0;

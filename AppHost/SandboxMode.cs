@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+
+// Sandbox mode: the simulated Meta and Genesys stand in for the real APIs, and the tenant service seeds a demo
+// tenant that uses the identifiers the simulators are configured with by default (the sandbox notes; each
+// simulator's appsettings.json). These are public, fake values, not secrets.
+internal static class SandboxMode
+{
+    /// <summary>On unless <c>--sandbox false</c> or <c>AppHost:Sandbox=false</c>.</summary>
+    public static bool IsSandboxEnabled(this IDistributedApplicationBuilder builder) =>
+        builder.Configuration.GetValue<bool?>("sandbox") ?? builder.Configuration.GetValue("AppHost:Sandbox", true);
+
+    public static IResourceBuilder<ProjectResource> WithSandboxDemoTenant(this IResourceBuilder<ProjectResource> tenantService) =>
+        tenantService
+            .WithEnvironment("TenantService__DemoTenant__Id", "demo")
+            .WithEnvironment("TenantService__DemoTenant__Name", "Sandbox demo tenant")
+            .WithEnvironment("TenantService__DemoTenant__WhatsApp__WabaId", "102290129340398")
+            .WithEnvironment("TenantService__DemoTenant__WhatsApp__PhoneNumberIds__0", "106540352242922")
+            .WithEnvironment("TenantService__DemoTenant__WhatsApp__DisplayPhoneNumber", "+15550783881")
+            .WithEnvironment("TenantService__DemoTenant__WhatsApp__GraphApiVersion", "v23.0")
+            .WithEnvironment("TenantService__DemoTenant__WhatsApp__AccessToken", "sandbox-meta-access-token")
+            .WithEnvironment("TenantService__DemoTenant__WhatsApp__AppSecret", "sandbox-meta-app-secret")
+            .WithEnvironment("TenantService__DemoTenant__WhatsApp__WebhookVerifyToken", "sandbox-verify-token")
+            .WithEnvironment("TenantService__DemoTenant__Genesys__RegionDomain", "mypurecloud.com")
+            .WithEnvironment("TenantService__DemoTenant__Genesys__ClientId", "sandbox-genesys-client")
+            .WithEnvironment("TenantService__DemoTenant__Genesys__ClientSecret", "sandbox-genesys-secret")
+            .WithEnvironment("TenantService__DemoTenant__Genesys__IntegrationId", "8a5e2f4c-2b1d-4c8e-9f6a-3d7b1e0c5a92")
+            .WithEnvironment("TenantService__DemoTenant__Genesys__WebhookSecret", "sandbox-genesys-webhook-secret");
+}

@@ -1,0 +1,45 @@
+using StackExchange.Redis;
+using WhatsAppGenesys.AuthService.Credentials;
+using WhatsAppGenesys.AuthService.Tokens;
+
+namespace WhatsAppGenesys.AuthService;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddRedisClient("redis");
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<TokenCacheOptions>().BindConfiguration(TokenCacheOptions.SectionName);
+        builder.Services.AddOptions<GenesysOptions>().BindConfiguration(GenesysOptions.SectionName);
+
+        builder.Services.AddHttpClient<TenantCredentialsClient>(http => http.BaseAddress = new("http://tenant-service"));
+
+        // The token exchange gets no automatic retries: a retried POST /oauth/token is a second exchange, and the
+        // exchange lock only covers one call of bounded length.
+        var genesysTimeout = builder.Configuration.GetValue<TimeSpan?>($"{GenesysOptions.SectionName}:{nameof(GenesysOptions.TokenRequestTimeout)}")
+            ?? new GenesysOptions().TokenRequestTimeout;
+#pragma warning disable EXTEXP0001 // experimental, but the supported way to opt one client out of ServiceDefaults' handler
+        builder.Services.AddHttpClient(GenesysTokenSource.HttpClientName, http => http.Timeout = genesysTimeout)
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+
+        builder.Services.AddSingleton<GenesysTokenSource>();
+        builder.Services.AddSingleton<WhatsAppTokenSource>();
+        builder.Services.AddSingleton(typeof(DistributedTokenCache<>));
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+    }
+
+    public static WebApplication MapApplicationEndpoints(this WebApplication app)
+    {
+        // Connect to Redis before the first request: a cold burst must not queue up behind a lazy connect.
+        _ = app.Services.GetRequiredService<IConnectionMultiplexer>();
+        app.UseExceptionHandler();
+        app.MapOpenApi();
+        app.MapAuthApi();
+        return app;
+    }
+}

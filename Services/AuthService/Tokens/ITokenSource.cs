@@ -1,0 +1,16 @@
+namespace WhatsAppGenesys.AuthService.Tokens;
+
+/// <summary>Where a provider token comes from when Redis has none: the one expensive, rate-limited call.</summary>
+public interface ITokenSource
+{
+    /// <summary>The Redis key holding the tenant's token (seed 001 names).</summary>
+    string CacheKey(string tenantId);
+
+    /// <summary>Issues a token or throws <see cref="TokenFailureException"/> saying why not.</summary>
+    Task<IssuedToken> IssueAsync(string tenantId, CancellationToken cancellationToken);
+}
+
+public sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt, TimeSpan CacheFor)
+{
+    public override string ToString() => $"IssuedToken {{ ExpiresAt = {ExpiresAt:O} }}";
+}

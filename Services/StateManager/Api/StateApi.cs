@@ -1,0 +1,70 @@
+using WhatsAppGenesys.Contracts.State;
+using WhatsAppGenesys.StateManager.Conversations;
+using WhatsAppGenesys.StateManager.Messages;
+
+namespace WhatsAppGenesys.StateManager.Api;
+
+/// <summary>The REST API of seed 001, tenant-scoped through <see cref="TenantHeader"/>.</summary>
+public static class StateApi
+{
+    public static IEndpointRouteBuilder MapStateApi(this IEndpointRouteBuilder app)
+    {
+        var state = app.MapGroup("/state").RequireTenantHeader().WithTags("State");
+
+        state.MapGet("/mapping/{customerId}", async (string customerId, HttpContext http, ConversationStore store, CancellationToken ct) =>
+            await store.FindByCustomerAsync(http.TenantId(), customerId, ct) is { } mapping
+                ? Results.Ok(mapping)
+                : Results.NotFound());
+
+        state.MapPost("/mapping", async (EnsureMappingRequest request, HttpContext http, ConversationStore store, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(request.CustomerId))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["customerId"] = ["A customer id (wa_id or BSUID) is required."] });
+            }
+            return Results.Ok(await store.EnsureAsync(http.TenantId(), request, ct));
+        });
+
+        state.MapPut("/mapping/{customerId}/genesys-conversation", async (string customerId, GenesysConversationLink link, HttpContext http, ConversationStore store, CancellationToken ct) =>
+            await store.LinkGenesysConversationAsync(http.TenantId(), customerId, link.GenesysConversationId, ct) is { } mapping
+                ? Results.Ok(mapping)
+                : Results.NotFound());
+
+        state.MapGet("/conversation/{conversationId}", async (string conversationId, HttpContext http, ConversationStore store, CancellationToken ct) =>
+            await store.FindByConversationAsync(http.TenantId(), conversationId, ct) is { } mapping
+                ? Results.Ok(mapping)
+                : Results.NotFound());
+
+        state.MapGet("/conversation/{conversationId:guid}/messages", async (Guid conversationId, HttpContext http, MessageLedger ledger, CancellationToken ct) =>
+            Results.Ok(await ledger.ListForConversationAsync(http.TenantId(), conversationId, ct)));
+
+        state.MapPost("/message", async (RecordMessageRequest request, HttpContext http, MessageLedger ledger, CancellationToken ct) =>
+        {
+            if (request.Direction is not (MessageDirection.Inbound or MessageDirection.Outbound) || string.IsNullOrWhiteSpace(request.MessageId))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["direction"] = ["inbound or outbound, with a messageId."] });
+            }
+            var result = await ledger.RecordAsync(http.TenantId(), request, ct);
+            return result.Created ? Results.Created($"/state/message/{request.Direction}/{Uri.EscapeDataString(request.MessageId)}", result) : Results.Ok(result);
+        });
+
+        state.MapGet("/message/{direction}/{messageId}", async (string direction, string messageId, HttpContext http, MessageLedger ledger, CancellationToken ct) =>
+            await ledger.FindAsync(http.TenantId(), direction, messageId, ct) is { } message ? Results.Ok(message) : Results.NotFound());
+
+        state.MapGet("/message/by-wamid/{wamid}", async (string wamid, HttpContext http, MessageLedger ledger, CancellationToken ct) =>
+            await ledger.FindByWhatsAppIdAsync(http.TenantId(), wamid, ct) is { } message ? Results.Ok(message) : Results.NotFound());
+
+        state.MapPatch("/message/{direction}/{messageId}/status", async (string direction, string messageId, UpdateMessageStatusRequest update, HttpContext http, MessageLedger ledger, CancellationToken ct) =>
+        {
+            if (!MessageLedger.IsKnownStatus(update.Status))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["received, sent, delivered, read or failed."] });
+            }
+            return await ledger.UpdateStatusAsync(http.TenantId(), direction, messageId, update, ct) is { } message
+                ? Results.Ok(message)
+                : Results.NotFound();
+        });
+
+        return app;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using StackExchange.Redis;
+using WhatsAppGenesys.Contracts.State;
+using WhatsAppGenesys.StateManager.Data;
+
+namespace WhatsAppGenesys.StateManager.Conversations;
+
+/// <summary>
+/// Conversation mappings: PostgreSQL is the truth, Redis a read-through cache in both directions (seed 001:
+/// <c>mapping:wa:…</c>, <c>mapping:conv:…</c>, TTL 3600 s). Unlike the seed's keys ours include the tenant, so a
+/// customer id can never resolve to another tenant's conversation.
+/// </summary>
+public sealed class ConversationStore(StateDbContext db, IConnectionMultiplexer redis, TimeProvider clock, ILogger<ConversationStore> logger)
+{
+    private static readonly TimeSpan CacheTtl = TimeSpan.FromSeconds(3600);
+
+    public static string CustomerKey(string tenantId, string customerId) => $"mapping:wa:{tenantId}:{customerId}";
+
+    public static string ConversationKey(string tenantId, Guid conversationId) => $"mapping:conv:{tenantId}:{conversationId}";
+
+    public async Task<ConversationMapping?> FindByCustomerAsync(string tenantId, string customerId, CancellationToken ct)
+    {
+        if (await ReadCacheAsync(CustomerKey(tenantId, customerId)) is { } cached)
+        {
+            return cached;
+        }
+        var row = await db.ConversationMappings.AsNoTracking()
+            .FirstOrDefaultAsync(m => m.TenantId == tenantId && m.CustomerId == customerId, ct);
+        return row is null ? null : await CacheAsync(ToContract(row));
+    }
+
+    /// <summary>Finds a conversation by our id or by the Genesys conversation id.</summary>
+    public async Task<ConversationMapping?> FindByConversationAsync(string tenantId, string conversationId, CancellationToken ct)
+    {
+        ConversationMappingRow? row;
+        if (Guid.TryParse(conversationId, out var ours))
+        {
+            if (await ReadCacheAsync(ConversationKey(tenantId, ours)) is { } cached)
+            {
+                return cached;
+            }
+            row = await db.ConversationMappings.AsNoTracking()
+                .FirstOrDefaultAsync(m => m.TenantId == tenantId && (m.ConversationId == ours || m.GenesysConversationId == conversationId), ct);
+        }
+        else
+        {
+            row = await db.ConversationMappings.AsNoTracking()
+                .FirstOrDefaultAsync(m => m.TenantId == tenantId && m.GenesysConversationId == conversationId, ct);
+        }
+        return row is null ? null : await CacheAsync(ToContract(row));
+    }
+
+    /// <summary>
+    /// Returns the customer's conversation, creating it on first contact. One INSERT … ON CONFLICT statement, so two
+    /// first messages of a new customer arriving together (even at two replicas) end up in the same conversation.
+    /// </summary>
+    public async Task<ConversationMapping> EnsureAsync(string tenantId, EnsureMappingRequest request, CancellationToken ct)
+    {
+        if (await ReadCacheAsync(CustomerKey(tenantId, request.CustomerId)) is { } cached &&
+            (request.ContactName is null || request.ContactName == cached.ContactName))
+        {
+            return cached;
+        }
+        var now = clock.GetUtcNow();
+        var rows = await db.ConversationMappings.FromSql($"""
+            INSERT INTO conversation_mappings
+                (tenant_id, customer_id, conversation_id, wa_id, bsuid, contact_name, phone_number_id, display_phone_number, created_at, last_activity_at)
+            VALUES ({tenantId}, {request.CustomerId}, {Guid.CreateVersion7()}, {request.WaId}, {request.Bsuid}, {request.ContactName},
+                    {request.PhoneNumberId}, {request.DisplayPhoneNumber}, {now}, {now})
+            ON CONFLICT (tenant_id, customer_id) DO UPDATE SET
+                last_activity_at = EXCLUDED.last_activity_at,
+                wa_id = COALESCE(EXCLUDED.wa_id, conversation_mappings.wa_id),
+                bsuid = COALESCE(EXCLUDED.bsuid, conversation_mappings.bsuid),
+                contact_name = COALESCE(EXCLUDED.contact_name, conversation_mappings.contact_name),
+                phone_number_id = COALESCE(EXCLUDED.phone_number_id, conversation_mappings.phone_number_id),
+                display_phone_number = COALESCE(EXCLUDED.display_phone_number, conversation_mappings.display_phone_number)
+            RETURNING *
+            """).AsNoTracking().ToListAsync(ct);
+        return await CacheAsync(ToContract(rows[0]));
+    }
+
+    public async Task<ConversationMapping?> LinkGenesysConversationAsync(string tenantId, string customerId, string genesysConversationId, CancellationToken ct)
+    {
+        var rows = await db.ConversationMappings.FromSql($"""
+            UPDATE conversation_mappings SET genesys_conversation_id = {genesysConversationId}
+            WHERE tenant_id = {tenantId} AND customer_id = {customerId}
+            RETURNING *
+            """).AsNoTracking().ToListAsync(ct);
+        return rows.Count == 0 ? null : await CacheAsync(ToContract(rows[0]));
+    }
+
+    /// <summary>Remembers the customer's latest inbound message: the outbound side needs it for read receipts, typing and the 24-hour window.</summary>
+    public async Task TouchInboundAsync(string tenantId, string customerId, string messageId, DateTimeOffset occurredAt, CancellationToken ct)
+    {
+        var rows = await db.ConversationMappings.FromSql($"""
+            UPDATE conversation_mappings
+            SET last_inbound_at = {occurredAt}, last_inbound_message_id = {messageId}, last_activity_at = {clock.GetUtcNow()}
+            WHERE tenant_id = {tenantId} AND customer_id = {customerId}
+              AND (last_inbound_at IS NULL OR last_inbound_at <= {occurredAt})
+            RETURNING *
+            """).AsNoTracking().ToListAsync(ct);
+        if (rows.Count > 0)
+        {
+            await CacheAsync(ToContract(rows[0]));
+        }
+    }
+
+    private async Task<ConversationMapping?> ReadCacheAsync(string key)
+    {
+        try
+        {
+            var value = await redis.GetDatabase().StringGetAsync(key);
+            return value.HasValue ? JsonSerializer.Deserialize<ConversationMapping>((string)value!) : null;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // Redis is only a cache here: an outage costs latency, never correctness.
+            logger.LogDebug("Mapping cache unavailable: {Reason}", ex.Message);
+            return null;
+        }
+    }
+
+    private async Task<ConversationMapping> CacheAsync(ConversationMapping mapping)
+    {
+        try
+        {
+            var json = JsonSerializer.Serialize(mapping);
+            var batch = redis.GetDatabase().CreateBatch();
+            var byCustomer = batch.StringSetAsync(CustomerKey(mapping.TenantId, mapping.CustomerId), json, CacheTtl);
+            var byConversation = batch.StringSetAsync(ConversationKey(mapping.TenantId, mapping.ConversationId), json, CacheTtl);
+            batch.Execute();
+            await Task.WhenAll(byCustomer, byConversation);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogDebug("Mapping cache unavailable: {Reason}", ex.Message);
+        }
+        return mapping;
+    }
+
+    private static ConversationMapping ToContract(ConversationMappingRow row) => new(
+        row.TenantId, row.CustomerId, row.ConversationId, row.WaId, row.Bsuid, row.ContactName, row.PhoneNumberId,
+        row.GenesysConversationId, row.CreatedAt, row.LastActivityAt, row.LastInboundAt, row.LastInboundMessageId);
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.StateManager.Conversations;
+using WhatsAppGenesys.StateManager.Data;
+using WhatsAppGenesys.StateManager.Messages;
+
+namespace WhatsAppGenesys.StateManager;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<StateDbContext>(ResourceNames.StateDatabase, options => options.UseSnakeCaseNamingConvention());
+        builder.AddRedisClient(ResourceNames.Redis);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<ConversationStore>();
+        builder.Services.AddScoped<MessageLedger>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+    }
+}

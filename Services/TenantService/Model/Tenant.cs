@@ -1,0 +1,36 @@
+namespace WhatsAppGenesys.TenantService.Model;
+
+/// <summary>A business using the middleware: one WhatsApp Business Account and one Genesys Open Messaging integration.</summary>
+public sealed class Tenant
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    /// <summary>Bumped on every change; an optimistic-concurrency token and the ordering key of cached copies.</summary>
+    public long Version { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    // WhatsApp configuration (non-secret part); configured when WabaId is set.
+    public string? WabaId { get; set; }
+
+    public string? DisplayPhoneNumber { get; set; }
+
+    public string? GraphApiVersion { get; set; }
+
+    // Genesys configuration (non-secret part); configured when GenesysIntegrationId is set.
+    public string? GenesysRegionDomain { get; set; }
+
+    public string? GenesysClientId { get; set; }
+
+    public string? GenesysIntegrationId { get; set; }
+
+    public List<TenantPhoneNumber> PhoneNumbers { get; init; } = [];
+
+    public List<TenantCredential> Credentials { get; init; } = [];
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using WhatsAppGenesys.Contracts.Tenancy;
+using WhatsAppGenesys.TenantService.Infrastructure;
+using WhatsAppGenesys.TenantService.Tenants;
+
+namespace WhatsAppGenesys.TenantService.Resolution;
+
+/// <summary>Resolution on the hot path: Redis first, PostgreSQL on a miss, then cache what was found.</summary>
+public sealed class TenantResolver(TenantDbContext db, TenantCache cache)
+{
+    public async Task<TenantResolution?> ByIdAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        return await cache.GetAsync(tenantId) ?? await LoadAsync(t => t.Id == tenantId, cancellationToken);
+    }
+
+    public async Task<TenantResolution?> ByPhoneNumberIdAsync(string phoneNumberId, CancellationToken cancellationToken)
+    {
+        // The index key may be stale (the number moved to another tenant); trust it only if the tenant's current
+        // configuration still lists the number.
+        if (await cache.GetTenantIdByPhoneNumberIdAsync(phoneNumberId) is { } tenantId &&
+            await cache.GetAsync(tenantId) is { } cached &&
+            cached.WhatsApp?.PhoneNumberIds.Contains(phoneNumberId) == true)
+        {
+            return cached;
+        }
+        return await LoadAsync(t => t.PhoneNumbers.Any(p => p.PhoneNumberId == phoneNumberId), cancellationToken);
+    }
+
+    public async Task<TenantResolution?> ByIntegrationIdAsync(string integrationId, CancellationToken cancellationToken)
+    {
+        if (await cache.GetTenantIdByIntegrationIdAsync(integrationId) is { } tenantId &&
+            await cache.GetAsync(tenantId) is { } cached &&
+            cached.Genesys?.IntegrationId == integrationId)
+        {
+            return cached;
+        }
+        return await LoadAsync(t => t.GenesysIntegrationId == integrationId, cancellationToken);
+    }
+
+    private async Task<TenantResolution?> LoadAsync(
+        System.Linq.Expressions.Expression<Func<Model.Tenant, bool>> predicate, CancellationToken cancellationToken)
+    {
+        var tenant = await db.Tenants.AsNoTracking()
+            .Include(t => t.PhoneNumbers)
+            .FirstOrDefaultAsync(predicate, cancellationToken);
+        if (tenant is null)
+        {
+            return null;
+        }
+        var resolution = TenantMapping.ToResolution(tenant);
+        await cache.StoreAsync(resolution);
+        return resolution;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+using WhatsAppGenesys.Contracts.Tenancy;
+using WhatsAppGenesys.TenantService.ApiKeys;
+using WhatsAppGenesys.TenantService.Tenants;
+
+namespace WhatsAppGenesys.TenantService.Seeding;
+
+/// <summary>
+/// Upserts the sandbox demo tenant at start-up through the same <see cref="TenantStore"/> the API uses, so it is
+/// validated, encrypted and cached like any tenant. Idempotent: an unchanged configuration writes nothing.
+/// Registered after the migrations, and hosted services start before Kestrel, so /health is green only once seeded.
+/// </summary>
+public sealed class DemoTenantSeeder(IServiceProvider services, IOptions<DemoTenantOptions> options, ILogger<DemoTenantSeeder> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var demo = options.Value;
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<TenantStore>().UpsertAsync(ToRequest(demo), cancellationToken);
+        if (result.Error is { Kind: StoreErrorKind.Conflict, Field: "id" })
+        {
+            // Replicas start together: another one created the tenant between our existence check and our insert.
+            // Now it exists, so a second attempt (fresh scope: the failed insert stays tracked in the first) updates it.
+            await using var retryScope = services.CreateAsyncScope();
+            result = await retryScope.ServiceProvider.GetRequiredService<TenantStore>().UpsertAsync(ToRequest(demo), cancellationToken);
+        }
+        if (result.Error is { } error)
+        {
+            var fields = error.Errors is null ? "" : " (" + string.Join(", ", error.Errors.Keys) + ")";
+            throw new InvalidOperationException($"Seeding demo tenant '{demo.Id}' failed: {error.Detail}{fields}");
+        }
+        if (!string.IsNullOrEmpty(demo.ApiKey))
+        {
+            await scope.ServiceProvider.GetRequiredService<ApiKeyService>().EnsureAsync(demo.Id, "sandbox", demo.ApiKey, cancellationToken);
+        }
+        logger.LogInformation("Demo tenant {TenantId} is seeded", demo.Id);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    internal static CreateTenantRequest ToRequest(DemoTenantOptions demo) => new(
+        demo.Id,
+        demo.Name,
+        demo.WhatsApp is { } w
+            ? new WhatsAppConfigRequest(w.WabaId, w.PhoneNumberIds, w.DisplayPhoneNumber, w.GraphApiVersion,
+                w.AccessToken, w.AppSecret, w.WebhookVerifyToken)
+            : null,
+        demo.Genesys is { } g
+            ? new GenesysConfigRequest(g.RegionDomain, g.ClientId, g.IntegrationId, g.ClientSecret, g.WebhookSecret)
+            : null);
+}

@@ -1,0 +1,30 @@
+namespace WhatsAppGenesys.Contracts.Tenancy;
+
+// Redis key and channel names every process agrees on (seed 001 "Redis Cache Keys Reference").
+public static class TenancyKeys
+{
+    /// <summary>Pub/sub channel carrying a <see cref="TenantInvalidation"/> whenever a tenant changes.</summary>
+    public const string InvalidationChannel = "tenancy:invalidations";
+
+    /// <summary>How long resolution entries live in Redis (seed 001: 3600 s).</summary>
+    public static readonly TimeSpan ConfigTtl = TimeSpan.FromSeconds(3600);
+
+    /// <summary>How long the WhatsApp system-user token is cached (seed 001: 24 h).</summary>
+    public static readonly TimeSpan WhatsAppTokenTtl = TimeSpan.FromHours(24);
+
+    public static string Config(string tenantId) => $"tenant:{tenantId}:config";
+
+    public static string PhoneNumberIndex(string phoneNumberId) => $"tenant-index:phone:{phoneNumberId}";
+
+    public static string IntegrationIndex(string integrationId) => $"tenant-index:integration:{integrationId}";
+
+    public static string GenesysToken(string tenantId) => $"tenant:{tenantId}:oauth:token";
+
+    public static string WhatsAppToken(string tenantId) => $"tenant:{tenantId}:whatsapp:token";
+}
+
+public static class TenancyHeaders
+{
+    public const string TenantId = "X-Tenant-ID";
+    public const string ApiKey = "X-Api-Key";
+}

@@ -1,0 +1,68 @@
+namespace WhatsAppGenesys.Contracts.Tenancy;
+
+// The tenant service's public REST API (/api/tenants). Secrets go in, never come out: responses carry SecretStatus.
+
+public sealed record CreateTenantRequest(
+    string? Id,
+    string? Name,
+    WhatsAppConfigRequest? WhatsApp = null,
+    GenesysConfigRequest? Genesys = null);
+
+public sealed record UpdateTenantRequest(string? Name);
+
+/// <summary>A secret left null keeps its stored value; a non-null value replaces it.</summary>
+public sealed record WhatsAppConfigRequest(
+    string? WabaId,
+    IReadOnlyList<string>? PhoneNumberIds,
+    string? DisplayPhoneNumber,
+    string? GraphApiVersion,
+    string? AccessToken = null,
+    string? AppSecret = null,
+    string? WebhookVerifyToken = null)
+{
+    public override string ToString() => $"WhatsAppConfigRequest {{ WabaId = {WabaId} }}";
+}
+
+/// <summary>A secret left null keeps its stored value; a non-null value replaces it.</summary>
+public sealed record GenesysConfigRequest(
+    string? RegionDomain,
+    string? ClientId,
+    string? IntegrationId,
+    string? ClientSecret = null,
+    string? WebhookSecret = null)
+{
+    public override string ToString() => $"GenesysConfigRequest {{ RegionDomain = {RegionDomain}, IntegrationId = {IntegrationId} }}";
+}
+
+public sealed record TenantResponse(
+    string Id,
+    string Name,
+    bool IsActive,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    WhatsAppConfigResponse? WhatsApp,
+    GenesysConfigResponse? Genesys);
+
+public sealed record WhatsAppConfigResponse(
+    string WabaId,
+    IReadOnlyList<string> PhoneNumberIds,
+    string? DisplayPhoneNumber,
+    string GraphApiVersion,
+    SecretStatus AccessToken,
+    SecretStatus AppSecret,
+    SecretStatus WebhookVerifyToken);
+
+public sealed record GenesysConfigResponse(
+    string RegionDomain,
+    string ClientId,
+    string IntegrationId,
+    SecretStatus ClientSecret,
+    SecretStatus WebhookSecret);
+
+/// <summary>All a read ever says about a secret.</summary>
+public sealed record SecretStatus(bool IsSet, DateTimeOffset? UpdatedAt)
+{
+    public static SecretStatus NotSet { get; } = new(false, null);
+}
+
+public sealed record RotateKeysResponse(int ReEncrypted, string ActiveKeyId);

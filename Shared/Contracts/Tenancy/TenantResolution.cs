@@ -1,0 +1,33 @@
+namespace WhatsAppGenesys.Contracts.Tenancy;
+
+/// <summary>
+/// What a caller needs to route a message for a tenant: identity, whether it may be served, and the non-secret
+/// configuration. Returned by the tenant service's internal resolution endpoints and cached by TenantDirectory.
+/// </summary>
+public sealed record TenantResolution(
+    string TenantId,
+    string Name,
+    bool IsActive,
+    long Version,
+    WhatsAppSettings? WhatsApp,
+    GenesysSettings? Genesys);
+
+public sealed record WhatsAppSettings(
+    string WabaId,
+    IReadOnlyList<string> PhoneNumberIds,
+    string? DisplayPhoneNumber,
+    string GraphApiVersion);
+
+public sealed record GenesysSettings(
+    string RegionDomain,
+    string ClientId,
+    string IntegrationId);
+
+/// <summary>
+/// Published on <see cref="TenancyKeys.InvalidationChannel"/> after every change to a tenant. Carries the identifiers
+/// the tenant had before and after the change so caches can drop index and negative entries for both.
+/// </summary>
+public sealed record TenantInvalidation(
+    string TenantId,
+    IReadOnlyList<string> PhoneNumberIds,
+    IReadOnlyList<string> IntegrationIds);

@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using WhatsAppGenesys.Hosting;
+using WhatsAppGenesys.Hosting.Testing;
+
+[assembly: AssemblyFixture(typeof(WhatsAppGenesys.IntegrationTests.AppFixture))]
+
+namespace WhatsAppGenesys.IntegrationTests;
+
+/// <summary>
+/// The AppHost's real model, booted once per test run (free ports, throwaway data) and shared by every test:
+/// twelve service processes plus PostgreSQL, Redis, RabbitMQ and the S3 server.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    /// <summary>Every project of the model: the ten services and the two sandboxes.</summary>
+    public static readonly string[] Projects =
+    [
+        "api-gateway", "inbound-transformer", "outbound-transformer", "auth-service", "state-manager", "tenant-service",
+        "whatsapp-api", "whatsapp-webhook", "genesys-api", "genesys-webhook", "meta-sandbox", "genesys-sandbox",
+    ];
+
+    private readonly ConcurrentDictionary<string, HttpClient> _clients = new();
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    /// <summary>An HttpClient for a project, addressed at its first replica.</summary>
+    public HttpClient Client(string resourceName) => _clients.GetOrAdd(resourceName, name => App.CreateHttpClient(name));
+
+    public async Task<string> ConnectionStringAsync(string resourceName) =>
+        await App.GetConnectionStringAsync(resourceName) ?? throw new InvalidOperationException($"{resourceName} has no connection string.");
+
+    public async ValueTask InitializeAsync()
+    {
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
+        App = await appHost.BuildAsync();
+        await App.StartAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+    }
+}

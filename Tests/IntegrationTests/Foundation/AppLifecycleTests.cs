@@ -1,0 +1,93 @@
+using WhatsAppGenesys.Hosting;
+using WhatsAppGenesys.Hosting.Orchestration;
+using WhatsAppGenesys.Hosting.Processes;
+using WhatsAppGenesys.Hosting.Testing;
+
+namespace WhatsAppGenesys.IntegrationTests.Foundation;
+
+// These build their own small applications with the engine, so they can tear them down without touching the
+// shared one.
+public sealed class AppLifecycleTests(AppFixture fixture)
+{
+    [Fact]
+    public async Task DisposingTheAppLeavesNoProcessAndFreesItsPorts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var builder = DistributedApplicationTestingBuilder.Create();
+        var postgres = builder.AddPostgres("postgres");
+        var database = postgres.AddDatabase("appdb");
+        var redis = builder.AddRedis("redis");
+        var rabbitmq = builder.AddRabbitMQ("rabbitmq");
+        var s3 = builder.AddS3Server("s3");
+        var project = builder.AddProject<Projects.MetaSandbox>("sandbox")
+            .WithReference(redis).WaitFor(redis)
+            .WithReference(database).WaitFor(database);
+        var app = builder.Build();
+        await using var safetyNet = app; // disposing twice is harmless; this covers a failed assertion below
+        await app.StartAsync(ct);
+
+        // Every process of every resource, children included (postgres backends, beam.smp under the rabbitmq script).
+        var leaders = app.Resources.SelectMany(r => app.GetProcessIds(r.Name)).ToList();
+        var processes = leaders.SelectMany(ProcFs.GroupMembers).Concat(leaders).Distinct().ToList();
+        int[] ports =
+        [
+            postgres.Resource.Port!.Value, redis.Resource.Port!.Value, s3.Resource.Port!.Value, project.Resource.Ports[0],
+            rabbitmq.Resource.Port!.Value, rabbitmq.Resource.EpmdPort, rabbitmq.Resource.DistributionPort,
+        ];
+        Assert.True(ProcFs.GroupMembers(app.GetProcessIds("rabbitmq")[^1]).Count > 1, "the broker runs as a script with an Erlang VM child");
+        Assert.All(ports, port => Assert.False(PortAllocator.IsFree(port), $"port {port} should be in use while running"));
+
+        await app.DisposeAsync();
+
+        Assert.All(processes, pid => Assert.False(ProcFs.IsAlive(pid), $"process {pid} outlived the application"));
+        Assert.All(ports, port => Assert.True(PortAllocator.IsFree(port), $"port {port} is still in use"));
+        Assert.False(Directory.Exists(builder.Options.DataDirectory), "the test data directory is deleted");
+    }
+
+    [Fact]
+    public async Task ResourceWithConfiguredConnectionStringIsNotStarted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sharedRedis = await fixture.ConnectionStringAsync("redis");
+        const string elsewhere = "Host=127.0.0.1;Port=1;Username=app;Password=secret";
+        var builder = DistributedApplicationTestingBuilder.Create(configure: (_, configuration) =>
+        {
+            configuration["ConnectionStrings:cache"] = sharedRedis;
+            configuration["ConnectionStrings:pg"] = elsewhere;
+        });
+        var cache = builder.AddRedis("cache");
+        var database = builder.AddPostgres("pg").AddDatabase("appdb");
+        builder.AddProject<Projects.MetaSandbox>("sandbox")
+            .WithReference(cache).WaitFor(cache)
+            .WithReference(database);
+        await using var app = builder.Build();
+
+        await app.StartAsync(ct);
+
+        Assert.Equal(ResourceState.External, app.GetResourceState("cache"));
+        Assert.Equal(ResourceState.External, app.GetResourceState("pg"));
+        Assert.Equal(ResourceState.External, app.GetResourceState("appdb"));
+        Assert.Empty(app.GetProcessIds("cache"));
+        Assert.Empty(app.GetProcessIds("pg"));
+        Assert.Equal(sharedRedis, await app.GetConnectionStringAsync("cache", ct));
+        Assert.Equal($"{elsewhere};Database=appdb", await app.GetConnectionStringAsync("appdb", ct));
+
+        // The project that uses them was started, and given exactly those connection strings.
+        var environment = ProcessEnvironment.Read(Assert.Single(app.GetProcessIds("sandbox")));
+        Assert.Equal(sharedRedis, environment["ConnectionStrings__cache"]);
+        Assert.Equal($"{elsewhere};Database=appdb", environment["ConnectionStrings__appdb"]);
+        Assert.Equal(ResourceState.Running, app.GetResourceState("sandbox"));
+    }
+
+    [Fact]
+    public void GeneratedProjectTypesPointAtTheProjectAndItsBuiltAssembly()
+    {
+        var metadata = new Projects.TenantService();
+
+        Assert.True(File.Exists(metadata.ProjectPath), metadata.ProjectPath);
+        Assert.EndsWith("TenantService.csproj", metadata.ProjectPath, StringComparison.Ordinal);
+        Assert.True(File.Exists(metadata.TargetPath), metadata.TargetPath);
+        Assert.Equal("WhatsAppGenesys.TenantService.dll", Path.GetFileName(metadata.TargetPath));
+        Assert.StartsWith(Path.GetDirectoryName(metadata.ProjectPath)!, metadata.TargetPath, StringComparison.Ordinal);
+    }
+}

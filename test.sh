@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds and runs every test project of the solution, then prints one summary line, "N passed, N failed", counted from
+# the test platform's own summary. Exits non-zero if anything failed or if no test ran at all.
+set -uo pipefail
+cd "$(dirname "$0")"
+./scripts/install-prerequisites.sh || exit 1
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+dotnet test --solution WhatsAppGenesys.sln "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Microsoft.Testing.Platform ends with "Test run summary: ..." followed by "  failed: N" and "  succeeded: N".
+count() { grep -E "^\s+$1: [0-9]+" "$log" | tail -n 1 | grep -oE '[0-9]+$' || echo 0; }
+passed=$(count succeeded)
+failed=$(count failed)
+
+echo
+echo "$passed passed, $failed failed"
+if (( status != 0 )); then
+    echo "test.sh: dotnet test exited with code $status" >&2
+    exit "$status"
+fi
+if (( passed == 0 || failed > 0 )); then
+    exit 1
+fi
