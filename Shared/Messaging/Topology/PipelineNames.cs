@@ -3,16 +3,11 @@ namespace WhatsAppGenesys.Messaging.Topology;
 /// <summary>
 /// Every broker and Redis name a pipeline uses, in one place so publishers, consumers, admin endpoints and operators
 /// agree: exchange <c>{pipeline}</c>, work queues <c>{pipeline}.p{i}</c>, delay queues <c>{pipeline}.p{i}.retry</c>,
-/// and the parking queues <c>{pipeline}.dead-letter</c> and <c>{pipeline}.error</c>.
+/// and the parking queues <c>{pipeline}.dead-letter</c> and <c>{pipeline}.error</c>. The pipelines themselves are
+/// named in <c>WhatsAppGenesys.Contracts.Events.Pipelines</c>.
 /// </summary>
 public static class PipelineNames
 {
-    /// <summary>WhatsApp → Genesys (webhook service publishes, inbound transformer consumes).</summary>
-    public const string Inbound = "inbound";
-
-    /// <summary>Genesys → WhatsApp (Genesys webhook service publishes, outbound transformer consumes).</summary>
-    public const string Outbound = "outbound";
-
     public static string Exchange(string pipeline) => pipeline;
 
     public static string Partition(string pipeline, int partition) => $"{pipeline}.p{partition}";

@@ -7,7 +7,8 @@ namespace WhatsAppGenesys.IntegrationTests.Messaging;
 /// client recovers the connection, the topology and the subscriptions), nothing is lost, order is kept. Runs on a
 /// RabbitMQ node of its own so stopping it disturbs no other test.
 /// </summary>
-public sealed class BrokerRestartTests
+[Collection(typeof(MessagingLoadCollection))]
+public sealed class BrokerRestartTests(AppFixture fixture)
 {
     private const int Keys = 20;
 
@@ -17,7 +18,7 @@ public sealed class BrokerRestartTests
         var ct = TestContext.Current.CancellationToken;
         await using var node = new LocalRabbitNode();
         await node.StartAsync(TimeSpan.FromSeconds(90));
-        var infrastructure = new MessagingInfrastructure(node.ConnectionString, MessagingInfrastructure.FromEnvironment().Redis);
+        var infrastructure = new MessagingInfrastructure(node.ConnectionString, (await MessagingInfrastructure.FromAsync(fixture)).Redis);
         var pipeline = MessagingInfrastructure.NewPipelineName();
         var ledger = new DeliveryLedger();
         async ValueTask<MessageOutcome> Handle(MessageContext context, CancellationToken token)

@@ -1,5 +1,6 @@
 using RabbitMQ.Client;
 using StackExchange.Redis;
+using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Messaging.Topology;
 
 namespace WhatsAppGenesys.IntegrationTests.Messaging;
@@ -15,10 +16,10 @@ public sealed class MessagingInfrastructure(string rabbitMQ, string redis)
 
     public string Redis { get; } = redis;
 
-    /// <summary>Until the AppHost fixture provides them: a hand-started broker and Redis (see docs/messaging.md).</summary>
-    public static MessagingInfrastructure FromEnvironment() => new(
-        Environment.GetEnvironmentVariable("MESSAGING_TEST_RABBITMQ") ?? "amqp://guest:guest@127.0.0.1:45672/",
-        Environment.GetEnvironmentVariable("MESSAGING_TEST_REDIS") ?? "127.0.0.1:46379");
+    /// <summary>The broker and Redis of the AppHost model the assembly fixture booted.</summary>
+    public static async Task<MessagingInfrastructure> FromAsync(AppFixture fixture) => new(
+        await fixture.ConnectionStringAsync(ResourceNames.RabbitMQ),
+        await fixture.ConnectionStringAsync(ResourceNames.Redis));
 
     public static string NewPipelineName() => $"t-{Guid.NewGuid():N}"[..14];
 

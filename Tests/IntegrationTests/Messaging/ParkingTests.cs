@@ -6,12 +6,12 @@ using WhatsAppGenesys.Messaging.Handling;
 namespace WhatsAppGenesys.IntegrationTests.Messaging;
 
 /// <summary>Dead-letter and error queues as an operator meets them: through the admin endpoints.</summary>
-public sealed class ParkingTests : IAsyncLifetime
+public sealed class ParkingTests(AppFixture fixture) : IAsyncLifetime
 {
-    private readonly MessagingInfrastructure _infrastructure = MessagingInfrastructure.FromEnvironment();
+    private MessagingInfrastructure _infrastructure = null!;
     private readonly string _pipeline = MessagingInfrastructure.NewPipelineName();
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    public async ValueTask InitializeAsync() => _infrastructure = await MessagingInfrastructure.FromAsync(fixture);
 
     public async ValueTask DisposeAsync() => await _infrastructure.DeletePipelineAsync(_pipeline, partitions: 4);
 

@@ -6,16 +6,17 @@ using WhatsAppGenesys.Messaging.Topology;
 namespace WhatsAppGenesys.IntegrationTests.Messaging;
 
 /// <summary>Bursts through a real partitioned pipeline: nothing lost, nothing twice, every customer in order.</summary>
-public sealed class PipelineDeliveryTests : IAsyncLifetime
+[Collection(typeof(MessagingLoadCollection))]
+public sealed class PipelineDeliveryTests(AppFixture fixture) : IAsyncLifetime
 {
     private const int Keys = 300;
     private const int Messages = 2_000;
     private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(120);
 
-    private readonly MessagingInfrastructure _infrastructure = MessagingInfrastructure.FromEnvironment();
+    private MessagingInfrastructure _infrastructure = null!;
     private readonly string _pipeline = MessagingInfrastructure.NewPipelineName();
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    public async ValueTask InitializeAsync() => _infrastructure = await MessagingInfrastructure.FromAsync(fixture);
 
     public async ValueTask DisposeAsync() => await _infrastructure.DeletePipelineAsync(_pipeline, partitions: 4);
 
