@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Minio;
 using WhatsAppGenesys.Hosting;
 using WhatsAppGenesys.Hosting.Testing;
 
@@ -28,6 +29,15 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task<string> ConnectionStringAsync(string resourceName) =>
         await App.GetConnectionStringAsync(resourceName) ?? throw new InvalidOperationException($"{resourceName} has no connection string.");
+
+    /// <summary>An S3 client on the same server the services use.</summary>
+    public async Task<IMinioClient> S3ClientAsync()
+    {
+        var parts = (await ConnectionStringAsync("minio")).Split(';').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        var endpoint = new Uri(parts["Endpoint"]);
+        return new MinioClient().WithEndpoint(endpoint.Host, endpoint.Port).WithCredentials(parts["AccessKey"], parts["SecretKey"])
+            .WithRegion("us-east-1").Build();
+    }
 
     public async ValueTask InitializeAsync()
     {

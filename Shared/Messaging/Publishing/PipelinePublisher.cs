@@ -33,7 +33,9 @@ public sealed class PipelinePublisher(ConfirmedPublisher publisher, PipelineRegi
     }
 
     /// <summary>Serializes <paramref name="message"/> as JSON (web defaults unless <paramref name="options"/> is given) and publishes it.</summary>
+    /// <remarks>Named apart from the raw overload: a byte[] body would otherwise bind to this generic one and recurse.</remarks>
     public Task PublishJsonAsync<T>(string pipeline, string orderingKey, string messageId, string type, T message, CancellationToken cancellationToken,
         JsonSerializerOptions? options = null) =>
-        PublishAsync(pipeline, orderingKey, messageId, type, new ReadOnlyMemory<byte>(JsonSerializer.SerializeToUtf8Bytes(message, options ?? JsonSerializerOptions.Web)), cancellationToken);
+        PublishAsync(pipeline, orderingKey, messageId, type,
+            new ReadOnlyMemory<byte>(JsonSerializer.SerializeToUtf8Bytes(message, options ?? JsonSerializerOptions.Web)), cancellationToken);
 }
