@@ -46,12 +46,12 @@ public sealed partial class DistributedApplication
 
     public ResourceState GetResourceState(string resourceName) => Find(resourceName).State;
 
-    /// <summary>The processes the resource runs (one per replica for projects); each leads a process group with its children.</summary>
+    /// <summary>The processes the resource runs (one per replica for projects); <see cref="ProcFs.ProcessTree"/> adds their children.</summary>
     public IReadOnlyList<int> GetProcessIds(string resourceName) => Find(resourceName).ProcessIds;
 
     /// <summary>Resident memory of the resource: its processes and all their children.</summary>
     public long GetResidentMemoryBytes(string resourceName) =>
-        GetProcessIds(resourceName).SelectMany(ProcFs.GroupMembers).Distinct().Sum(ProcFs.ResidentBytes);
+        GetProcessIds(resourceName).SelectMany(ProcFs.ProcessTree).Distinct().Sum(ProcFs.ResidentBytes);
 
     /// <summary>The resource's most recent output lines.</summary>
     public IReadOnlyList<string> GetResourceOutput(string resourceName) => Find(resourceName).Log?.Tail() ?? [];
