@@ -31,8 +31,13 @@ public sealed partial class DistributedApplication
     public Task StopResourceAsync(string resourceName) => Orchestrator.StopAsync(Find(resourceName));
 
     /// <summary>Starts a stopped or killed resource again on the same port with the same data; returns once healthy.</summary>
-    public Task StartResourceAsync(string resourceName, CancellationToken cancellationToken = default) =>
-        Orchestrator.StartAndWaitHealthyAsync(Find(resourceName), cancellationToken);
+    public Task StartResourceAsync(string resourceName, CancellationToken cancellationToken = default)
+    {
+        var resource = Find(resourceName);
+        return resource.State is ResourceState.Running or ResourceState.Starting or ResourceState.Waiting
+            ? throw new InvalidOperationException($"'{resourceName}' is {resource.State}; stop or kill it first.")
+            : Orchestrator.StartAndWaitHealthyAsync(resource, cancellationToken);
+    }
 
     /// <summary>SIGKILLs the resource's processes at once, as a crash would.</summary>
     public Task KillResourceAsync(string resourceName) => Orchestrator.KillAsync(Find(resourceName));
