@@ -28,6 +28,7 @@ public sealed class ConfirmedPublisher(RabbitMQConnectionProvider connections) :
             ContentType = "application/json",
             Timestamp = new AmqpTimestamp(DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
             Headers = headers,
+            Expiration = message.Expiration,
         };
         var channel = await GetChannelAsync(cancellationToken);
         try
@@ -85,11 +86,16 @@ public sealed class ConfirmedPublisher(RabbitMQConnectionProvider connections) :
     }
 }
 
-/// <summary>What to publish: the exchange and routing key, a stable message id (for idempotency downstream), the body.</summary>
+/// <summary>
+/// What to publish: the exchange and routing key, a stable message id (for idempotency downstream), the body, and
+/// optionally a per-message TTL in milliseconds (<paramref name="Expiration"/>), which delay queues use to hold a
+/// message back before it is dead-lettered to its work queue.
+/// </summary>
 public sealed record OutgoingMessage(
     string Exchange,
     string RoutingKey,
     string MessageId,
     string Type,
     ReadOnlyMemory<byte> Body,
-    IReadOnlyDictionary<string, object?>? Headers = null);
+    IReadOnlyDictionary<string, object?>? Headers = null,
+    string? Expiration = null);

@@ -1,14 +1,13 @@
-using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.GenesysWebhook;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddRedisClient(ResourceNames.Redis);
-builder.AddRabbitMQClient(ResourceNames.RabbitMQ);
-builder.AddMinioClient(ResourceNames.ObjectStorage, Buckets.WebhooksGenesys);
+builder.AddApplicationServices();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapGenesysWebhook();
 
 app.Run();

@@ -1,14 +1,13 @@
-using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.WhatsAppWebhook;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddRedisClient(ResourceNames.Redis);
-builder.AddRabbitMQClient(ResourceNames.RabbitMQ);
-builder.AddMinioClient(ResourceNames.ObjectStorage, Buckets.WebhooksInbound);
+builder.AddApplicationServices();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapWhatsAppWebhook();
 
 app.Run();

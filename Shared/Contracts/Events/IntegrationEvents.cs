@@ -5,8 +5,8 @@ namespace WhatsAppGenesys.Contracts.Events;
 /// <summary>
 /// What the WhatsApp webhook service queues for the inbound transformer: one event per message and per status of a
 /// Meta webhook (a webhook may batch several of each). <see cref="Payload"/> is the Meta object exactly as received
-/// (the <c>messages[i]</c> or <c>statuses[i]</c> element); the tenant was resolved and the signature verified before
-/// anything was queued.
+/// (the <c>messages[i]</c> or <c>statuses[i]</c> element) and <see cref="Contact"/> the matching <c>contacts[]</c> entry
+/// (profile name, wa_id, BSUID); the tenant was resolved and the signature verified before anything was queued.
 /// </summary>
 public sealed record WhatsAppEventReceived(
     string EventId,
@@ -18,6 +18,7 @@ public sealed record WhatsAppEventReceived(
     string CustomerId,
     string? ContactName,
     JsonElement Payload,
+    JsonElement? Contact,
     DateTimeOffset ReceivedAt,
     string? ArchiveKey)
 {

@@ -1,0 +1,169 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace WhatsAppGenesys.GenesysSandbox.Model;
+
+/// <summary>The customer as the middleware identified them on inbound (channel.from).</summary>
+public sealed record Customer(string Id, string IdType, string? Nickname, string? FirstName, string? LastName);
+
+/// <summary>
+/// One customer's conversation on one integration. Genesys groups every message of a customer into one interaction;
+/// so does the simulator (without the 72 h inactivity split: a sandbox run is shorter than that).
+/// Mutable state is guarded by <see cref="Gate"/>; readers take <see cref="Snapshot"/>.
+/// </summary>
+public sealed class Conversation(Guid id, string integrationId, Customer customer, DateTimeOffset createdAt, int maxMessages)
+{
+    private readonly List<ConversationMessage> _messages = [];
+    private readonly Dictionary<string, string> _firstByChannelMessageId = new(StringComparer.Ordinal);
+    private long _nextSequence;
+
+    public Guid Id { get; } = id;
+    public string IntegrationId { get; } = integrationId;
+    public DateTimeOffset CreatedAt { get; } = createdAt;
+    public object Gate { get; } = new();
+
+    // Latest known customer details (nickname etc. can change between messages); read under Gate.
+    public Customer Customer { get; private set; } = customer;
+    public long DroppedMessages { get; private set; }
+    public int DuplicateCount { get; private set; }
+    public DateTimeOffset LastActivity { get; private set; } = createdAt;
+
+    // Agent messages are posted one after the other per conversation (see WebhookDispatcher).
+    internal ConcurrentQueue<Func<CancellationToken, Task>> Outbox { get; } = new();
+    internal int OutboxRunning;
+
+    /// <summary>Appends under the caller's lock on <see cref="Gate"/>; flags (never drops) a repeated channel.messageId.</summary>
+    public void AppendLocked(ConversationMessage message)
+    {
+        message.Sequence = ++_nextSequence;
+        if (message.ChannelMessageId is { Length: > 0 } channelMessageId && message.Direction == MessageDirection.Inbound)
+        {
+            if (_firstByChannelMessageId.TryGetValue(channelMessageId, out var first))
+            {
+                message.DuplicateOf = first;
+                DuplicateCount++;
+            }
+            else if (message.Id is not null)
+            {
+                _firstByChannelMessageId[channelMessageId] = message.Id;
+            }
+        }
+
+        _messages.Add(message);
+        LastActivity = message.ReceivedAt;
+        if (_messages.Count > maxMessages)
+        {
+            _messages.RemoveAt(0);
+            DroppedMessages++;
+        }
+    }
+
+    public void UpdateCustomerLocked(Customer customer) => Customer = customer;
+
+    public ConversationSnapshot Snapshot()
+    {
+        lock (Gate)
+        {
+            return new ConversationSnapshot(this, Customer, [.. _messages.Select(m => m.Freeze())], DroppedMessages, DuplicateCount, LastActivity);
+        }
+    }
+
+    public (int Messages, DateTimeOffset LastActivity, Customer Customer, int Duplicates) Summary()
+    {
+        lock (Gate)
+        {
+            return (_messages.Count, LastActivity, Customer, DuplicateCount);
+        }
+    }
+}
+
+public sealed record ConversationSnapshot(
+    Conversation Conversation,
+    Customer Customer,
+    IReadOnlyList<MessageSnapshot> Messages,
+    long DroppedMessages,
+    int DuplicateCount,
+    DateTimeOffset LastActivity);
+
+public static class MessageDirection
+{
+    public const string Inbound = "Inbound";
+    public const string Outbound = "Outbound";
+}
+
+/// <summary>An inbound attachment and what happened when the simulator fetched it, as Genesys does.</summary>
+public sealed record InboundAttachment(string? ContentType, OpenAttachment Attachment, AttachmentFetchResult Fetch);
+
+public sealed record AttachmentFetchResult(
+    bool Succeeded,
+    int? HttpStatus,
+    string? Error,
+    long? SizeBytes,
+    string? Sha256,
+    string? ContentType,
+    bool? Sha256Matches,
+    double DurationMs);
+
+public sealed record ReceiptRecord(
+    string Status,
+    IReadOnlyList<ReceiptReason> Reasons,
+    bool? IsFinalReceipt,
+    string? Time,
+    DateTimeOffset ReceivedAt,
+    bool ToMatchesCustomer);
+
+public sealed record DeliveryAttempt(
+    int Attempt,
+    DateTimeOffset StartedAt,
+    int? HttpStatus,
+    string? Error,
+    bool TimedOut,
+    double DurationMs);
+
+public static class DeliveryStatus
+{
+    public const string Pending = "Pending";
+    public const string Delivered = "Delivered";
+    public const string Failed = "Failed";
+}
+
+/// <summary>
+/// A message of a conversation, either direction. Inbound: what the middleware posted. Outbound: the agent message and
+/// the exact webhook payload. Mutated only under the owning conversation's Gate.
+/// </summary>
+public sealed class ConversationMessage
+{
+    public long Sequence { get; set; }
+    /// <summary>Genesys message id; null for an inbound message Genesys rejected (e.g. an attachment it could not fetch).</summary>
+    public string? Id { get; init; }
+    public required string Direction { get; init; }
+    public required string Type { get; init; }
+    public string? Text { get; init; }
+    public string? ChannelMessageId { get; init; }
+    public string? Time { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+    public JsonElement? ChannelMetadata { get; init; }
+    public string? DuplicateOf { get; set; }
+    public ErrorBody? Rejection { get; init; }
+
+    // Inbound specifics.
+    public IReadOnlyList<InboundAttachment>? Attachments { get; init; }
+    public IReadOnlyList<OpenEvent>? Events { get; init; }
+    public ButtonResponse? ButtonResponse { get; init; }
+    public string? OriginatingMessageId { get; init; }
+
+    // Outbound (agent) specifics.
+    public OutboundMessage? Payload { get; init; }
+    public string? DeliveryStatus { get; set; }
+    public List<DeliveryAttempt> DeliveryAttempts { get; } = [];
+    public List<ReceiptRecord> Receipts { get; } = [];
+
+    public MessageSnapshot Freeze() => new(this, DeliveryStatus, [.. DeliveryAttempts], [.. Receipts]);
+}
+
+public sealed record MessageSnapshot(
+    ConversationMessage Message,
+    string? DeliveryStatus,
+    IReadOnlyList<DeliveryAttempt> DeliveryAttempts,
+    IReadOnlyList<ReceiptRecord> Receipts);

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace WhatsAppGenesys.GenesysSandbox.Model;
+
+/// <summary>Every conversation in memory, indexed by id, by (integration, customer id) and agent messages by id.</summary>
+public sealed class ConversationStore(IOptions<GenesysSandboxOptions> options, TimeProvider time)
+{
+    private const int MaxUnmatchedReceipts = 1_000;
+
+    private readonly ConcurrentDictionary<Guid, Conversation> _byId = new();
+    private readonly ConcurrentDictionary<(string IntegrationId, string CustomerId), Conversation> _byCustomer = new();
+    private readonly ConcurrentDictionary<string, (Conversation Conversation, ConversationMessage Message)> _agentMessages = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<UnmatchedReceipt> _unmatchedReceipts = new();
+
+    public int Count => _byId.Count;
+
+    /// <summary>The customer's conversation on the integration, created on first contact.</summary>
+    public Conversation GetOrCreate(string integrationId, Customer customer)
+    {
+        var key = (integrationId, customer.Id);
+        if (_byCustomer.TryGetValue(key, out var existing))
+        {
+            return existing;
+        }
+
+        var created = new Conversation(Guid.NewGuid(), integrationId, customer, time.GetUtcNow(),
+            Math.Max(1, options.Value.MaxMessagesPerConversation));
+        var winner = _byCustomer.GetOrAdd(key, created);
+        if (ReferenceEquals(winner, created))
+        {
+            _byId[created.Id] = created;
+        }
+        return winner;
+    }
+
+    public Conversation? Find(Guid id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>
+    /// Conversations of a customer id. Tests know the phone number; the middleware may or may not have sent it with a
+    /// leading '+', so the other spelling is tried when the exact one has no match.
+    /// </summary>
+    public IReadOnlyList<Conversation> FindByCustomer(string customerId, string? integrationId)
+    {
+        var exact = Match(customerId, integrationId);
+        if (exact.Count > 0)
+        {
+            return exact;
+        }
+
+        var alternative = customerId.StartsWith('+') ? customerId[1..] : "+" + customerId;
+        return Match(alternative, integrationId);
+    }
+
+    public IEnumerable<Conversation> All() => _byId.Values;
+
+    public void RegisterAgentMessage(Conversation conversation, ConversationMessage message) =>
+        _agentMessages[message.Id!] = (conversation, message);
+
+    public bool TryGetAgentMessage(string id, out Conversation conversation, out ConversationMessage message)
+    {
+        if (_agentMessages.TryGetValue(id, out var entry))
+        {
+            (conversation, message) = entry;
+            return true;
+        }
+
+        conversation = null!;
+        message = null!;
+        return false;
+    }
+
+    public void AddUnmatchedReceipt(UnmatchedReceipt receipt)
+    {
+        _unmatchedReceipts.Enqueue(receipt);
+        while (_unmatchedReceipts.Count > MaxUnmatchedReceipts && _unmatchedReceipts.TryDequeue(out _))
+        {
+        }
+    }
+
+    public IReadOnlyList<UnmatchedReceipt> UnmatchedReceipts() => [.. _unmatchedReceipts];
+
+    public void Clear()
+    {
+        _byId.Clear();
+        _byCustomer.Clear();
+        _agentMessages.Clear();
+        _unmatchedReceipts.Clear();
+    }
+
+    private List<Conversation> Match(string customerId, string? integrationId) =>
+        [.. _byCustomer
+            .Where(e => e.Key.CustomerId == customerId &&
+                        (integrationId is null || string.Equals(e.Key.IntegrationId, integrationId, StringComparison.OrdinalIgnoreCase)))
+            .Select(e => e.Value)];
+}
+
+/// <summary>A receipt whose id names no agent message of the integration: accepted (as Genesys does) but kept visible.</summary>
+public sealed record UnmatchedReceipt(string IntegrationId, string? Id, string? ToId, string Status, DateTimeOffset ReceivedAt);

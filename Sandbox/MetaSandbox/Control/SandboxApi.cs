@@ -1,0 +1,114 @@
+using WhatsAppGenesys.MetaSandbox.Model;
+
+namespace WhatsAppGenesys.MetaSandbox.Control;
+
+// /sandbox: info, businesses, faults, run-time settings and counters; customers and webhooks in their own files.
+public static class SandboxApi
+{
+    public static IEndpointRouteBuilder MapSandboxApi(this IEndpointRouteBuilder app)
+    {
+        var sandbox = app.MapGroup("/sandbox");
+        sandbox.MapGet("/info", GetInfo);
+        sandbox.MapPost("/businesses", RegisterBusiness);
+        sandbox.MapPost("/faults", AddFault);
+        sandbox.MapGet("/faults", (FaultStore faults) => Results.Json(faults.Active().Select(Describe)));
+        sandbox.MapDelete("/faults", (FaultStore faults) =>
+        {
+            faults.Clear();
+            return Results.NoContent();
+        });
+        sandbox.MapGet("/settings", (SandboxSettings settings) => Results.Json(Describe(settings)));
+        sandbox.MapPatch("/settings", PatchSettings);
+        sandbox.MapGet("/stats", (SandboxCounters counters) => Results.Json(counters.Snapshot()));
+        sandbox.MapDelete("/stats", (SandboxCounters counters) =>
+        {
+            counters.Reset();
+            return Results.NoContent();
+        });
+        sandbox.MapCustomersApi();
+        sandbox.MapWebhooksControlApi();
+        return app;
+    }
+
+    // Identifiers only: tokens and secrets stay in configuration.
+    private static IResult GetInfo([AsParameters] ControlServices services)
+    {
+        var business = services.Businesses.Default;
+        var options = services.Options.Value;
+        return Results.Json(new
+        {
+            graphVersion = options.GraphVersion,
+            wabaId = business.WabaId,
+            phoneNumberIds = business.PhoneNumberIds,
+            displayPhoneNumber = business.DisplayPhoneNumber,
+            webhookUrl = business.WebhookUrl,
+            publicBaseUrl = string.IsNullOrEmpty(options.PublicBaseUrl) ? null : options.PublicBaseUrl,
+            businesses = services.Businesses.Count,
+            customers = services.Customers.Count,
+            settings = Describe(services.Settings),
+            stats = services.Counters.Snapshot(),
+        });
+    }
+
+    private static IResult RegisterBusiness(BusinessRequest request, BusinessRegistry businesses)
+    {
+        if (string.IsNullOrWhiteSpace(request.WabaId) || request.PhoneNumberIds is not { Count: > 0 } phoneNumberIds ||
+            string.IsNullOrWhiteSpace(request.AccessToken) || string.IsNullOrWhiteSpace(request.AppSecret))
+        {
+            return Results.Problem("wabaId, phoneNumberIds, accessToken and appSecret are required.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        var business = new Business(request.WabaId, [.. phoneNumberIds], request.DisplayPhoneNumber ?? "", request.AccessToken,
+            request.AppSecret, request.VerifyToken ?? "", string.IsNullOrWhiteSpace(request.WebhookUrl) ? null : request.WebhookUrl);
+        businesses.Register(business);
+        return Results.Created($"/sandbox/businesses/{business.WabaId}",
+            new { wabaId = business.WabaId, phoneNumberIds = business.PhoneNumberIds, webhookUrl = business.WebhookUrl });
+    }
+
+    private static IResult AddFault(FaultRequest request, FaultStore faults)
+    {
+        if (request.Status is null or 0 && request.ErrorCode is null && request.LatencyMs is null or 0)
+        {
+            return Results.Problem("A fault needs a status, an errorCode or a latencyMs.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        var rule = faults.Add(request);
+        return Results.Created($"/sandbox/faults/{rule.Id}", Describe(rule));
+    }
+
+    private static IResult PatchSettings(SettingsPatch patch, SandboxSettings settings)
+    {
+        if (patch.MessagesPerSecond is { } mps) settings.MessagesPerSecond = mps;
+        if (patch.EnforceCustomerServiceWindow is { } window) settings.EnforceCustomerServiceWindow = window;
+        if (patch.PolicyErrorDelivery is { } delivery) settings.PolicyErrorDelivery = delivery;
+        if (patch.SentDelayMs is { } sent) settings.SentDelayMs = sent;
+        if (patch.DeliveredDelayMs is { } delivered) settings.DeliveredDelayMs = delivered;
+        if (patch.ReadDelayMs is { } read) settings.ReadDelayMs = read;
+        if (patch.FinalStatus is { } final) settings.FinalStatus = StatusProgressions.Parse(final);
+        if (patch.FetchMediaLinks is { } fetch) settings.FetchMediaLinks = fetch;
+        return Results.Json(Describe(settings));
+    }
+
+    private static object Describe(SandboxSettings s) => new
+    {
+        messagesPerSecond = s.MessagesPerSecond,
+        enforceCustomerServiceWindow = s.EnforceCustomerServiceWindow,
+        policyErrorDelivery = s.PolicyErrorDelivery,
+        sentDelayMs = s.SentDelayMs,
+        deliveredDelayMs = s.DeliveredDelayMs,
+        readDelayMs = s.ReadDelayMs,
+        finalStatus = s.FinalStatus,
+        fetchMediaLinks = s.FetchMediaLinks,
+    };
+
+    private static object Describe(FaultRule rule) => new
+    {
+        id = rule.Id,
+        path = rule.Request.Path,
+        method = rule.Request.Method,
+        status = rule.Request.Status,
+        errorCode = rule.Request.ErrorCode,
+        latencyMs = rule.Request.LatencyMs,
+        retryAfterSeconds = rule.Request.RetryAfterSeconds,
+        remaining = rule.Remaining < 0 ? (int?)null : rule.Remaining,
+        expiresAt = rule.ExpiresAt,
+    };
+}

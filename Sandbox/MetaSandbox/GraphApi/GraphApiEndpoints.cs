@@ -1,0 +1,19 @@
+using WhatsAppGenesys.MetaSandbox.Media;
+
+namespace WhatsAppGenesys.MetaSandbox.GraphApi;
+
+// The Graph paths the middleware calls, under any version segment ("v23.0", "v25.0", …), served at the root the way
+// graph.facebook.com serves them; plus the media download path whose absolute URL we hand out.
+public static class GraphApiEndpoints
+{
+    public static IEndpointRouteBuilder MapGraphApi(this IEndpointRouteBuilder app)
+    {
+        var graph = app.MapGroup("/{version:regex(^v\\d+\\.\\d+$)}");
+        graph.MapPost("/{phoneNumberId}/messages", MessagesApi.SendAsync);
+        graph.MapPost("/{phoneNumberId}/media", MediaApi.UploadAsync).DisableAntiforgery();
+        graph.MapGet("/{mediaId:regex(^\\d+$)}", MediaApi.Retrieve);
+        graph.MapDelete("/{mediaId:regex(^\\d+$)}", MediaApi.Delete);
+        app.MapGet(MediaStore.DownloadPath, MediaApi.Download);
+        return app;
+    }
+}

@@ -1,0 +1,72 @@
+namespace WhatsAppGenesys.MetaSandbox;
+
+// Bound from the "MetaSandbox" configuration section; defaults live in appsettings.json.
+// The default business is the sandbox demo tenant the AppHost seeds (see Sandbox notes); more are registered at run time.
+public sealed class MetaSandboxOptions
+{
+    public const string SectionName = "MetaSandbox";
+
+    public string GraphVersion { get; set; } = "v23.0";
+    public string WabaId { get; set; } = "102290129340398";
+    public const string DefaultPhoneNumberId = "106540352242922";
+
+    // Empty by default: the configuration binder appends to a non-empty default array instead of replacing it.
+    public string[] PhoneNumberIds { get; set; } = [];
+    public string DisplayPhoneNumber { get; set; } = "+15550783881";
+    public string AccessToken { get; set; } = "sandbox-meta-access-token";
+    public string AppSecret { get; set; } = "sandbox-meta-app-secret";
+    public string VerifyToken { get; set; } = "sandbox-verify-token";
+    public string? WebhookUrl { get; set; } = "http://127.0.0.1:3009/webhook/whatsapp";
+
+    // Absolute base of the media download URLs we hand out; the request's own host when empty.
+    public string? PublicBaseUrl { get; set; }
+
+    public int MessagesPerSecond { get; set; } = 80;
+    public bool EnforceCustomerServiceWindow { get; set; } = true;
+
+    // Meta usually reports 131047/131026 asynchronously as a failed status; "Response" answers them synchronously instead.
+    public PolicyErrorDelivery PolicyErrorDelivery { get; set; } = PolicyErrorDelivery.Webhook;
+
+    public StatusOptions Statuses { get; set; } = new();
+    public WebhookDeliveryOptions Webhooks { get; set; } = new();
+    public MediaOptions Media { get; set; } = new();
+
+    // Outbound history kept per customer; older records are dropped so a long benchmark does not grow without bound.
+    public int MaxMessagesPerCustomer { get; set; } = 200;
+}
+
+public enum PolicyErrorDelivery
+{
+    Webhook,
+    Response,
+}
+
+public sealed class StatusOptions
+{
+    public int SentDelayMs { get; set; } = 50;
+    public int DeliveredDelayMs { get; set; } = 100;
+    public int ReadDelayMs { get; set; } = 150;
+
+    // The last status the simulated phone reaches: none, sent, delivered or read.
+    public string FinalStatus { get; set; } = "read";
+}
+
+public sealed class WebhookDeliveryOptions
+{
+    public int InitialRetryDelayMs { get; set; } = 250;
+    public int MaxRetryDelayMs { get; set; } = 5_000;
+
+    // Give up after this long since the first attempt, or after MaxAttempts (0 = no attempt limit).
+    public int MaxRetryDurationSeconds { get; set; } = 600;
+    public int MaxAttempts { get; set; }
+    public int TimeoutSeconds { get; set; } = 10;
+    public int MaxConcurrency { get; set; } = 48;
+}
+
+public sealed class MediaOptions
+{
+    public int DownloadUrlLifetimeSeconds { get; set; } = 300;
+    public bool FetchLinks { get; set; } = true;
+    public long MaxStoredBytes { get; set; } = 512L * 1024 * 1024;
+    public long MaxUploadBytes { get; set; } = 100L * 1024 * 1024;
+}

@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace WhatsAppGenesys.MetaSandbox.Webhooks;
+
+// One compact, source-generated serializer for everything that leaves as a webhook body.
+public static class WebhookJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        Encoder = MinimalJsonEncoder.Instance,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = false,
+        TypeInfoResolver = WebhookJsonContext.Default,
+    };
+
+    public static byte[] Serialize(WebhookEnvelope envelope) => JsonSerializer.SerializeToUtf8Bytes(envelope, Options);
+}
+
+[JsonSerializable(typeof(WebhookEnvelope))]
+internal sealed partial class WebhookJsonContext : JsonSerializerContext;

@@ -1,0 +1,31 @@
+using WhatsAppGenesys.Clients.Archiving;
+using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.Contracts.Events;
+using WhatsAppGenesys.GenesysWebhook.Receiving;
+
+namespace WhatsAppGenesys.GenesysWebhook;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddRabbitMQClient(ResourceNames.RabbitMQ);
+        builder.AddMinioClient(ResourceNames.ObjectStorage, Buckets.WebhooksGenesys);
+        builder.AddPipelinePublisher(Pipelines.Outbound);
+        builder.AddWebhookSecrets();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<WebhookArchive>();
+        builder.Services.AddSingleton<GenesysWebhookReceiver>();
+        builder.Services.AddProblemDetails();
+    }
+
+    /// <summary><c>/webhook/genesys</c> and seed 003's <c>/webhook/genesys/outbound</c>.</summary>
+    public static void MapGenesysWebhook(this WebApplication app)
+    {
+        foreach (var path in new[] { "/webhook/genesys", "/webhook/genesys/outbound" })
+        {
+            app.MapPost(path, (HttpContext http, GenesysWebhookReceiver receiver) => receiver.ReceiveAsync(http));
+        }
+    }
+}

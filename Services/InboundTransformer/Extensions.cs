@@ -1,0 +1,29 @@
+using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.Contracts.Events;
+using WhatsAppGenesys.InboundTransformer.Delivery;
+using WhatsAppGenesys.InboundTransformer.Media;
+
+namespace WhatsAppGenesys.InboundTransformer;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddRabbitMQClient(ResourceNames.RabbitMQ);
+        builder.AddMinioClient(ResourceNames.ObjectStorage, Buckets.MediaInbound);
+        builder.AddTenantDirectory();
+        builder.AddWhatsAppTokenProvider();
+        builder.AddStateManagerClient();
+        builder.AddGenesysApiClient();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<InboundMetrics>();
+        builder.Services.AddOptions<MetaGraphOptions>().BindConfiguration(MetaGraphOptions.SectionName);
+        builder.Services.AddHttpClient<InboundMediaStore>(InboundMediaStore.HttpClientName)
+            .WithoutHttpRetries(TimeSpan.FromSeconds(30))
+            .AddWhatsAppBearerToken();
+
+        builder.AddPipelineConsumer<InboundEventHandler, WhatsAppEventReceived>(Pipelines.Inbound);
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using WhatsAppGenesys.Contracts.Genesys;
+using WhatsAppGenesys.Contracts.Meta;
+
+namespace WhatsAppGenesys.InboundTransformer.Mapping;
+
+/// <summary>What the service must download from Meta before the message can be mapped.</summary>
+/// <param name="MetaType">The message type: image, video, audio, document or sticker.</param>
+/// <param name="Url">The download URL when the webhook already carries one (still needs the bearer token).</param>
+public sealed record MediaDownload(
+    string MediaId, string MetaType, GenesysMediaType MediaType, string? Mime, string? Sha256, string? Filename,
+    string? Url);
+
+/// <summary>Inbound media: which messages carry a file, and where the copy of that file is stored.</summary>
+public static class InboundMedia
+{
+    /// <summary>The file to fetch for this message, or null when it has none.</summary>
+    public static MediaDownload? Describe(MetaMessage message) =>
+        message.Media is { Id: { Length: > 0 } id } media
+            ? new MediaDownload(id, message.Type, GenesysMediaTypeOf(message.Type), media.MimeType, media.Sha256,
+                media.Filename, media.Url)
+            : null;
+
+    /// <summary>Stickers are WebP images; voice notes are audio.</summary>
+    public static GenesysMediaType GenesysMediaTypeOf(string metaType) => metaType switch
+    {
+        MetaMessageTypes.Image or MetaMessageTypes.Sticker => GenesysMediaType.Image,
+        MetaMessageTypes.Video => GenesysMediaType.Video,
+        MetaMessageTypes.Audio => GenesysMediaType.Audio,
+        _ => GenesysMediaType.File,
+    };
+
+    /// <summary>
+    /// <c>{tenantId}/{folder}/{yyyy-MM-dd}/{messageId}.{ext}</c> in the media-inbound bucket. The date is the
+    /// message's own (UTC), so a redelivered webhook lands on the same key. Every segment is made key-safe.
+    /// </summary>
+    public static string StorageKey(string tenantId, MediaDownload media, DateTimeOffset messageTime, string messageId) =>
+        string.Join('/',
+            SafeSegment(tenantId),
+            FolderOf(media.MetaType),
+            messageTime.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            $"{SafeSegment(messageId)}.{ExtensionFor(media.Mime, media.Filename)}");
+
+    private static string FolderOf(string metaType) => metaType switch
+    {
+        MetaMessageTypes.Image => "images",
+        MetaMessageTypes.Video => "videos",
+        MetaMessageTypes.Audio => "audio",
+        MetaMessageTypes.Sticker => "stickers",
+        _ => "documents",
+    };
+
+    private static readonly Dictionary<string, string> Extensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["image/jpeg"] = "jpg", ["image/png"] = "png", ["image/webp"] = "webp", ["image/gif"] = "gif",
+        ["video/mp4"] = "mp4", ["video/3gpp"] = "3gp", ["video/quicktime"] = "mov",
+        ["audio/aac"] = "aac", ["audio/amr"] = "amr", ["audio/mpeg"] = "mp3", ["audio/mp4"] = "m4a",
+        ["audio/ogg"] = "ogg", ["audio/opus"] = "opus",
+        ["application/pdf"] = "pdf", ["text/plain"] = "txt", ["text/csv"] = "csv", ["application/zip"] = "zip",
+        ["application/msword"] = "doc",
+        ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"] = "docx",
+        ["application/vnd.ms-excel"] = "xls",
+        ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] = "xlsx",
+        ["application/vnd.ms-powerpoint"] = "ppt",
+        ["application/vnd.openxmlformats-officedocument.presentationml.presentation"] = "pptx",
+    };
+
+    /// <summary>
+    /// From the MIME type (parameters like <c>; codecs=opus</c> ignored); else a plain extension of the customer's
+    /// file name; else "bin".
+    /// </summary>
+    public static string ExtensionFor(string? mime, string? filename = null)
+    {
+        var type = mime?.Split(';')[0].Trim() ?? "";
+        if (Extensions.TryGetValue(type, out var extension))
+        {
+            return extension;
+        }
+        var fromName = Path.GetExtension(filename ?? "").TrimStart('.').ToLowerInvariant();
+        return fromName.Length is > 0 and <= 8 && fromName.All(char.IsAsciiLetterOrDigit) ? fromName : "bin";
+    }
+
+    /// <summary>
+    /// One key segment that cannot climb out of its folder: letters, digits, '-' and '=' stay, a '.' stays only after
+    /// a letter or digit, anything else becomes <c>_XX</c> (its UTF-8 bytes in hex; '_' too, so distinct ids never
+    /// collide). Over-long ids become their SHA-256.
+    /// </summary>
+    public static string SafeSegment(string value)
+    {
+        var safe = new StringBuilder(value.Length);
+        Span<byte> bytes = stackalloc byte[4];
+        foreach (var rune in value.EnumerateRunes())
+        {
+            var keep = rune.IsAscii && (char.IsAsciiLetterOrDigit((char)rune.Value) || rune.Value is '-' or '='
+                || (rune.Value == '.' && safe.Length > 0 && char.IsAsciiLetterOrDigit(safe[^1])));
+            if (keep)
+            {
+                safe.Append((char)rune.Value);
+                continue;
+            }
+            var length = rune.EncodeToUtf8(bytes);
+            foreach (var b in bytes[..length])
+            {
+                safe.Append('_').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+        return safe.Length is > 0 and <= 200
+            ? safe.ToString()
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+    }
+}

@@ -1,0 +1,34 @@
+using WhatsAppGenesys.Clients.Archiving;
+using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.Contracts.Events;
+using WhatsAppGenesys.WhatsAppWebhook.Receiving;
+using WhatsAppGenesys.WhatsAppWebhook.Verification;
+
+namespace WhatsAppGenesys.WhatsAppWebhook;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddRabbitMQClient(ResourceNames.RabbitMQ);
+        builder.AddMinioClient(ResourceNames.ObjectStorage, Buckets.WebhooksInbound);
+        builder.AddPipelinePublisher(Pipelines.Inbound);
+        builder.AddWebhookSecrets();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<WebhookArchive>();
+        builder.Services.AddSingleton<WebhookMetrics>();
+        builder.Services.AddSingleton<MetaWebhookReceiver>();
+        builder.Services.AddProblemDetails();
+    }
+
+    /// <summary>Both paths of the seeds: <c>/webhook/whatsapp</c> (seed 003) and <c>/webhook/meta</c> (seed 001).</summary>
+    public static void MapWhatsAppWebhook(this WebApplication app)
+    {
+        foreach (var path in new[] { "/webhook/whatsapp", "/webhook/meta" })
+        {
+            app.MapGet(path, (HttpRequest request, IConfiguration configuration) => SubscriptionHandshake.Verify(request, configuration));
+            app.MapPost(path, (HttpContext http, MetaWebhookReceiver receiver) => receiver.ReceiveAsync(http));
+        }
+    }
+}

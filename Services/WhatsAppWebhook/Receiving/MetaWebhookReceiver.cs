@@ -1,0 +1,150 @@
+using System.Text.Json;
+using WhatsAppGenesys.Clients.Archiving;
+using WhatsAppGenesys.Clients.Tenancy;
+using WhatsAppGenesys.Clients.Webhooks;
+using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.Contracts.Events;
+using WhatsAppGenesys.Contracts.Security;
+using WhatsAppGenesys.Contracts.Tenancy;
+using WhatsAppGenesys.Messaging.Publishing;
+using WhatsAppGenesys.ServiceDefaults;
+
+namespace WhatsAppGenesys.WhatsAppWebhook.Receiving;
+
+/// <summary>
+/// <c>POST /webhook/whatsapp</c>: check, archive, queue, and only then 200. Meta redelivers anything that did not get
+/// a 2xx, so every answer other than 200 means "nothing of this webhook was queued" and is safe to redeliver.
+/// </summary>
+public sealed class MetaWebhookReceiver(
+    ITenantDirectory tenants,
+    WebhookSecrets secrets,
+    WebhookArchive archive,
+    PipelinePublisher publisher,
+    WebhookMetrics metrics,
+    TimeProvider clock,
+    ILogger<MetaWebhookReceiver> logger)
+{
+    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
+
+    public async Task<IResult> ReceiveAsync(HttpContext http)
+    {
+        var (request, status, reason) = await SignedWebhookRequest.ReadAsync(http);
+        if (request is null)
+        {
+            return Reject(status, reason);
+        }
+        var (body, signature) = (request.Body, request.Signature);
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException)
+        {
+            return Reject(400, "The body is not valid JSON");
+        }
+
+        using (document)
+        {
+            if (MetaWebhookReader.ReadChanges(document.RootElement) is not { } changes)
+            {
+                return Reject(400, "The body is not a WhatsApp Business Account webhook");
+            }
+
+            // Resolve and authenticate every tenant the webhook addresses before anything is stored or queued.
+            var byTenant = new Dictionary<string, List<MetaWebhookReader.Change>>(StringComparer.Ordinal);
+            foreach (var change in changes)
+            {
+                TenantResolution? tenant;
+                try
+                {
+                    tenant = await tenants.FindByPhoneNumberIdAsync(change.PhoneNumberId, http.RequestAborted);
+                }
+                catch (TenantDirectoryUnavailableException)
+                {
+                    return Reject(503, "Tenant directory unavailable; Meta will redeliver");
+                }
+                if (tenant is not { IsActive: true })
+                {
+                    return Reject(403, "Unknown or inactive tenant for this phone number id");
+                }
+                if (!byTenant.TryGetValue(tenant.TenantId, out var list))
+                {
+                    byTenant[tenant.TenantId] = list = [];
+                }
+                list.Add(change);
+            }
+            foreach (var tenantId in byTenant.Keys)
+            {
+                Secret? appSecret;
+                try
+                {
+                    appSecret = await secrets.GetMetaAppSecretAsync(tenantId);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    return Reject(503, "Tenant credentials unavailable; Meta will redeliver");
+                }
+                if (appSecret is null)
+                {
+                    return Reject(403, "The tenant has no Meta app secret configured");
+                }
+                if (!WebhookSignatures.VerifyMeta(body, signature, appSecret.Reveal()))
+                {
+                    return Reject(401, "Signature does not match the body");
+                }
+            }
+
+            var receivedAt = clock.GetUtcNow();
+            var events = new List<WhatsAppEventReceived>();
+            try
+            {
+                foreach (var (tenantId, tenantChanges) in byTenant)
+                {
+                    var archiveKey = await ArchiveAsync(http, request, tenantId, tenantChanges, receivedAt);
+                    events.AddRange(tenantChanges.SelectMany(change => MetaWebhookReader.ReadEvents(change, tenantId, receivedAt, archiveKey)));
+                }
+            }
+            catch (InvalidWebhookException ex)
+            {
+                return Reject(400, ex.Message);
+            }
+
+            try
+            {
+                await Task.WhenAll(events.Select(e => publisher.PublishAsync(Pipelines.Inbound, e.OrderingKey, e.EventId, e.Kind,
+                    JsonSerializer.SerializeToUtf8Bytes(e, EventJson), http.RequestAborted)));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+            {
+                // Never 200 for what is not safely queued: Meta redelivers, and the ledger drops what was queued twice.
+                logger.LogError("Queueing {Count} events failed, answering 503 so Meta redelivers: {Reason}", events.Count, ex.Message);
+                return Reject(503, "Could not queue the webhook; Meta will redeliver");
+            }
+
+            foreach (var tenantId in byTenant.Keys)
+            {
+                metrics.Accepted(tenantId, events.Count(e => e.TenantId == tenantId));
+            }
+            return Results.Ok();
+        }
+    }
+
+    private async Task<string?> ArchiveAsync(HttpContext http, SignedWebhookRequest request, string tenantId, List<MetaWebhookReader.Change> changes, DateTimeOffset receivedAt)
+    {
+        using var scope = logger.BeginTenantScope(tenantId);
+        var firstId = changes.SelectMany(c => MetaWebhookReader.Items(c.Value, "messages").Concat(MetaWebhookReader.Items(c.Value, "statuses")))
+            .Select(item => item.TryGetProperty("id", out var id) ? id.GetString() : null)
+            .FirstOrDefault(id => id is not null) ?? "webhook";
+        return await archive.StoreAsync(Buckets.WebhooksInbound, WebhookArchive.Key(tenantId, receivedAt, firstId), request.Body,
+            request.ArchiveMetadata(http, tenantId, receivedAt), http.RequestAborted);
+    }
+
+    private IResult Reject(int status, string reason)
+    {
+        metrics.Rejected(status);
+        logger.LogInformation("Webhook rejected with {Status}: {Reason}", status, reason);
+        return Results.Problem(statusCode: status, title: reason);
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Logging;
+using Minio;
+using Minio.DataModel.Args;
+
+namespace WhatsAppGenesys.Clients.Archiving;
+
+/// <summary>
+/// Keeps the raw body of every accepted webhook in S3 for audit and replay (seed 001: bucket per direction, key
+/// <c>{tenantId}/{yyyy-MM-dd}/{timestamp}-{messageId}.json</c>). The bytes are stored exactly as received; the seed's
+/// metadata (stored_at, tenant_id, webhook_signature, source_ip, user_agent) travels as object metadata. Archiving
+/// is best effort by design: 3 attempts, then the failure is logged and the webhook still goes through, and while
+/// the S3 server is known to be down further attempts are skipped for a few seconds so webhooks stay fast.
+/// </summary>
+public sealed class WebhookArchive(IMinioClient s3, TimeProvider clock, ILogger<WebhookArchive> logger)
+{
+    private const int Attempts = 3;
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan SkipWhileDown = TimeSpan.FromSeconds(5);
+    private long _downUntil;
+
+    public static string Key(string tenantId, DateTimeOffset receivedAt, string messageId) =>
+        $"{tenantId}/{receivedAt:yyyy-MM-dd}/{receivedAt.ToUnixTimeMilliseconds()}-{SafeName(messageId)}.json";
+
+    /// <summary>Stores the body; returns the object key, or null when it could not be archived.</summary>
+    public async Task<string?> StoreAsync(string bucket, string key, ReadOnlyMemory<byte> body, IReadOnlyDictionary<string, string> metadata, CancellationToken ct)
+    {
+        if (clock.GetTimestamp() < Interlocked.Read(ref _downUntil))
+        {
+            logger.LogWarning("Webhook not archived (S3 unavailable, retrying in a few seconds): {Bucket}/{Key}", bucket, key);
+            return null;
+        }
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(AttemptTimeout);
+                using var stream = new MemoryStream(body.ToArray(), writable: false);
+                await s3.PutObjectAsync(new PutObjectArgs()
+                    .WithBucket(bucket)
+                    .WithObject(key)
+                    .WithStreamData(stream)
+                    .WithObjectSize(body.Length)
+                    .WithContentType("application/json")
+                    .WithHeaders(metadata.ToDictionary(m => "x-amz-meta-" + m.Key, m => m.Value)), timeout.Token);
+                return key;
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                logger.LogWarning("Archiving {Bucket}/{Key} failed (attempt {Attempt}/{Attempts}): {Reason}", bucket, key, attempt, Attempts, ex.Message);
+            }
+        }
+        Interlocked.Exchange(ref _downUntil, clock.GetTimestamp() + (long)(SkipWhileDown.TotalSeconds * clock.TimestampFrequency));
+        logger.LogError("Webhook not archived after {Attempts} attempts; continuing so the message is still queued: {Bucket}/{Key}", Attempts, bucket, key);
+        return null;
+    }
+
+    // Ids come from outside (a wamid, a Genesys id): keep them to characters that cannot form a path.
+    public static string SafeName(string id)
+    {
+        var chars = id.Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '=').Take(200).ToArray();
+        var safe = new string(chars).Trim('.');
+        return safe.Length == 0 ? "message" : safe;
+    }
+}

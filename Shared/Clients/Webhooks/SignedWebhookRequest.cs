@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using WhatsAppGenesys.Contracts.Security;
+
+namespace WhatsAppGenesys.Clients.Webhooks;
+
+/// <summary>
+/// The first checks every provider webhook gets, before any work: JSON content type (415), an
+/// <c>X-Hub-Signature-256</c> of the right form (401), and a bounded body read as raw bytes (413) — the signature
+/// is computed over exactly these bytes, never over a re-serialisation.
+/// </summary>
+public sealed record SignedWebhookRequest(byte[] Body, string Signature)
+{
+    public const long DefaultMaxBodyBytes = 1024 * 1024;
+
+    /// <summary>Returns the request, or the status and reason to refuse it with.</summary>
+    public static async Task<(SignedWebhookRequest? Request, int Status, string Reason)> ReadAsync(HttpContext http, long maxBodyBytes = DefaultMaxBodyBytes)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return (null, StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json");
+        }
+        var signature = http.Request.Headers[WebhookSignatures.HeaderName].ToString();
+        if (!WebhookSignatures.HasSignature(signature))
+        {
+            return (null, StatusCodes.Status401Unauthorized, "Missing or malformed X-Hub-Signature-256");
+        }
+        if (http.Request.ContentLength > maxBodyBytes)
+        {
+            return (null, StatusCodes.Status413PayloadTooLarge, $"Webhook bodies are limited to {maxBodyBytes} bytes");
+        }
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBodyBytes;
+        }
+        try
+        {
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+            return (new SignedWebhookRequest(buffer.ToArray(), signature), StatusCodes.Status200OK, "");
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, StatusCodes.Status413PayloadTooLarge, $"Webhook bodies are limited to {maxBodyBytes} bytes");
+        }
+    }
+
+    /// <summary>The seed's archive metadata (seed 001, "Object Metadata").</summary>
+    public Dictionary<string, string> ArchiveMetadata(HttpContext http, string tenantId, DateTimeOffset receivedAt) => new()
+    {
+        ["stored_at"] = receivedAt.ToString("O"),
+        ["tenant_id"] = tenantId,
+        ["webhook_signature"] = Signature,
+        ["source_ip"] = http.Connection.RemoteIpAddress?.ToString() ?? "",
+        ["user_agent"] = http.Request.Headers.UserAgent.ToString(),
+    };
+}

@@ -1,0 +1,611 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+using WhatsAppGenesys.Messaging.Handling;
+using WhatsAppGenesys.Messaging.Holds;
+using WhatsAppGenesys.Messaging.Topology;
+using WhatsAppGenesys.ServiceDefaults.RabbitMQ;
+
+namespace WhatsAppGenesys.Messaging.Consuming;
+
+/// <summary>
+/// Consumes one partition queue: one channel, one consumer, manual acks, bounded prefetch. Deliveries are spread
+/// over per-key lanes (same ordering key sequential, different keys concurrent) and each is acknowledged only after
+/// its handler finished or after it was republished (delay, dead-letter or error queue) with a broker confirm.
+/// </summary>
+/// <remarks>
+/// A <see cref="Generation"/> is one life of the subscription. When the channel dies (connection lost, broker
+/// restart) every unacknowledged delivery will be redelivered by the broker, so work of the dead generation is
+/// cancelled or skipped rather than finished twice, and the hold state is reloaded from Redis before the first
+/// delivery of the next generation — which is also how a stand-by replica picks up the state when single active
+/// consumer hands it the partition.
+/// </remarks>
+internal sealed partial class PartitionConsumer
+{
+    private static readonly TimeSpan SupervisionInterval = TimeSpan.FromSeconds(1);
+
+    private readonly string _pipeline;
+    private readonly int _partition;
+    private readonly string _queue;
+    private readonly string _retryQueue;
+    private readonly PipelineOptions _options;
+    private readonly RabbitMQConnectionProvider _connections;
+    private readonly ConfirmedPublisher _publisher;
+    private readonly IServiceScopeFactory _scopes;
+    private readonly Func<IServiceProvider, IMessageHandler> _handlerFactory;
+    private readonly IHoldStore _store;
+    private readonly PipelineMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly KeyedLaneScheduler<Delivery> _lanes;
+    private readonly HoldBook _holds = new();
+    private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _persistGate = new(1, 1);
+
+    private Generation _current = new();
+    private Generation? _loaded;
+    private IChannel? _channel;
+    private Consumer? _consumer;
+    private volatile bool _stopping;
+
+    public PartitionConsumer(
+        string pipeline,
+        int partition,
+        PipelineOptions options,
+        Func<IServiceProvider, IMessageHandler> handlerFactory,
+        IServiceProvider services)
+    {
+        _pipeline = pipeline;
+        _partition = partition;
+        _queue = PipelineNames.Partition(pipeline, partition);
+        _retryQueue = PipelineNames.Retry(pipeline, partition);
+        _options = options;
+        _handlerFactory = handlerFactory;
+        _connections = services.GetRequiredService<RabbitMQConnectionProvider>();
+        _publisher = services.GetRequiredService<ConfirmedPublisher>();
+        _scopes = services.GetRequiredService<IServiceScopeFactory>();
+        _store = services.GetRequiredService<IHoldStore>();
+        _metrics = services.GetRequiredService<PipelineMetrics>();
+        _time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("WhatsAppGenesys.Messaging.PartitionConsumer");
+        _lanes = new KeyedLaneScheduler<Delivery>(ProcessAsync, ex => LogLaneFailure(_logger, _queue, ex));
+    }
+
+    /// <summary>Deliveries accepted and not yet finished (for tests and diagnostics).</summary>
+    public int InFlight => _lanes.Pending;
+
+    public int HeldKeys => _holds.HeldKeys;
+
+    /// <summary>
+    /// Subscribes and keeps the subscription alive until <paramref name="stoppingToken"/> fires: the client library
+    /// recovers connection-level failures (and re-registers the consumer); a channel closed on its own (a
+    /// channel-level error) or a consumer cancelled by the broker (queue deleted) is re-created here.
+    /// </summary>
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested && !_stopping)
+        {
+            IChannel? channel = null;
+            try
+            {
+                var connection = await _connections.GetConnectionAsync(stoppingToken);
+                channel = await connection.CreateChannelAsync(cancellationToken: stoppingToken);
+                await channel.BasicQosAsync(0, _options.Prefetch, global: false, stoppingToken);
+                var consumer = new Consumer(channel, this);
+                StartGeneration();
+                _channel = channel;
+                _consumer = consumer;
+                await channel.BasicConsumeAsync(_queue, autoAck: false, consumerTag: "", noLocal: false, exclusive: false,
+                    arguments: null, consumer, stoppingToken);
+                LogSubscribed(_logger, _queue);
+                backoff = TimeSpan.FromSeconds(1);
+
+                var unhealthyChecks = 0;
+                while (!_stopping)
+                {
+                    await Task.Delay(SupervisionInterval, _time, stoppingToken);
+                    await FlushDirtyAsync();
+                    // Connection-level failures are the library's to recover (the connection is not open meanwhile).
+                    // A dead channel or a cancelled consumer on an open connection will not come back by itself.
+                    var dead = connection.IsOpen && (channel.IsClosed || !consumer.IsRunning);
+                    unhealthyChecks = dead ? unhealthyChecks + 1 : 0;
+                    if (unhealthyChecks >= 3)
+                    {
+                        LogResubscribing(_logger, _queue, channel.CloseReason?.ReplyText ?? "consumer cancelled");
+                        break;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                LogSubscribeFailed(_logger, _queue, backoff.TotalSeconds, ex);
+                try
+                {
+                    await Task.Delay(backoff, _time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+                backoff = TimeSpan.FromSeconds(Math.Min(backoff.TotalSeconds * 2, 10));
+            }
+            finally
+            {
+                if (!_stopping && channel is not null)
+                {
+                    StartGeneration();
+                    await CloseQuietlyAsync(channel);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Graceful stop: cancel the subscription (no new deliveries), let in-flight handlers finish within
+    /// <see cref="PipelineOptions.ShutdownTimeout"/>, then cancel the rest (they are redelivered) and close the channel.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        _stopping = true;
+        if (_channel is { } channel && _consumer is { } consumer)
+        {
+            foreach (var tag in consumer.ConsumerTags)
+            {
+                try
+                {
+                    await channel.BasicCancelAsync(tag, noWait: false);
+                }
+                catch (Exception ex)
+                {
+                    LogCloseFailed(_logger, _queue, ex.GetType().Name);
+                }
+            }
+        }
+        if (!await _lanes.WaitIdleAsync(_options.ShutdownTimeout))
+        {
+            LogShutdownTimeout(_logger, _queue, _lanes.Pending);
+            await _current.Cts.CancelAsync();
+            await _lanes.WaitIdleAsync(TimeSpan.FromSeconds(2));
+        }
+        await FlushDirtyAsync();
+        if (_channel is { } open)
+        {
+            await CloseQuietlyAsync(open);
+        }
+    }
+
+    private void StartGeneration()
+    {
+        var previous = Interlocked.Exchange(ref _current, new Generation());
+        // In-flight handlers of the dead channel can no longer acknowledge; the broker redelivers their messages.
+        previous.Cts.Cancel();
+    }
+
+    private async Task OnDeliveryAsync(IChannel channel, ulong deliveryTag, bool redelivered, string exchange, string routingKey,
+        IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body)
+    {
+        var generation = Volatile.Read(ref _current);
+        if (!ReferenceEquals(_loaded, generation))
+        {
+            // Dispatch is sequential per channel: blocking here holds back every later delivery until the state is in.
+            await LoadHoldsAsync(generation);
+        }
+        var key = PipelineHeaders.GetString(properties.Headers, PipelineHeaders.OrderingKey)
+            ?? (exchange == _pipeline ? routingKey : null)
+            ?? properties.MessageId
+            ?? "";
+        // The body buffer belongs to the client library only for the duration of this callback.
+        _lanes.Enqueue(key, new Delivery(channel, deliveryTag, redelivered, generation, properties, body.ToArray(), key));
+    }
+
+    private async Task LoadHoldsAsync(Generation generation)
+    {
+        // Work of the previous life of the subscription may still update holds; let it settle first.
+        if (!await _lanes.WaitIdleAsync(_options.ShutdownTimeout))
+        {
+            LogShutdownTimeout(_logger, _queue, _lanes.Pending);
+        }
+        await FlushDirtyAsync();
+        var persisted = await _store.LoadAsync(_pipeline, _partition);
+        if (persisted is not null)
+        {
+            _holds.Load(persisted, _time.GetUtcNow());
+            lock (_dirty)
+            {
+                _dirty.Clear();
+            }
+            if (persisted.Count > 0)
+            {
+                LogHoldsLoaded(_logger, _queue, persisted.Count);
+            }
+        }
+        _loaded = generation;
+    }
+
+    private async ValueTask ProcessAsync(Delivery delivery)
+    {
+        var generation = delivery.Generation;
+        if (!ReferenceEquals(generation, Volatile.Read(ref _current)))
+        {
+            return; // its channel is gone: the broker redelivers it
+        }
+        var properties = delivery.Properties;
+        var messageId = properties.MessageId;
+        using var activity = RabbitMQTracing.StartConsume(_queue, properties);
+        if (string.IsNullOrEmpty(messageId))
+        {
+            await ParkAsync(delivery, PipelineNames.Error(_pipeline), "Message has no message id", null, 0);
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        var decision = _holds.Decide(delivery.Key, messageId, now, _options.HoldTimeout, out var changed, out var droppedHeads);
+        if (droppedHeads is not null)
+        {
+            LogStaleHold(_logger, _queue, droppedHeads.Count, _options.HoldTimeout.TotalSeconds);
+        }
+        if (decision == HoldDecision.Defer)
+        {
+            activity?.SetTag("messaging.outcome", "deferred");
+            var deferred = Republish<object?>(delivery, _retryQueue, RetryBackoff.ToExpiration(_options.DeferDelay), static (_, _) => { }, null);
+            if (await PublishAsync(deferred, generation))
+            {
+                if (changed)
+                {
+                    await PersistAsync(delivery.Key);
+                }
+                _metrics.Deferred(_pipeline);
+                await AckAsync(delivery);
+            }
+            return;
+        }
+        if (changed)
+        {
+            await PersistAsync(delivery.Key);
+        }
+
+        var failedBefore = (int)Math.Clamp(PipelineHeaders.GetInt64(properties.Headers, PipelineHeaders.Attempt) ?? 0, 0, int.MaxValue - 1);
+        var context = new MessageContext
+        {
+            Pipeline = _pipeline,
+            Partition = _partition,
+            MessageId = messageId,
+            OrderingKey = delivery.Key,
+            Type = properties.Type ?? "",
+            Attempt = failedBefore + 1,
+            FirstSeen = PipelineHeaders.GetTime(properties.Headers, PipelineHeaders.FirstSeen)
+                ?? DateTimeOffset.FromUnixTimeSeconds(properties.Timestamp.UnixTime),
+            IsRedelivery = delivery.Redelivered || failedBefore > 0,
+            Body = delivery.Body,
+            Headers = properties.Headers,
+        };
+        activity?.SetTag("messaging.attempt", context.Attempt);
+
+        MessageOutcome outcome;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var handler = _handlerFactory(scope.ServiceProvider);
+            outcome = await handler.HandleAsync(context, generation.Cts.Token);
+        }
+        catch (OperationCanceledException) when (generation.Cts.IsCancellationRequested)
+        {
+            activity?.SetTag("messaging.outcome", "abandoned");
+            return; // stopping or channel lost: not acknowledged, so redelivered
+        }
+        catch (Exception ex)
+        {
+            outcome = Classify(ex);
+        }
+        _metrics.HandlerDuration(_pipeline, context.TenantId, Stopwatch.GetElapsedTime(started));
+        activity?.SetTag("messaging.outcome", outcome.Kind.ToString());
+        if (context.TenantId is { } tenantId)
+        {
+            activity?.SetTag(ServiceDefaults.TenantTelemetry.TagName, tenantId);
+        }
+
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Success:
+                await CompleteAsync(delivery, messageId);
+                _metrics.Processed(_pipeline, context.TenantId);
+                break;
+
+            case OutcomeKind.Retry when context.Attempt >= _options.MaxAttempts:
+                activity?.SetStatus(ActivityStatusCode.Error, "dead-lettered");
+                var reason = $"Attempts exhausted ({context.Attempt}): {outcome.Reason}";
+                if (await ParkAsync(delivery, PipelineNames.DeadLetter(_pipeline), reason, outcome.Reason, context.Attempt))
+                {
+                    _metrics.DeadLettered(_pipeline, context.TenantId);
+                    LogDeadLettered(_logger, _queue, messageId, context.Attempt, outcome.Reason ?? "");
+                }
+                break;
+
+            case OutcomeKind.Retry:
+                var delay = RetryBackoff.Compute(context.Attempt, _options, outcome.RetryAfter, Random.Shared.NextDouble());
+                var attempt = context.Attempt;
+                var lastError = PipelineHeaders.Truncate(outcome.Reason ?? "");
+                var retry = Republish(delivery, _retryQueue, RetryBackoff.ToExpiration(delay), (headers, state) =>
+                {
+                    headers[PipelineHeaders.Attempt] = state.attempt;
+                    headers[PipelineHeaders.LastError] = state.lastError;
+                }, (attempt, lastError));
+                if (await PublishAsync(retry, generation))
+                {
+                    if (_holds.Retried(delivery.Key, messageId, _time.GetUtcNow()))
+                    {
+                        await PersistAsync(delivery.Key);
+                    }
+                    _metrics.Retried(_pipeline, context.TenantId);
+                    LogRetry(_logger, _queue, messageId, context.Attempt, delay.TotalMilliseconds, lastError);
+                    await AckAsync(delivery);
+                }
+                break;
+
+            default:
+                activity?.SetStatus(ActivityStatusCode.Error, "poison");
+                if (await ParkAsync(delivery, PipelineNames.Error(_pipeline), outcome.Reason ?? "Poison message", outcome.Reason, context.Attempt))
+                {
+                    _metrics.Poisoned(_pipeline, context.TenantId);
+                    LogPoisoned(_logger, _queue, messageId, outcome.Reason ?? "");
+                }
+                break;
+        }
+    }
+
+    private static MessageOutcome Classify(Exception ex)
+    {
+        var reason = PipelineHeaders.Truncate($"{ex.GetType().Name}: {ex.Message}");
+        return ex is JsonException or FormatException or PoisonMessageException
+            ? MessageOutcome.Poison(reason)
+            : MessageOutcome.Retry(reason);
+    }
+
+    /// <summary>Done with the message: it leaves its key's hold list, then the delivery is acknowledged.</summary>
+    private async Task CompleteAsync(Delivery delivery, string messageId)
+    {
+        if (_holds.Completed(delivery.Key, messageId, _time.GetUtcNow()))
+        {
+            await PersistAsync(delivery.Key);
+        }
+        await AckAsync(delivery);
+    }
+
+    /// <summary>Moves a message to the dead-letter or error queue (confirmed), completes it and acknowledges it.</summary>
+    private async Task<bool> ParkAsync(Delivery delivery, string queue, string reason, string? lastError, int attempts)
+    {
+        var parked = Republish(delivery, queue, null, (headers, state) =>
+        {
+            headers[PipelineHeaders.Reason] = state.reason;
+            headers[PipelineHeaders.Attempt] = state.attempts;
+            headers[PipelineHeaders.OriginalQueue] = state.original;
+            headers[PipelineHeaders.ParkedAt] = state.now;
+            if (state.lastError is not null)
+            {
+                headers[PipelineHeaders.LastError] = state.lastError;
+            }
+        }, (reason: PipelineHeaders.Truncate(reason), attempts, original: _queue, now: _time.GetUtcNow().ToUnixTimeMilliseconds(),
+            lastError: lastError is null ? null : PipelineHeaders.Truncate(lastError)));
+        if (!await PublishAsync(parked, delivery.Generation))
+        {
+            return false;
+        }
+        if (delivery.Properties.MessageId is { Length: > 0 } messageId)
+        {
+            await CompleteAsync(delivery, messageId);
+        }
+        else
+        {
+            await AckAsync(delivery);
+        }
+        return true;
+    }
+
+    private OutgoingMessage Republish<TState>(Delivery delivery, string queue, string? expiration,
+        Action<Dictionary<string, object?>, TState> setHeaders, TState state)
+    {
+        var properties = delivery.Properties;
+        var headers = PipelineHeaders.CopyForRepublish(properties.Headers);
+        headers[PipelineHeaders.OrderingKey] = delivery.Key;
+        if (!headers.ContainsKey(PipelineHeaders.FirstSeen))
+        {
+            headers[PipelineHeaders.FirstSeen] = properties.Timestamp.UnixTime * 1000;
+        }
+        setHeaders(headers, state);
+        // The default exchange routes by queue name, straight to the delay or parking queue.
+        return new OutgoingMessage("", queue, properties.MessageId ?? "", properties.Type ?? "", delivery.Body, headers, expiration);
+    }
+
+    /// <summary>
+    /// Publishes with a broker confirm, retrying while the subscription is alive: the message's lane stays blocked
+    /// meanwhile, which is what keeps its key in order. Returns false when the delivery was abandoned (channel lost or
+    /// stopping); the broker then redelivers it.
+    /// </summary>
+    private async Task<bool> PublishAsync(OutgoingMessage message, Generation generation)
+    {
+        while (true)
+        {
+            try
+            {
+                await _publisher.PublishAsync(message, generation.Cts.Token);
+                return true;
+            }
+            catch (OperationCanceledException) when (generation.Cts.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (Exception ex)
+            {
+                LogRepublishFailed(_logger, message.RoutingKey, ex.GetType().Name, ex.Message);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), _time, generation.Cts.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return false;
+                }
+            }
+        }
+    }
+
+    private async Task AckAsync(Delivery delivery)
+    {
+        try
+        {
+            // Tags of a channel that has since been recovered are dropped by the client; the broker redelivers those.
+            await delivery.Channel.BasicAckAsync(delivery.DeliveryTag, multiple: false);
+        }
+        catch (Exception ex)
+        {
+            LogAckFailed(_logger, _queue, ex.GetType().Name);
+        }
+    }
+
+    /// <summary>Writes the key's hold list to the store (together with any list a failed write left behind).</summary>
+    private async Task PersistAsync(string key)
+    {
+        lock (_dirty)
+        {
+            _dirty.Add(key);
+        }
+        await FlushDirtyAsync();
+    }
+
+    private async Task FlushDirtyAsync()
+    {
+        lock (_dirty)
+        {
+            if (_dirty.Count == 0)
+            {
+                return;
+            }
+        }
+        // One writer at a time per partition: a snapshot is taken and written under the gate, so an older snapshot
+        // can never overwrite a newer one.
+        await _persistGate.WaitAsync();
+        try
+        {
+            while (true)
+            {
+                string key;
+                lock (_dirty)
+                {
+                    if (_dirty.Count == 0)
+                    {
+                        return;
+                    }
+                    key = _dirty.First();
+                    _dirty.Remove(key);
+                }
+                if (!await _store.SaveAsync(_pipeline, _partition, key, _holds.Snapshot(key)))
+                {
+                    lock (_dirty)
+                    {
+                        _dirty.Add(key);
+                    }
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            _persistGate.Release();
+        }
+    }
+
+    private async Task CloseQuietlyAsync(IChannel channel)
+    {
+        try
+        {
+            if (channel.IsOpen)
+            {
+                await channel.CloseAsync();
+            }
+            channel.Dispose();
+        }
+        catch (Exception ex)
+        {
+            LogCloseFailed(_logger, _queue, ex.GetType().Name);
+        }
+    }
+
+    /// <summary>One life of the subscription; cancelled when its channel dies or a stop runs out of patience.</summary>
+    private sealed class Generation
+    {
+        public CancellationTokenSource Cts { get; } = new();
+    }
+
+    private sealed class Delivery(IChannel channel, ulong deliveryTag, bool redelivered, Generation generation,
+        IReadOnlyBasicProperties properties, byte[] body, string key)
+    {
+        public IChannel Channel { get; } = channel;
+        public ulong DeliveryTag { get; } = deliveryTag;
+        public bool Redelivered { get; } = redelivered;
+        public Generation Generation { get; } = generation;
+        public IReadOnlyBasicProperties Properties { get; } = properties;
+        public byte[] Body { get; } = body;
+        public string Key { get; } = key;
+    }
+
+    private sealed class Consumer(IChannel channel, PartitionConsumer owner) : AsyncDefaultBasicConsumer(channel)
+    {
+        public override Task HandleBasicDeliverAsync(string consumerTag, ulong deliveryTag, bool redelivered, string exchange,
+            string routingKey, IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default) =>
+            owner.OnDeliveryAsync(Channel, deliveryTag, redelivered, exchange, routingKey, properties, body);
+
+        public override async Task HandleChannelShutdownAsync(object channel, ShutdownEventArgs reason)
+        {
+            await base.HandleChannelShutdownAsync(channel, reason);
+            owner.StartGeneration();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Consuming {Queue}")]
+    private static partial void LogSubscribed(ILogger logger, string queue);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription to {Queue} is dead ({Reason}); subscribing again")]
+    private static partial void LogResubscribing(ILogger logger, string queue, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not subscribe to {Queue}; trying again in {Seconds} s")]
+    private static partial void LogSubscribeFailed(ILogger logger, string queue, double seconds, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Queue}: {Pending} deliveries still in flight after the wait; cancelling them (they will be redelivered)")]
+    private static partial void LogShutdownTimeout(ILogger logger, string queue, int pending);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Queue}: {Count} held keys loaded from the hold store")]
+    private static partial void LogHoldsLoaded(ILogger logger, string queue, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Queue}: dropped {Count} stale hold head(s) not seen for {Seconds} s")]
+    private static partial void LogStaleHold(ILogger logger, string queue, int count, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Queue}: message {MessageId} attempt {Attempt} failed, retrying in {DelayMs} ms: {Reason}")]
+    private static partial void LogRetry(ILogger logger, string queue, string messageId, int attempt, double delayMs, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Queue}: message {MessageId} dead-lettered after {Attempts} attempts: {Reason}")]
+    private static partial void LogDeadLettered(ILogger logger, string queue, string messageId, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Queue}: message {MessageId} is poison, parked in the error queue: {Reason}")]
+    private static partial void LogPoisoned(ILogger logger, string queue, string messageId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Republishing to {Queue} failed ({Error}: {Detail}); trying again")]
+    private static partial void LogRepublishFailed(ILogger logger, string queue, string error, string detail);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Queue}: acknowledgement not sent ({Error}); the broker will redeliver")]
+    private static partial void LogAckFailed(ILogger logger, string queue, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Queue}: closing the channel failed ({Error})")]
+    private static partial void LogCloseFailed(ILogger logger, string queue, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Queue}: unexpected failure while processing a delivery")]
+    private static partial void LogLaneFailure(ILogger logger, string queue, Exception exception);
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using WhatsAppGenesys.ServiceDefaults.RabbitMQ;
+
+namespace WhatsAppGenesys.Messaging.Topology;
+
+/// <summary>
+/// The AMQP headers a pipeline message carries. The ordering key travels in a header (not only in the routing key)
+/// because a message coming back from a delay queue arrives through the default exchange with the queue name as its
+/// routing key.
+/// </summary>
+public static class PipelineHeaders
+{
+    public const string OrderingKey = "x-ordering-key";
+
+    /// <summary>Failed attempts so far (0 when first published, reset by a replay).</summary>
+    public const string Attempt = "x-attempt";
+
+    /// <summary>When the message was first published (Unix milliseconds); kept across retries and replays.</summary>
+    public const string FirstSeen = "x-first-seen";
+
+    /// <summary>The reason of the last failed attempt.</summary>
+    public const string LastError = "x-last-error";
+
+    /// <summary>Why a message was parked in the dead-letter or error queue.</summary>
+    public const string Reason = "x-reason";
+
+    /// <summary>The work queue a parked message was taken from.</summary>
+    public const string OriginalQueue = "x-original-queue";
+
+    /// <summary>When the message was parked (Unix milliseconds).</summary>
+    public const string ParkedAt = "x-parked-at";
+
+    /// <summary>When an operator replayed the message (Unix milliseconds).</summary>
+    public const string ReplayedAt = "x-replayed-at";
+
+    public static string? GetString(IDictionary<string, object?>? headers, string name) =>
+        headers is not null && headers.TryGetValue(name, out var value) && value is not null ? RabbitMQTracing.AsString(value) : null;
+
+    public static long? GetInt64(IDictionary<string, object?>? headers, string name)
+    {
+        if (headers is null || !headers.TryGetValue(name, out var value))
+        {
+            return null;
+        }
+        return value switch
+        {
+            int i => i,
+            long l => l,
+            short s => s,
+            byte b => b,
+            sbyte sb => sb,
+            uint ui => ui,
+            ushort us => us,
+            byte[] or string => long.TryParse(RabbitMQTracing.AsString(value), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null,
+            _ => null,
+        };
+    }
+
+    public static DateTimeOffset? GetTime(IDictionary<string, object?>? headers, string name) =>
+        GetInt64(headers, name) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
+
+    /// <summary>
+    /// Copies the headers of a delivered message for republishing, without the broker's dead-letter bookkeeping
+    /// (<c>x-death</c> and friends): attempts are counted in <see cref="Attempt"/>, and x-death would only grow the message.
+    /// </summary>
+    public static Dictionary<string, object?> CopyForRepublish(IDictionary<string, object?>? headers)
+    {
+        var copy = new Dictionary<string, object?>(headers?.Count + 4 ?? 6, StringComparer.Ordinal);
+        if (headers is null)
+        {
+            return copy;
+        }
+        foreach (var (key, value) in headers)
+        {
+            if (key is "x-death" or "x-first-death-exchange" or "x-first-death-queue" or "x-first-death-reason"
+                or "x-last-death-exchange" or "x-last-death-queue" or "x-last-death-reason")
+            {
+                continue;
+            }
+            copy[key] = value;
+        }
+        return copy;
+    }
+
+    /// <summary>Header values end up in logs and admin listings: keep them short.</summary>
+    public static string Truncate(string value, int max = 500) => value.Length <= max ? value : string.Concat(value.AsSpan(0, max), "…");
+}

@@ -1,0 +1,38 @@
+namespace WhatsAppGenesys.Messaging.Topology;
+
+/// <summary>
+/// Every broker and Redis name a pipeline uses, in one place so publishers, consumers, admin endpoints and operators
+/// agree: exchange <c>{pipeline}</c>, work queues <c>{pipeline}.p{i}</c>, delay queues <c>{pipeline}.p{i}.retry</c>,
+/// and the parking queues <c>{pipeline}.dead-letter</c> and <c>{pipeline}.error</c>.
+/// </summary>
+public static class PipelineNames
+{
+    /// <summary>WhatsApp → Genesys (webhook service publishes, inbound transformer consumes).</summary>
+    public const string Inbound = "inbound";
+
+    /// <summary>Genesys → WhatsApp (Genesys webhook service publishes, outbound transformer consumes).</summary>
+    public const string Outbound = "outbound";
+
+    public static string Exchange(string pipeline) => pipeline;
+
+    public static string Partition(string pipeline, int partition) => $"{pipeline}.p{partition}";
+
+    public static string Retry(string pipeline, int partition) => $"{pipeline}.p{partition}.retry";
+
+    public static string DeadLetter(string pipeline) => $"{pipeline}.dead-letter";
+
+    public static string Error(string pipeline) => $"{pipeline}.error";
+
+    /// <summary>The Redis hash holding the hold lists of one partition (field = ordering key).</summary>
+    public static string Holds(string pipeline, int partition) => $"messaging:{pipeline}:p{partition}:holds";
+
+    /// <summary>Lower-case letters, digits and dashes: the name becomes part of queue names and URLs.</summary>
+    public static void Validate(string pipeline)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pipeline);
+        if (pipeline.Length > 100 || !pipeline.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') || pipeline[0] == '-')
+        {
+            throw new ArgumentException($"Pipeline name '{pipeline}' must be lower-case letters, digits and dashes (at most 100).", nameof(pipeline));
+        }
+    }
+}
