@@ -31,8 +31,13 @@ public sealed partial class DistributedApplication
     public Task StopResourceAsync(string resourceName) => Orchestrator.StopAsync(Find(resourceName));
 
     /// <summary>Starts a stopped or killed resource again on the same port with the same data; returns once healthy.</summary>
-    public Task StartResourceAsync(string resourceName, CancellationToken cancellationToken = default) =>
-        Orchestrator.StartAndWaitHealthyAsync(Find(resourceName), cancellationToken);
+    public Task StartResourceAsync(string resourceName, CancellationToken cancellationToken = default)
+    {
+        var resource = Find(resourceName);
+        return resource.State is ResourceState.Running or ResourceState.Starting or ResourceState.Waiting
+            ? throw new InvalidOperationException($"'{resourceName}' is {resource.State}; stop or kill it first.")
+            : Orchestrator.StartAndWaitHealthyAsync(resource, cancellationToken);
+    }
 
     /// <summary>SIGKILLs the resource's processes at once, as a crash would.</summary>
     public Task KillResourceAsync(string resourceName) => Orchestrator.KillAsync(Find(resourceName));
@@ -46,12 +51,12 @@ public sealed partial class DistributedApplication
 
     public ResourceState GetResourceState(string resourceName) => Find(resourceName).State;
 
-    /// <summary>The processes the resource runs (one per replica for projects); each leads a process group with its children.</summary>
+    /// <summary>The processes the resource runs (one per replica for projects); <see cref="ProcFs.ProcessTree"/> adds their children.</summary>
     public IReadOnlyList<int> GetProcessIds(string resourceName) => Find(resourceName).ProcessIds;
 
     /// <summary>Resident memory of the resource: its processes and all their children.</summary>
     public long GetResidentMemoryBytes(string resourceName) =>
-        GetProcessIds(resourceName).SelectMany(ProcFs.GroupMembers).Distinct().Sum(ProcFs.ResidentBytes);
+        GetProcessIds(resourceName).SelectMany(ProcFs.ProcessTree).Distinct().Sum(ProcFs.ResidentBytes);
 
     /// <summary>The resource's most recent output lines.</summary>
     public IReadOnlyList<string> GetResourceOutput(string resourceName) => Find(resourceName).Log?.Tail() ?? [];

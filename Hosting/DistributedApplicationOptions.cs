@@ -19,7 +19,8 @@ public sealed class DistributedApplicationOptions
     /// <c>AppHost:ShowResourceOutput</c>, else on except when testing.</summary>
     public bool? ShowResourceOutput { get; set; }
 
-    /// <summary>Trade durability for speed (PostgreSQL fsync=off, initdb --no-sync): for throwaway data only.</summary>
+    /// <summary>Trade durability against OS crashes for speed (PostgreSQL fsync=off, initdb --no-sync): for throwaway
+    /// data only. A killed process still loses no committed data.</summary>
     public bool FastUnsafeStorage { get; set; }
 
     /// <summary>How long a resource may take from its start to its first healthy probe.</summary>

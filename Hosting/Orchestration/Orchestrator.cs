@@ -78,7 +78,8 @@ internal sealed class Orchestrator(IReadOnlyList<Resource> resources, RunContext
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             resource.State = ResourceState.FailedToStart;
-            throw ex is DistributedApplicationException { Message: var m } && m.Contains($"'{resource.Name}'", StringComparison.Ordinal)
+            // Errors from the health wait already name the resource and show its output; others get both added.
+            throw ex is DistributedApplicationException && ex.Message.StartsWith($"Resource '{resource.Name}'", StringComparison.Ordinal)
                 ? ex
                 : new DistributedApplicationException($"Resource '{resource.Name}' failed to start: {ex.Message}{LastOutput(resource)}", ex);
         }

@@ -84,41 +84,43 @@ internal sealed class ManagedProcess
     public async Task StopAsync()
     {
         _stopping = true;
+        // Known now, while children are still linked to their parents (they are re-parented once it exits).
+        var tree = ProcFs.ProcessTree(Pid);
         if (IsRunning)
         {
             Posix.Kill(Pid, _spec.StopSignal);
             var timeout = _spec.StopTimeout ?? DefaultStopTimeout;
             if (await Task.WhenAny(_exited.Task, Task.Delay(timeout)) != _exited.Task)
             {
-                Posix.Kill(-Pid, Posix.SIGKILL);
+                await ProcessGroup.KillAsync(Pid, TimeSpan.FromSeconds(10), tree);
                 await _exited.Task;
             }
         }
-        await CleanUpAsync();
+        await CleanUpAsync(tree);
     }
 
     /// <summary>SIGKILL to the whole group at once, as a crash would; for fault-injection tests.</summary>
     public async Task KillAsync()
     {
         _stopping = true;
-        Posix.Kill(-Pid, Posix.SIGKILL);
+        var tree = ProcFs.ProcessTree(Pid);
+        await ProcessGroup.KillAsync(Pid, TimeSpan.FromSeconds(10), tree);
         await _exited.Task;
-        await CleanUpAsync();
+        await CleanUpAsync(tree);
     }
 
     /// <summary>Last resort when the AppHost itself is exiting: no waiting, no politeness.</summary>
     public void KillNow()
     {
         _stopping = true;
-        Posix.Kill(-Pid, Posix.SIGKILL);
-        ProcessGroup.Kill(Pid, TimeSpan.FromSeconds(2));
+        ProcessGroup.Kill(Pid, TimeSpan.FromSeconds(2), ProcFs.ProcessTree(Pid));
         _pidFile.Remove(Pid);
     }
 
-    private async Task CleanUpAsync()
+    private async Task CleanUpAsync(IReadOnlyCollection<int> tree)
     {
         // The leader is gone; children that outlived it (Erlang's helpers, a postgres backend) would keep ports open.
-        await ProcessGroup.KillAsync(Pid, TimeSpan.FromSeconds(10));
+        await ProcessGroup.KillAsync(Pid, TimeSpan.FromSeconds(10), tree);
         _pidFile.Remove(Pid);
         _process.Dispose();
     }

@@ -57,10 +57,10 @@ internal sealed class PidFile(string path)
             }
         }
 
-        // Each recorded process leads its own group, which holds its children (postgres backends, Erlang helpers).
+        // Each recorded process leads its own group; its tree holds its children (postgres backends, Erlang helpers).
         foreach (var pid in leaders)
         {
-            ProcessGroup.Kill(pid, TimeSpan.FromSeconds(5));
+            ProcessGroup.Kill(pid, TimeSpan.FromSeconds(5), ProcFs.ProcessTree(pid));
         }
         File.Delete(path);
         return killed;

@@ -2,22 +2,40 @@ using System.Globalization;
 
 namespace WhatsAppGenesys.Hosting.Processes;
 
-// Reads /proc: which processes belong to a process group (every resource process leads its own group, see
-// ManagedProcess), when a pid was started (so a recycled pid is never mistaken for ours) and how much memory it uses.
+// Reads /proc: which processes make up a resource (its process tree), when a pid was started (so a recycled pid is
+// never mistaken for ours) and how much memory it uses.
 public static class ProcFs
 {
-    /// <summary>Live (non-zombie) processes whose process group is <paramref name="processGroupId"/>.</summary>
-    public static IReadOnlyList<int> GroupMembers(int processGroupId)
+    /// <summary>
+    /// The live process <paramref name="rootPid"/> (if any) and everything that descends from it: its children, theirs,
+    /// and the members of any process group they lead. Groups matter because a child is re-parented to init when its
+    /// parent dies (Erlang's helpers after the rabbitmq script), and parent links matter because some children leave
+    /// the group (every PostgreSQL backend calls setsid()).
+    /// </summary>
+    public static IReadOnlyCollection<int> ProcessTree(int rootPid)
     {
-        var members = new List<int>();
-        foreach (var pid in AllPids())
+        var processes = AllPids()
+            .Select(pid => (Pid: pid, Stat: ReadStat(pid)))
+            .Where(p => p.Stat is { State: not 'Z' })
+            .ToList();
+        var tree = new HashSet<int>();
+        var roots = new HashSet<int> { rootPid };
+        bool grew;
+        do
         {
-            if (ReadStat(pid) is { } stat && stat.ProcessGroup == processGroupId && stat.State != 'Z')
+            grew = false;
+            foreach (var (pid, stat) in processes)
             {
-                members.Add(pid);
+                if (!tree.Contains(pid) && (pid == rootPid || roots.Contains(stat!.ParentPid) || roots.Contains(stat.ProcessGroup)))
+                {
+                    tree.Add(pid);
+                    roots.Add(pid);
+                    grew = true;
+                }
             }
         }
-        return members;
+        while (grew);
+        return tree;
     }
 
     /// <summary>Clock ticks since boot at which the process started, or null if it does not exist.</summary>

@@ -1,18 +1,18 @@
 namespace WhatsAppGenesys.Hosting.Processes;
 
-// Every resource process is started as the leader of its own process group (ManagedProcess runs it through setsid),
-// so "the process and everything it spawned" is simply "the group", even after the leader itself has exited.
+// Every resource process is started as the leader of its own process group (ManagedProcess runs it through setsid), so
+// one signal reaches what it spawns; ProcFs.ProcessTree adds the children that left the group. Killing "a resource"
+// means SIGKILL to all of that until nothing is left: no orphan keeps a port, a data directory or shared memory.
 internal static class ProcessGroup
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>SIGKILLs the group until no member is left; false if some survive <paramref name="timeout"/>.</summary>
-    public static bool Kill(int leaderPid, TimeSpan timeout)
+    /// <summary>SIGKILLs the leader's tree (plus <paramref name="alsoKill"/>, known before it changed) until it is gone.</summary>
+    public static bool Kill(int leaderPid, TimeSpan timeout, IReadOnlyCollection<int>? alsoKill = null)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (IsPopulated(leaderPid))
+        while (SendKill(leaderPid, alsoKill))
         {
-            SendKill(leaderPid);
             if (DateTime.UtcNow > deadline)
             {
                 return false;
@@ -22,12 +22,11 @@ internal static class ProcessGroup
         return true;
     }
 
-    public static async Task<bool> KillAsync(int leaderPid, TimeSpan timeout)
+    public static async Task<bool> KillAsync(int leaderPid, TimeSpan timeout, IReadOnlyCollection<int>? alsoKill = null)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (IsPopulated(leaderPid))
+        while (SendKill(leaderPid, alsoKill))
         {
-            SendKill(leaderPid);
             if (DateTime.UtcNow > deadline)
             {
                 return false;
@@ -37,11 +36,18 @@ internal static class ProcessGroup
         return true;
     }
 
-    public static bool IsPopulated(int leaderPid) => ProcFs.IsAlive(leaderPid) || ProcFs.GroupMembers(leaderPid).Count > 0;
-
-    private static void SendKill(int leaderPid)
+    /// <summary>SIGKILL to whatever is still alive; false when nothing was.</summary>
+    private static bool SendKill(int leaderPid, IReadOnlyCollection<int>? alsoKill)
     {
+        var alive = ProcFs.ProcessTree(leaderPid)
+            .Concat((alsoKill ?? []).Where(ProcFs.IsAlive))
+            .Distinct()
+            .ToList();
         Posix.Kill(-leaderPid, Posix.SIGKILL);
-        Posix.Kill(leaderPid, Posix.SIGKILL);
+        foreach (var pid in alive)
+        {
+            Posix.Kill(pid, Posix.SIGKILL);
+        }
+        return alive.Count > 0;
     }
 }

@@ -27,14 +27,14 @@ public sealed class AppLifecycleTests(AppFixture fixture)
         await app.StartAsync(ct);
 
         // Every process of every resource, children included (postgres backends, beam.smp under the rabbitmq script).
-        var leaders = app.Resources.SelectMany(r => app.GetProcessIds(r.Name)).ToList();
-        var processes = leaders.SelectMany(ProcFs.GroupMembers).Concat(leaders).Distinct().ToList();
+        var processes = app.Resources.SelectMany(r => app.GetProcessIds(r.Name)).SelectMany(ProcFs.ProcessTree).Distinct().ToList();
         int[] ports =
         [
             postgres.Resource.Port!.Value, redis.Resource.Port!.Value, s3.Resource.Port!.Value, project.Resource.Ports[0],
             rabbitmq.Resource.Port!.Value, rabbitmq.Resource.EpmdPort, rabbitmq.Resource.DistributionPort,
         ];
-        Assert.True(ProcFs.GroupMembers(app.GetProcessIds("rabbitmq")[^1]).Count > 1, "the broker runs as a script with an Erlang VM child");
+        Assert.True(ProcFs.ProcessTree(app.GetProcessIds("rabbitmq")[^1]).Count > 1, "the broker runs as a script with an Erlang VM child");
+        Assert.True(ProcFs.ProcessTree(app.GetProcessIds("postgres")[0]).Count > 1, "the postmaster has its auxiliary processes and backends");
         Assert.All(ports, port => Assert.False(PortAllocator.IsFree(port), $"port {port} should be in use while running"));
 
         await app.DisposeAsync();
@@ -42,6 +42,40 @@ public sealed class AppLifecycleTests(AppFixture fixture)
         Assert.All(processes, pid => Assert.False(ProcFs.IsAlive(pid), $"process {pid} outlived the application"));
         Assert.All(ports, port => Assert.True(PortAllocator.IsFree(port), $"port {port} is still in use"));
         Assert.False(Directory.Exists(builder.Options.DataDirectory), "the test data directory is deleted");
+    }
+
+    [Fact]
+    public async Task KilledPostgresStartsAgainOnTheSamePortWithItsData()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var builder = DistributedApplicationTestingBuilder.Create();
+        var postgres = builder.AddPostgres("postgres");
+        postgres.AddDatabase("appdb");
+        await using var app = builder.Build();
+        await app.StartAsync(ct);
+        var connectionString = await app.GetConnectionStringAsync("appdb", ct);
+        await ExecuteAsync(connectionString!, "CREATE TABLE survivors (id int); INSERT INTO survivors VALUES (42)", ct);
+        var port = postgres.Resource.Port;
+        var before = ProcFs.ProcessTree(app.GetProcessIds("postgres")[0]);
+
+        await app.KillResourceAsync("postgres");
+
+        Assert.All(before, pid => Assert.False(ProcFs.IsAlive(pid), $"process {pid} survived the kill"));
+        Assert.Equal(ResourceState.Exited, app.GetResourceState("postgres"));
+
+        await app.StartResourceAsync("postgres", ct);
+
+        Assert.Equal(port, postgres.Resource.Port);
+        Assert.Equal(42, await ExecuteAsync(connectionString!, "SELECT id FROM survivors", ct));
+    }
+
+    private static async Task<object?> ExecuteAsync(string connectionString, string sql, CancellationToken ct)
+    {
+        // No pooling: a pooled connection would be one the crash already killed.
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString + ";Pooling=false");
+        await connection.OpenAsync(ct);
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync(ct);
     }
 
     [Fact]
