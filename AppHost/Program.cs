@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using WhatsAppGenesys.Contracts;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -59,7 +60,10 @@ var genesysWebhook = builder.AddProject<Projects.GenesysWebhook>(ServiceNames.Ge
     .WithMessaging(redis, rabbitmq, minio)
     .WithReference(tenantService).WaitFor(tenantService);
 
+// One replica by default (throughput comes from the per-customer lanes inside one process); more only for availability:
+// single active consumer gives each partition to one replica at a time, the others stand by (docs/messaging.md).
 var inboundTransformer = builder.AddProject<Projects.InboundTransformer>(ServiceNames.InboundTransformer, port: 3002)
+    .WithReplicas(builder.Configuration.GetValue("AppHost:InboundTransformerReplicas", 1))
     .WithMessaging(redis, rabbitmq, minio)
     .WithReference(authService).WaitFor(authService)
     .WithReference(stateManager).WaitFor(stateManager)

@@ -57,7 +57,15 @@ public sealed class AppFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Program>([], (_, configuration) =>
-            configuration["AppHost:Environment:Telemetry__SpanDirectory"] = SpanDirectory);
+        {
+            configuration["AppHost:Environment:Telemetry__SpanDirectory"] = SpanDirectory;
+            // Two inbound transformers, as a highly available deployment runs them: one consumes each partition, the
+            // other stands by (the fault-injection suite kills one mid-burst).
+            configuration["AppHost:InboundTransformerReplicas"] = "2";
+            // Our own per-tenant Genesys budget (300 a minute, Genesys's default) would make a 2,000-message burst
+            // through the demo tenant take seven minutes; the fault suite lifts the simulator's limit the same way.
+            configuration["AppHost:Resources:genesys-api:Environment:Genesys__RequestsPerMinutePerTenant"] = "1000000";
+        });
         App = await appHost.BuildAsync();
         await App.StartAsync();
     }

@@ -1,0 +1,29 @@
+namespace WhatsAppGenesys.IntegrationTests.Faults;
+
+/// <summary>How a <see cref="Burst"/> drives the system: how many messages, from how many customers, how fast.</summary>
+public sealed record BurstPlan
+{
+    /// <summary>Messages in the burst, spread evenly over the customers.</summary>
+    public int Messages { get; init; } = 2_000;
+
+    /// <summary>Distinct customers; each sends its share strictly one after another, as a person typing would.</summary>
+    public int Customers { get; init; } = 300;
+
+    /// <summary>Customer sends in flight at the Meta sandbox at once.</summary>
+    public int Concurrency { get; init; } = 16;
+
+    /// <summary>
+    /// Pace of the customers' sends. Paced, the burst lasts long enough for a fault injected part-way through to hit
+    /// messages at every stage (still at the Meta sandbox, in a queue, in a handler); null sends as fast as possible.
+    /// </summary>
+    public double? MessagesPerSecond { get; init; } = 100;
+
+    /// <summary>Every n-th message of the burst is an image (0: text only).</summary>
+    public int ImageEvery { get; init; }
+
+    /// <summary>How long the system gets, after the last send, to deliver everything and drain its queues.</summary>
+    public TimeSpan DeliveryTimeout { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>The text of message <c>n</c> of a customer; the default names the burst, the customer and the number.</summary>
+    public Func<string, int, string>? Text { get; init; }
+}

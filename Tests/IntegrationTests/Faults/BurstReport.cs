@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+
+namespace WhatsAppGenesys.IntegrationTests.Faults;
+
+/// <summary>What the agent got from a <see cref="Burst"/>, compared with what the customers sent.</summary>
+public sealed class BurstReport
+{
+    public int Customers { get; private init; }
+
+    public int Sent { get; private init; }
+
+    /// <summary>Sent messages the agent has at least once (not counting ones Genesys rejected).</summary>
+    public int Delivered { get; private init; }
+
+    /// <summary>Sent messages the agent does not have.</summary>
+    public IReadOnlyList<string> Missing { get; private init; } = [];
+
+    /// <summary>Wamids the agent has more than once, with how many times.</summary>
+    public IReadOnlyDictionary<string, int> Duplicated { get; private init; } = new Dictionary<string, int>();
+
+    /// <summary>Customers whose messages the agent got in another order than they were sent.</summary>
+    public IReadOnlyList<string> OutOfOrder { get; private init; } = [];
+
+    /// <summary>Messages Genesys refused (kept in the conversation as rejected).</summary>
+    public IReadOnlyList<string> Rejected { get; private init; } = [];
+
+    /// <summary>Images the agent got whose attachment Genesys could not fetch.</summary>
+    public IReadOnlyList<string> BrokenImages { get; private init; } = [];
+
+    /// <summary>Messages of the burst in the dead-letter or error queue, with the reason the pipeline gave.</summary>
+    public IReadOnlyList<ParkedEntry> Parked { get; private init; } = [];
+
+    /// <summary>Work and delay queues of the pipeline that still held messages at the end.</summary>
+    public IReadOnlyDictionary<string, uint> LeftInQueues { get; private init; } = new Dictionary<string, uint>();
+
+    public int Images { get; private init; }
+
+    public TimeSpan SendDuration { get; private init; }
+
+    /// <summary>From the first send until the agent had every message (or the deadline).</summary>
+    public TimeSpan DeliveryDuration { get; private init; }
+
+    /// <summary>Every message delivered exactly once and in order, nothing parked, nothing left in a queue.</summary>
+    public bool IsClean => Missing.Count == 0 && Duplicated.Count == 0 && OutOfOrder.Count == 0 && Rejected.Count == 0
+        && BrokenImages.Count == 0 && Parked.Count == 0 && LeftInQueues.Count == 0;
+
+    internal static BurstReport Build(
+        IReadOnlyDictionary<string, List<string>> sent,
+        IReadOnlySet<string> images,
+        IReadOnlyDictionary<string, List<AgentMessage>> received,
+        IReadOnlyList<ParkedEntry> parked,
+        IReadOnlyDictionary<string, uint> queues,
+        TimeSpan sendDuration,
+        TimeSpan deliveryDuration)
+    {
+        var missing = new List<string>();
+        var duplicated = new Dictionary<string, int>(StringComparer.Ordinal);
+        var outOfOrder = new List<string>();
+        var rejected = new List<string>();
+        var brokenImages = new List<string>();
+        var delivered = 0;
+        foreach (var (customer, wamids) in sent)
+        {
+            var ours = new HashSet<string>(wamids, StringComparer.Ordinal);
+            var got = received.TryGetValue(customer, out var list) ? list : [];
+            rejected.AddRange(got.Where(m => m.Rejected && ours.Contains(m.ChannelMessageId)).Select(m => m.ChannelMessageId));
+            var accepted = got.Where(m => !m.Rejected && ours.Contains(m.ChannelMessageId)).ToList();
+            foreach (var group in accepted.GroupBy(m => m.ChannelMessageId).Where(g => g.Count() > 1))
+            {
+                duplicated[group.Key] = group.Count();
+            }
+            var firsts = accepted.Select(m => m.ChannelMessageId).Distinct(StringComparer.Ordinal).ToList();
+            delivered += firsts.Count;
+            missing.AddRange(wamids.Where(w => !firsts.Contains(w, StringComparer.Ordinal)));
+            // Order: the delivered ones, in the order first received, must be the sent order without the missing ones.
+            if (!firsts.SequenceEqual(wamids.Where(firsts.Contains), StringComparer.Ordinal))
+            {
+                outOfOrder.Add(customer);
+            }
+            brokenImages.AddRange(accepted.Where(m => images.Contains(m.ChannelMessageId) && m.AttachmentFetched != true).Select(m => m.ChannelMessageId));
+        }
+
+        return new BurstReport
+        {
+            Customers = sent.Count,
+            Sent = sent.Values.Sum(w => w.Count),
+            Delivered = delivered,
+            Missing = missing,
+            Duplicated = duplicated,
+            OutOfOrder = outOfOrder,
+            Rejected = rejected,
+            BrokenImages = brokenImages.Distinct().ToList(),
+            Parked = parked,
+            LeftInQueues = queues.Where(q => !Burst.IsParkingQueue(q.Key) && q.Value > 0).ToDictionary(),
+            Images = images.Count,
+            SendDuration = sendDuration,
+            DeliveryDuration = deliveryDuration,
+        };
+    }
+
+    /// <summary>The one assertion every scenario ends with; the message says everything that went wrong.</summary>
+    public void AssertEveryMessageDeliveredOnceInOrder()
+    {
+        TestContext.Current.TestOutputHelper?.WriteLine(ToString());
+        Assert.True(Sent > 0, "The burst sent nothing.");
+        Assert.True(IsClean, ToString());
+    }
+
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture,
+            $"{Sent} messages ({Images} images) from {Customers} customers sent in {SendDuration.TotalSeconds:F1} s; ");
+        text.Append(CultureInfo.InvariantCulture,
+            $"{Delivered} delivered after {DeliveryDuration.TotalSeconds:F1} s; {Missing.Count} missing, {Duplicated.Count} duplicated, ");
+        text.Append(CultureInfo.InvariantCulture,
+            $"{OutOfOrder.Count} customers out of order, {Rejected.Count} rejected, {BrokenImages.Count} broken images, {Parked.Count} parked.");
+        Detail("missing", Missing);
+        Detail("duplicated", Duplicated.Select(d => $"{d.Key} ×{d.Value}"));
+        Detail("out of order", OutOfOrder);
+        Detail("rejected by Genesys", Rejected);
+        Detail("image not fetched", BrokenImages);
+        Detail("parked", Parked.Select(p => $"{p.MessageId} in {p.Lot}: {p.Reason}"));
+        Detail("left in queues", LeftInQueues.Select(q => $"{q.Key}={q.Value}"));
+        return text.ToString();
+
+        void Detail(string label, IEnumerable<string> items)
+        {
+            var list = items.ToList();
+            if (list.Count > 0)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n  {label}: {string.Join(", ", list.Take(10))}{(list.Count > 10 ? $" … (+{list.Count - 10})" : "")}");
+            }
+        }
+    }
+}

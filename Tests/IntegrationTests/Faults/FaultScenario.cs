@@ -1,0 +1,48 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace WhatsAppGenesys.IntegrationTests.Faults;
+
+/// <summary>
+/// Runs one fault scenario: a <see cref="Burst"/> with the fault injected part-way through, the fault always undone
+/// (even when the scenario fails, so the next test finds a healthy system), then the one end-to-end check.
+/// </summary>
+public sealed class FaultScenario(AppFixture fixture)
+{
+    /// <summary>The burst, the fault (which gets the running burst so it can wait for its moment), the report.</summary>
+    public async Task<BurstReport> RunAsync(BurstPlan plan, Func<Burst, CancellationToken, Task> fault, Func<Task>? undo = null)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // The Genesys simulator limits each token to 300 requests a minute, like Genesys; a 2,000-message burst
+        // through the one demo tenant would spend minutes waiting on that instead of on the fault under test.
+        var genesys = fixture.Client("genesys-sandbox");
+        var limit = (await genesys.GetFromJsonAsync<JsonObject>("/sandbox/rate-limit", ct))!["requestsPerMinute"]!.GetValue<int>();
+        await SetGenesysRateLimitAsync(0, ct);
+        try
+        {
+            var burst = new Burst(fixture, plan).Start(ct);
+            try
+            {
+                await fault(burst, ct);
+            }
+            finally
+            {
+                if (undo is not null)
+                {
+                    await undo();
+                }
+            }
+            return await burst.CompleteAsync(ct);
+        }
+        finally
+        {
+            await SetGenesysRateLimitAsync(limit, CancellationToken.None);
+        }
+    }
+
+    private async Task SetGenesysRateLimitAsync(int requestsPerMinute, CancellationToken ct)
+    {
+        using var response = await fixture.Client("genesys-sandbox").PutAsJsonAsync("/sandbox/rate-limit", new { requestsPerMinute }, ct);
+        response.EnsureSuccessStatusCode();
+    }
+}
