@@ -1,3 +1,4 @@
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using WhatsAppGenesys.Contracts.Security;
@@ -6,7 +7,7 @@ namespace WhatsAppGenesys.Clients.Webhooks;
 
 /// <summary>
 /// The first checks every provider webhook gets, before any work: JSON content type (415), an
-/// <c>X-Hub-Signature-256</c> of the right form (401), and a bounded body read as raw bytes (413) — the signature
+/// <c>X-Hub-Signature-256</c> of the right form (401), and a bounded body read as raw bytes (413) that is valid UTF-8 (400) — the signature
 /// is computed over exactly these bytes, never over a re-serialisation.
 /// </summary>
 public sealed record SignedWebhookRequest(byte[] Body, string Signature)
@@ -37,7 +38,14 @@ public sealed record SignedWebhookRequest(byte[] Body, string Signature)
         {
             using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-            return (new SignedWebhookRequest(buffer.ToArray(), signature), StatusCodes.Status200OK, "");
+            var body = buffer.ToArray();
+            // JSON is UTF-8 (RFC 8259). System.Text.Json does not check the bytes inside strings while parsing, so
+            // without this a body with broken UTF-8 would be accepted, queued and only fail in the consumer.
+            if (!Utf8.IsValid(body))
+            {
+                return (null, StatusCodes.Status400BadRequest, "The body is not valid UTF-8");
+            }
+            return (new SignedWebhookRequest(body, signature), StatusCodes.Status200OK, "");
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
