@@ -111,9 +111,22 @@ public sealed class MetaWebhookReceiver(
                 return Reject(400, ex.Message);
             }
 
+            // Serialized before anything is published: a string that is valid JSON but not valid Unicode (an escaped
+            // lone surrogate such as "\ud83d") cannot be written out again, and that must be a 400 — a 5xx would have
+            // Meta redeliver a webhook that can never succeed for days.
+            List<(WhatsAppEventReceived Event, byte[] Body)> serialized;
             try
             {
-                await Task.WhenAll(events.Select(e => publisher.PublishJsonAsync(Pipelines.Inbound, e.OrderingKey, e.EventId, e.Kind, e, http.RequestAborted, EventJson)));
+                serialized = events.Select(e => (e, JsonSerializer.SerializeToUtf8Bytes(e, EventJson))).ToList();
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+            {
+                return Reject(400, "The body holds text that is not valid Unicode");
+            }
+
+            try
+            {
+                await Task.WhenAll(serialized.Select(s => publisher.PublishAsync(Pipelines.Inbound, s.Event.OrderingKey, s.Event.EventId, s.Event.Kind, s.Body, http.RequestAborted)));
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
             {
