@@ -72,6 +72,7 @@ public sealed class OpenMessagingClient(HttpClient http, IOptions<GenesysOptions
         var status = (int)response.StatusCode;
         string code = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var message = response.ReasonPhrase ?? "Genesys error";
+        var attachmentUnreachable = false;
         try
         {
             using var json = JsonDocument.Parse(payload);
@@ -83,6 +84,7 @@ public sealed class OpenMessagingClient(HttpClient http, IOptions<GenesysOptions
             {
                 message = m.GetString()!;
             }
+            attachmentUnreachable = status == 400 && IsAttachmentDownloadFailure(json.RootElement, message);
         }
         catch (JsonException)
         {
@@ -90,9 +92,28 @@ public sealed class OpenMessagingClient(HttpClient http, IOptions<GenesysOptions
         }
         var retryAfter = response.Headers.RetryAfter?.Delta?.TotalSeconds
             ?? (response.Headers.RetryAfter?.Date is { } date ? Math.Max(0, (date - DateTimeOffset.UtcNow).TotalSeconds) : null);
+        // Genesys fetches attachments from our bucket while the request waits, and answers 400 when it cannot: that is
+        // our storage being unreachable for a moment (or a link gone stale), not a bad message, so it is worth another
+        // attempt — which stores the file and signs a fresh link again.
         var retryable = response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout or HttpStatusCode.Unauthorized
-            || status >= 500;
+            || status >= 500 || attachmentUnreachable;
         return new ProviderError(ProviderNames.Genesys, status, code, message, retryable, retryAfter, CorrelationId: correlationId);
+    }
+
+    /// <summary>
+    /// Genesys documents no error code for an attachment it could not download; it answers <c>bad.request</c> with
+    /// "Unable to download attachment [url]: reason" (the simulator adds <c>details[].errorCode</c>
+    /// <c>attachment.download.failed</c>). Either marks the failure as the attachment host's, not the message's.
+    /// </summary>
+    private static bool IsAttachmentDownloadFailure(JsonElement error, string message)
+    {
+        if (message.StartsWith("Unable to download attachment", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        return error.TryGetProperty("details", out var details) && details.ValueKind == JsonValueKind.Array
+            && details.EnumerateArray().Any(d => d.ValueKind == JsonValueKind.Object && d.TryGetProperty("errorCode", out var e)
+                && e.ValueKind == JsonValueKind.String && e.GetString() == "attachment.download.failed");
     }
 }
 
