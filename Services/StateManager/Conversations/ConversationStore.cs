@@ -57,6 +57,9 @@ public sealed class ConversationStore(StateDbContext db, IConnectionMultiplexer 
     /// </summary>
     public async Task<ConversationMapping> EnsureAsync(string tenantId, EnsureMappingRequest request, CancellationToken ct)
     {
+        // PostgreSQL text cannot hold U+0000 (the insert fails, so the message would be retried until dead-lettered).
+        // A profile name is free text from outside: it is stored without NULs; Genesys still gets it as sent.
+        request = request with { ContactName = WithoutNul(request.ContactName), DisplayPhoneNumber = WithoutNul(request.DisplayPhoneNumber) };
         if (await ReadCacheAsync(CustomerKey(tenantId, request.CustomerId)) is { } cached &&
             (request.ContactName is null || request.ContactName == cached.ContactName))
         {
@@ -138,6 +141,8 @@ public sealed class ConversationStore(StateDbContext db, IConnectionMultiplexer 
         }
         return mapping;
     }
+
+    private static string? WithoutNul(string? text) => text is not null && text.Contains('\0') ? text.Replace("\0", "", StringComparison.Ordinal) : text;
 
     private static ConversationMapping ToContract(ConversationMappingRow row) => new(
         row.TenantId, row.CustomerId, row.ConversationId, row.WaId, row.Bsuid, row.ContactName, row.PhoneNumberId,
