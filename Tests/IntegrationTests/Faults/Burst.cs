@@ -11,7 +11,7 @@ namespace WhatsAppGenesys.IntegrationTests.Faults;
 /// through the Meta sandbox (each one's messages strictly one after another, many customers at once); the Meta
 /// sandbox signs and posts the webhooks and redelivers what is not answered 2xx; at the end every customer's
 /// conversation in the Genesys sandbox must hold each of its wamids exactly once, in the order sent, and the inbound
-/// pipeline's queues must be empty. Start it, inject a fault part-way (<see cref="WhenSentAsync"/>), then
+/// pipeline's queues must be empty. Start it, inject a fault part-way (<see cref="WhenDeliveredAsync"/>), then
 /// <see cref="CompleteAsync"/>.
 /// </summary>
 public sealed class Burst
@@ -27,6 +27,8 @@ public sealed class Burst
     private readonly Stopwatch _clock = new();
     private int _sent;
     private int _started;
+    private long _acceptedBefore;
+    private readonly ConcurrentDictionary<string, byte> _all = new(StringComparer.Ordinal);
     private int _slots;
     private Task? _sending;
     private TimeSpan _sendDuration;
@@ -45,6 +47,9 @@ public sealed class Burst
     public string RunId { get; }
 
     public IReadOnlyList<string> Customers { get; }
+
+    /// <summary>Whether the Meta sandbox gave this wamid to one of the burst's messages.</summary>
+    public bool Contains(string wamid) => _all.ContainsKey(wamid);
 
     /// <summary>Messages the Meta sandbox has accepted from the customers so far.</summary>
     public int Sent => Volatile.Read(ref _sent);
@@ -71,9 +76,10 @@ public sealed class Burst
         }
     }
 
-    /// <summary>Starts the customers sending; returns at once.</summary>
-    public Burst Start(CancellationToken ct)
+    /// <summary>Starts the customers sending; returns once the first sends are under way.</summary>
+    public async Task<Burst> StartAsync(CancellationToken ct)
     {
+        _acceptedBefore = await GenesysAcceptedAsync(ct);
         _clock.Start();
         var shares = Enumerable.Range(0, Customers.Count)
             .Select(i => _plan.Messages / Customers.Count + (i < _plan.Messages % Customers.Count ? 1 : 0))
@@ -102,6 +108,31 @@ public sealed class Burst
             await sending;
         }
     }
+
+    /// <summary>
+    /// Completes once the Genesys sandbox has accepted at least <paramref name="count"/> inbound messages since the
+    /// burst started: the moment to inject a fault "mid-burst", with part of the burst delivered and the rest on its way.
+    /// </summary>
+    public async Task WhenDeliveredAsync(int count, CancellationToken ct)
+    {
+        var sending = _sending ?? throw new InvalidOperationException("Start the burst first.");
+        var deadline = _clock.Elapsed + _plan.DeliveryTimeout;
+        while (await GenesysAcceptedAsync(ct) - _acceptedBefore < count)
+        {
+            if (sending.IsFaulted)
+            {
+                await sending;
+            }
+            if (_clock.Elapsed > deadline)
+            {
+                throw new TimeoutException($"The agent did not get {count} messages of the burst within {_plan.DeliveryTimeout}.");
+            }
+            await Task.Delay(100, ct);
+        }
+    }
+
+    private async Task<long> GenesysAcceptedAsync(CancellationToken ct) =>
+        (await Genesys.GetFromJsonAsync<JsonObject>("/sandbox/counters", ct))!["inboundMessagesAccepted"]!.GetValue<long>();
 
     /// <summary>
     /// Waits for the last send, then for every message to reach the agent and the pipeline to drain (at most
@@ -137,7 +168,7 @@ public sealed class Burst
         await Task.Delay(TimeSpan.FromSeconds(2), ct);
         var final = await ReadConversationsAsync(Customers, ct);
         var parked = await ParkedAsync(ct);
-        return BurstReport.Build(_wamids, _images, final, parked, queues, _sendDuration, delivered);
+        return BurstReport.Build(this, _wamids, _images, final, parked, queues, _sendDuration, delivered);
     }
 
     private async Task CustomerWritesAsync(string customer, int count, SemaphoreSlim gate, CancellationToken ct)
@@ -159,6 +190,7 @@ public sealed class Burst
                 var wamid = (await response.Content.ReadFromJsonAsync<JsonObject>(ct))!["wamid"]!.GetValue<string>();
                 // Only this customer's task touches its list; the image set is shared.
                 wamids.Add(wamid);
+                _all.TryAdd(wamid, 0);
                 if (isImage)
                 {
                     lock (_images)

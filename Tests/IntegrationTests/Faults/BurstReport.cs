@@ -6,6 +6,9 @@ namespace WhatsAppGenesys.IntegrationTests.Faults;
 /// <summary>What the agent got from a <see cref="Burst"/>, compared with what the customers sent.</summary>
 public sealed class BurstReport
 {
+    /// <summary>The burst reported on.</summary>
+    public required Burst Burst { get; init; }
+
     public int Customers { get; private init; }
 
     public int Sent { get; private init; }
@@ -22,7 +25,7 @@ public sealed class BurstReport
     /// <summary>Customers whose messages the agent got in another order than they were sent.</summary>
     public IReadOnlyList<string> OutOfOrder { get; private init; } = [];
 
-    /// <summary>Messages Genesys refused (kept in the conversation as rejected).</summary>
+    /// <summary>Messages Genesys refused (kept in the conversation as rejected) and never accepted afterwards.</summary>
     public IReadOnlyList<string> Rejected { get; private init; } = [];
 
     /// <summary>Images the agent got whose attachment Genesys could not fetch.</summary>
@@ -46,6 +49,7 @@ public sealed class BurstReport
         && BrokenImages.Count == 0 && Parked.Count == 0 && LeftInQueues.Count == 0;
 
     internal static BurstReport Build(
+        Burst burst,
         IReadOnlyDictionary<string, List<string>> sent,
         IReadOnlySet<string> images,
         IReadOnlyDictionary<string, List<AgentMessage>> received,
@@ -64,8 +68,11 @@ public sealed class BurstReport
         {
             var ours = new HashSet<string>(wamids, StringComparer.Ordinal);
             var got = received.TryGetValue(customer, out var list) ? list : [];
-            rejected.AddRange(got.Where(m => m.Rejected && ours.Contains(m.ChannelMessageId)).Select(m => m.ChannelMessageId));
             var accepted = got.Where(m => !m.Rejected && ours.Contains(m.ChannelMessageId)).ToList();
+            // A refusal followed by a successful retry is fine (the sandbox keeps refused attempts visible; Genesys
+            // would not); a message refused and never accepted is not.
+            rejected.AddRange(got.Where(m => m.Rejected && ours.Contains(m.ChannelMessageId)).Select(m => m.ChannelMessageId)
+                .Where(w => !accepted.Any(a => a.ChannelMessageId == w)).Distinct());
             foreach (var group in accepted.GroupBy(m => m.ChannelMessageId).Where(g => g.Count() > 1))
             {
                 duplicated[group.Key] = group.Count();
@@ -83,6 +90,7 @@ public sealed class BurstReport
 
         return new BurstReport
         {
+            Burst = burst,
             Customers = sent.Count,
             Sent = sent.Values.Sum(w => w.Count),
             Delivered = delivered,

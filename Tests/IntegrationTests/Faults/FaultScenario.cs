@@ -20,7 +20,7 @@ public sealed class FaultScenario(AppFixture fixture)
         await SetGenesysRateLimitAsync(0, ct);
         try
         {
-            var burst = new Burst(fixture, plan).Start(ct);
+            var burst = await new Burst(fixture, plan).StartAsync(ct);
             try
             {
                 await fault(burst, ct);

@@ -7,9 +7,9 @@ namespace WhatsAppGenesys.IntegrationTests.Faults;
 /// <summary>
 /// "No customer message is ever lost or shown twice": 2,000 messages from 300 customers through the running system
 /// while one piece of it fails, checked at the Genesys sandbox — each message exactly once, each customer's in order,
-/// nothing stuck in a queue or parked. Each fault starts once 600–800 messages were sent (the burst is paced at
-/// 100 a second, so the fault hits messages at every stage: at the Meta sandbox, queued, in a handler) and is undone
-/// even when the scenario fails.
+/// nothing stuck in a queue or parked. Customers send faster than the system delivers, and each fault starts once the
+/// agent has 500–600 of the messages, so it hits the rest at every stage (at the Meta sandbox, queued, in a handler,
+/// on the way to Genesys). Every fault is undone even when its scenario fails.
 /// </summary>
 [Collection(typeof(FaultInjectionCollection))]
 public sealed class InboundFaultTests(AppFixture fixture)
@@ -22,7 +22,7 @@ public sealed class InboundFaultTests(AppFixture fixture)
     {
         var report = await _scenario.RunAsync(new BurstPlan(), async (burst, ct) =>
         {
-            await burst.WhenSentAsync(700, ct);
+            await burst.WhenDeliveredAsync(600, ct);
             await fixture.App.KillResourceAsync(Transformer);
             await Task.Delay(TimeSpan.FromSeconds(2), ct);
             await fixture.App.StartResourceAsync(Transformer, ct);
@@ -36,17 +36,30 @@ public sealed class InboundFaultTests(AppFixture fixture)
     {
         var replicas = fixture.App.GetProcessIds(Transformer);
         Assert.True(replicas.Count >= 2, "The test run must start two inbound transformer replicas (AppHost:InboundTransformerReplicas).");
+        var spans = new SpanFiles(fixture);
+        int killed = 0, survivor = 0;
+        var killedAt = DateTime.MinValue;
         try
         {
             var report = await _scenario.RunAsync(new BurstPlan(), async (burst, ct) =>
             {
-                await burst.WhenSentAsync(700, ct);
-                // SIGKILL the first replica: it subscribed first, so single active consumer gave it the partitions.
-                // The survivor takes them over and finishes the burst alone.
-                Process.GetProcessById(replicas[0]).Kill();
+                await burst.WhenDeliveredAsync(600, ct);
+                // Single active consumer gives each partition to one replica; SIGKILL the one that has been doing the
+                // work (after a broker restart it can be either). Its partitions pass to the other one.
+                var deadline = DateTime.UtcNow.AddSeconds(20);
+                while (replicas.All(pid => spans.Consumed(Transformer, pid, burst) == 0) && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(250, ct);
+                }
+                killed = replicas.MaxBy(pid => spans.Consumed(Transformer, pid, burst));
+                survivor = replicas.First(pid => pid != killed);
+                killedAt = DateTime.UtcNow;
+                Process.GetProcessById(killed).Kill();
             });
 
             report.AssertEveryMessageDeliveredOnceInOrder();
+            Assert.True(spans.Consumed(Transformer, survivor, report.Burst, since: killedAt) > 0,
+                $"Replica {survivor} took no message of the burst after replica {killed} was killed.");
         }
         finally
         {
@@ -61,7 +74,7 @@ public sealed class InboundFaultTests(AppFixture fixture)
     {
         var report = await _scenario.RunAsync(new BurstPlan(), async (burst, ct) =>
         {
-            await burst.WhenSentAsync(600, ct);
+            await burst.WhenDeliveredAsync(500, ct);
             await fixture.App.StopResourceAsync("rabbitmq");
             await Task.Delay(TimeSpan.FromSeconds(20), ct);
         }, () => fixture.App.StartResourceAsync("rabbitmq"));
@@ -74,7 +87,7 @@ public sealed class InboundFaultTests(AppFixture fixture)
     {
         var report = await _scenario.RunAsync(new BurstPlan(), async (burst, ct) =>
         {
-            await burst.WhenSentAsync(600, ct);
+            await burst.WhenDeliveredAsync(500, ct);
             await fixture.App.StopResourceAsync("redis");
             await Task.Delay(TimeSpan.FromSeconds(15), ct);
         }, () => fixture.App.StartResourceAsync("redis"));
@@ -90,9 +103,9 @@ public sealed class InboundFaultTests(AppFixture fixture)
         var report = await _scenario.RunAsync(new BurstPlan(), async (burst, ct) =>
         {
             await using var redis = await ConnectionMultiplexer.ConnectAsync(await fixture.ConnectionStringAsync("redis") + ",allowAdmin=true");
-            await burst.WhenSentAsync(600, ct);
+            await burst.WhenDeliveredAsync(500, ct);
             await FlushAllAsync(redis);
-            await burst.WhenSentAsync(1_400, ct);
+            await burst.WhenDeliveredAsync(1_200, ct);
             await FlushAllAsync(redis);
         });
 
@@ -112,7 +125,7 @@ public sealed class InboundFaultTests(AppFixture fixture)
     {
         var report = await _scenario.RunAsync(new BurstPlan(), async (burst, ct) =>
         {
-            await burst.WhenSentAsync(700, ct);
+            await burst.WhenDeliveredAsync(600, ct);
             await fixture.App.StopResourceAsync("postgres");
             await Task.Delay(TimeSpan.FromSeconds(5), ct);
         }, () => fixture.App.StartResourceAsync("postgres"));
@@ -127,7 +140,7 @@ public sealed class InboundFaultTests(AppFixture fixture)
         // the retry path (holding its customer's later messages back) and is delivered once the server is back.
         var report = await _scenario.RunAsync(new BurstPlan { ImageEvery = 10 }, async (burst, ct) =>
         {
-            await burst.WhenSentAsync(600, ct);
+            await burst.WhenDeliveredAsync(500, ct);
             await fixture.App.StopResourceAsync("minio");
             await Task.Delay(TimeSpan.FromSeconds(15), ct);
         }, () => fixture.App.StartResourceAsync("minio"));
@@ -147,7 +160,7 @@ public sealed class InboundFaultTests(AppFixture fixture)
         const string path = "/api/v2/conversations/messages/*";
         var report = await _scenario.RunAsync(new BurstPlan(), async (burst, ct) =>
         {
-            await burst.WhenSentAsync(600, ct);
+            await burst.WhenDeliveredAsync(500, ct);
             await sandboxes.InjectGenesysFaultAsync(new { path, status = 503, durationSeconds = 30 });
             await Task.Delay(TimeSpan.FromSeconds(30), ct);
             await sandboxes.ClearGenesysFaultsAsync();
