@@ -41,7 +41,7 @@ public static class InboundMedia
             SafeSegment(tenantId),
             FolderOf(media.MetaType),
             messageTime.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            $"{SafeSegment(messageId)}.{ExtensionFor(media.Mime, media.Filename)}");
+            $"{SafeSegment(messageId)}.{WhatsAppMediaFiles.ExtensionFor(media.Mime, media.Filename)}");
 
     private static string FolderOf(string metaType) => metaType switch
     {
@@ -51,36 +51,6 @@ public static class InboundMedia
         MetaMessageTypes.Sticker => "stickers",
         _ => "documents",
     };
-
-    private static readonly Dictionary<string, string> Extensions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["image/jpeg"] = "jpg", ["image/png"] = "png", ["image/webp"] = "webp", ["image/gif"] = "gif",
-        ["video/mp4"] = "mp4", ["video/3gpp"] = "3gp", ["video/quicktime"] = "mov",
-        ["audio/aac"] = "aac", ["audio/amr"] = "amr", ["audio/mpeg"] = "mp3", ["audio/mp4"] = "m4a",
-        ["audio/ogg"] = "ogg", ["audio/opus"] = "opus",
-        ["application/pdf"] = "pdf", ["text/plain"] = "txt", ["text/csv"] = "csv", ["application/zip"] = "zip",
-        ["application/msword"] = "doc",
-        ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"] = "docx",
-        ["application/vnd.ms-excel"] = "xls",
-        ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] = "xlsx",
-        ["application/vnd.ms-powerpoint"] = "ppt",
-        ["application/vnd.openxmlformats-officedocument.presentationml.presentation"] = "pptx",
-    };
-
-    /// <summary>
-    /// From the MIME type (parameters like <c>; codecs=opus</c> ignored); else a plain extension of the customer's
-    /// file name; else "bin".
-    /// </summary>
-    public static string ExtensionFor(string? mime, string? filename = null)
-    {
-        var type = mime?.Split(';')[0].Trim() ?? "";
-        if (Extensions.TryGetValue(type, out var extension))
-        {
-            return extension;
-        }
-        var fromName = Path.GetExtension(filename ?? "").TrimStart('.').ToLowerInvariant();
-        return fromName.Length is > 0 and <= 8 && fromName.All(char.IsAsciiLetterOrDigit) ? fromName : "bin";
-    }
 
     /// <summary>
     /// One key segment that cannot climb out of its folder: letters, digits, '-' and '=' stay, a '.' stays only after
