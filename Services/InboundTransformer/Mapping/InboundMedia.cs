@@ -53,25 +53,24 @@ public static class InboundMedia
     };
 
     /// <summary>
-    /// One key segment that cannot climb out of its folder: letters, digits, '-' and '=' stay, a '.' stays only after
-    /// a letter or digit, anything else becomes <c>_XX</c> (its UTF-8 bytes in hex; '_' too, so distinct ids never
-    /// collide). Over-long ids become their SHA-256.
+    /// One key segment that cannot climb out of its folder: letters, digits, '-' and '=' stay, a '.' stays only
+    /// between two letters or digits, anything else becomes <c>_XX</c> (its UTF-8 bytes in hex; '_' too, so distinct
+    /// ids never collide). Over-long ids become their SHA-256.
     /// </summary>
     public static string SafeSegment(string value)
     {
         var safe = new StringBuilder(value.Length);
         Span<byte> bytes = stackalloc byte[4];
-        foreach (var rune in value.EnumerateRunes())
+        for (var i = 0; i < value.Length; i += char.IsSurrogatePair(value, i) ? 2 : 1)
         {
-            var keep = rune.IsAscii && (char.IsAsciiLetterOrDigit((char)rune.Value) || rune.Value is '-' or '='
-                || (rune.Value == '.' && safe.Length > 0 && char.IsAsciiLetterOrDigit(safe[^1])));
-            if (keep)
+            var c = value[i];
+            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '=' || (c == '.' && IsInnerDot(value, i)))
             {
-                safe.Append((char)rune.Value);
+                safe.Append(c);
                 continue;
             }
-            var length = rune.EncodeToUtf8(bytes);
-            foreach (var b in bytes[..length])
+            var rune = Rune.TryGetRuneAt(value, i, out var r) ? r : Rune.ReplacementChar;
+            foreach (var b in bytes[..rune.EncodeToUtf8(bytes)])
             {
                 safe.Append('_').Append(b.ToString("X2", CultureInfo.InvariantCulture));
             }
@@ -80,4 +79,7 @@ public static class InboundMedia
             ? safe.ToString()
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
     }
+
+    private static bool IsInnerDot(string value, int i) =>
+        i > 0 && i < value.Length - 1 && char.IsAsciiLetterOrDigit(value[i - 1]) && char.IsAsciiLetterOrDigit(value[i + 1]);
 }
