@@ -13,7 +13,10 @@ public static class TextSplitter
         while (rest.Length > limit)
         {
             var cut = CutPoint(rest, limit);
-            parts.Add(rest[..cut].TrimEnd());
+            if (rest[..cut].TrimEnd() is { Length: > 0 } piece)
+            {
+                parts.Add(piece);
+            }
             rest = rest[cut..].TrimStart();
         }
         if (rest.Length > 0 || parts.Count == 0)

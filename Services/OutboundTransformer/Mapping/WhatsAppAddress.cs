@@ -1,17 +1,19 @@
+using System.Text.RegularExpressions;
 using WhatsAppGenesys.Contracts.Genesys;
 
 namespace WhatsAppGenesys.OutboundTransformer.Mapping;
 
 /// <summary>
 /// Where a send goes: <see cref="To"/> (phone digits) or <see cref="Recipient"/> (BSUID). Genesys gives back the id
-/// we sent inbound: "+&lt;digits&gt;" (Phone) or a BSUID (Opaque).
+/// we sent inbound: "+&lt;digits&gt;" (Phone) or a BSUID such as "US.13491208655302741918" (Opaque).
 /// </summary>
-public sealed record WhatsAppAddress(string? To, string? Recipient)
+public sealed partial record WhatsAppAddress(string? To, string? Recipient)
 {
+    /// <summary>Null when the id is neither a phone number nor a BSUID (e.g. an e-mail address).</summary>
     public static WhatsAppAddress? From(GenesysRecipient? customer)
     {
-        var id = customer?.Id?.Trim();
-        if (string.IsNullOrEmpty(id) || customer!.IdType == GenesysIdType.Email)
+        var id = customer?.Id?.Trim() ?? "";
+        if (customer?.IdType == GenesysIdType.Email)
         {
             return null;
         }
@@ -20,6 +22,10 @@ public sealed record WhatsAppAddress(string? To, string? Recipient)
         {
             return new WhatsAppAddress(digits, null);
         }
-        return customer.IdType == GenesysIdType.Phone ? null : new WhatsAppAddress(null, id);
+        return customer?.IdType != GenesysIdType.Phone && BsuidPattern().IsMatch(id) ? new WhatsAppAddress(null, id) : null;
     }
+
+    // "<country>.<id>" or the parent form "<country>.ENT.<id>".
+    [GeneratedRegex("^[A-Za-z]{2}\\.(ENT\\.)?[A-Za-z0-9]{1,64}$")]
+    private static partial Regex BsuidPattern();
 }
