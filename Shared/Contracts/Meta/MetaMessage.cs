@@ -72,6 +72,10 @@ public sealed record MetaMessage
     [JsonPropertyName("unsupported")]
     public MetaUnsupported? Unsupported { get; init; }
 
+    /// <summary>A notice from WhatsApp itself, e.g. the customer changed their number.</summary>
+    [JsonPropertyName("system")]
+    public MetaSystemNotice? System { get; init; }
+
     [JsonPropertyName("context")]
     public MetaMessageContext? Context { get; init; }
 
@@ -191,6 +195,20 @@ public sealed record MetaReaction
     /// <summary>Omitted (or empty) when the customer removes the reaction.</summary>
     [JsonPropertyName("emoji")]
     public string? Emoji { get; init; }
+}
+
+public sealed record MetaSystemNotice
+{
+    [JsonPropertyName("body")]
+    public string? Body { get; init; }
+
+    /// <summary>e.g. "user_changed_number".</summary>
+    [JsonPropertyName("type")]
+    public string? Type { get; init; }
+
+    /// <summary>The customer's new phone number after a number change.</summary>
+    [JsonPropertyName("new_wa_id")]
+    public string? NewWaId { get; init; }
 }
 
 public sealed record MetaUnsupported

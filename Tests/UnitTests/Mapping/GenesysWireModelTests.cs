@@ -89,6 +89,23 @@ public class GenesysWireModelTests
     }
 
     [Fact]
+    public void MalformedTimeIsAJsonErrorLikeAnyOtherBadInput()
+    {
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<GenesysReceiptChannel>(
+            """{"to":{"id":"+1"},"time":"yesterday"}""", GenesysJson.Options));
+    }
+
+    [Fact]
+    public void WebhookRecipientWithoutIdStillParses()
+    {
+        var message = JsonSerializer.Deserialize<GenesysOutboundMessage>(
+            """{"id":"m","type":"Text","text":"x","channel":{"to":{"idType":"Opaque"},"time":"2026-01-01T00:00:00Z"}}""",
+            GenesysJson.Options)!;
+
+        Assert.Equal("", message.Channel!.To!.Id);
+    }
+
+    [Fact]
     public void BodiesWeSendLeaveOutWhatIsNotSetEvenWithDefaultOptions()
     {
         var body = new GenesysInboundMessage
