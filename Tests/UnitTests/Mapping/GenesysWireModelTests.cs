@@ -89,6 +89,17 @@ public class GenesysWireModelTests
     }
 
     [Fact]
+    public void ChannelMetadataKeepsWhatGenesysAddsBesideCustomAttributes()
+    {
+        var metadata = JsonSerializer.Deserialize<GenesysChannelMetadata>(
+            """{"subType":"None","customAttributes":{"tenantId":"t"}}""", GenesysJson.Options)!;
+
+        Assert.Equal("t", metadata.CustomAttributes!["tenantId"]);
+        Assert.Equal("None", metadata.Other!["subType"].GetString());
+        Assert.Contains("\"subType\":\"None\"", JsonSerializer.Serialize(metadata, GenesysJson.Options));
+    }
+
+    [Fact]
     public void MalformedTimeIsAJsonErrorLikeAnyOtherBadInput()
     {
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<GenesysReceiptChannel>(
