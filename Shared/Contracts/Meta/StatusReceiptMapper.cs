@@ -1,7 +1,6 @@
 using WhatsAppGenesys.Contracts.Genesys;
-using WhatsAppGenesys.Contracts.Meta;
 
-namespace WhatsAppGenesys.OutboundTransformer.Mapping;
+namespace WhatsAppGenesys.Contracts.Meta;
 
 /// <summary>
 /// What Genesys hears about an agent's message: WhatsApp statuses → Genesys receipts (wire-formats 2B.4), and
