@@ -43,7 +43,9 @@ var whatsappApi = builder.AddProject<Projects.WhatsAppApi>(ServiceNames.WhatsApp
     .WithReference(whatsappDb).WaitFor(whatsappDb)
     .WithReference(redis).WaitFor(redis)
     .WithReference(authService).WaitFor(authService)
-    .WithReference(tenantService).WaitFor(tenantService);
+    .WithReference(tenantService).WaitFor(tenantService)
+    // The direct send API opens a ledger row per message, so Meta's statuses have somewhere to land.
+    .WithReference(stateManager).WaitFor(stateManager);
 
 var genesysApi = builder.AddProject<Projects.GenesysApi>(ServiceNames.GenesysApi, port: 3010)
     .WithReference(redis).WaitFor(redis)
@@ -69,6 +71,8 @@ var inboundTransformer = builder.AddProject<Projects.InboundTransformer>(Service
 
 var outboundTransformer = builder.AddProject<Projects.OutboundTransformer>(ServiceNames.OutboundTransformer, port: 3003)
     .WithMessaging(redis, rabbitmq, minio)
+    // A Genesys token for attachment downloads that are not presigned after all.
+    .WithReference(authService).WaitFor(authService)
     .WithReference(stateManager).WaitFor(stateManager)
     .WithReference(whatsappApi).WaitFor(whatsappApi)
     .WithReference(genesysApi).WaitFor(genesysApi)
