@@ -15,6 +15,8 @@ var minio = builder.AddS3Server(ResourceNames.ObjectStorage, port: 59000);
 // Secrets: Parameters:<name> from configuration, else generated on the first run and kept with the data they protect.
 var tenantAdminApiKey = builder.AddParameter("tenant-admin-api-key", secret: true, generatedBytes: 24);
 var tenantEncryptionKey = builder.AddParameter("tenant-encryption-key", secret: true, generatedBytes: 32);
+// The next key, provisioned ahead so rotation (docs/tenancy.md) is a config switch plus `rotate-keys`, not a redeploy.
+var tenantEncryptionKeyNext = builder.AddParameter("tenant-encryption-key-next", secret: true, generatedBytes: 32);
 
 // Core services: tenants and credentials first, everyone else depends on them. Two replicas each, because every
 // message resolves a tenant and a token, and a cache invalidation must reach every replica.
@@ -24,7 +26,8 @@ var tenantService = builder.AddProject<Projects.TenantService>(ServiceNames.Tena
     .WithReference(redis).WaitFor(redis)
     .WithEnvironment("TenantService__AdminApiKey", tenantAdminApiKey)
     .WithEnvironment("TenantService__Encryption__ActiveKeyId", "k1")
-    .WithEnvironment("TenantService__Encryption__Keys__k1", tenantEncryptionKey);
+    .WithEnvironment("TenantService__Encryption__Keys__k1", tenantEncryptionKey)
+    .WithEnvironment("TenantService__Encryption__Keys__k2", tenantEncryptionKeyNext);
 
 var authService = builder.AddProject<Projects.AuthService>(ServiceNames.AuthService, port: 3004)
     .WithReplicas(2)
@@ -58,6 +61,7 @@ var genesysWebhook = builder.AddProject<Projects.GenesysWebhook>(ServiceNames.Ge
 
 var inboundTransformer = builder.AddProject<Projects.InboundTransformer>(ServiceNames.InboundTransformer, port: 3002)
     .WithMessaging(redis, rabbitmq, minio)
+    .WithReference(authService).WaitFor(authService)
     .WithReference(stateManager).WaitFor(stateManager)
     .WithReference(genesysApi).WaitFor(genesysApi)
     .WithReference(whatsappApi).WaitFor(whatsappApi)

@@ -1,6 +1,7 @@
 using StackExchange.Redis;
 using WhatsAppGenesys.AuthService.Credentials;
 using WhatsAppGenesys.AuthService.Tokens;
+using WhatsAppGenesys.Contracts;
 
 namespace WhatsAppGenesys.AuthService;
 
@@ -8,13 +9,13 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddRedisClient("redis");
+        builder.AddRedisClient(ResourceNames.Redis);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<TokenCacheOptions>().BindConfiguration(TokenCacheOptions.SectionName);
         builder.Services.AddOptions<GenesysOptions>().BindConfiguration(GenesysOptions.SectionName);
 
-        builder.Services.AddHttpClient<TenantCredentialsClient>(http => http.BaseAddress = new("http://tenant-service"));
+        builder.Services.AddHttpClient<TenantCredentialsClient>(http => http.BaseAddress = new($"http://{ServiceNames.TenantService}"));
 
         // The token exchange gets no automatic retries: a retried POST /oauth/token is a second exchange, and the
         // exchange lock only covers one call of bounded length.

@@ -15,7 +15,7 @@ internal static class Extensions
         builder.Services.AddOptions<GenesysOptions>().BindConfiguration(GenesysOptions.SectionName);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TenantRateLimiter>();
-        builder.Services.AddSingleton(new SendOnce<GenesysCallResult>(TimeSpan.FromMinutes(30)));
+        builder.Services.AddSingleton(new SendOnce<GenesysCallResult>(TimeSpan.FromMinutes(30), result => result.Result is not null));
         builder.Services.AddSingleton<OpenMessagingDelivery>();
 
         builder.Services.AddHttpClient<OpenMessagingClient>(OpenMessagingClient.HttpClientName)

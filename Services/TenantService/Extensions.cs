@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using StackExchange.Redis;
+using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.TenantService.ApiKeys;
 using WhatsAppGenesys.TenantService.Infrastructure;
 using WhatsAppGenesys.TenantService.Resolution;
@@ -14,8 +15,8 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<TenantDbContext>("tenantdb");
-        builder.AddRedisClient("redis");
+        builder.AddNpgsqlDbContext<TenantDbContext>(ResourceNames.TenantDatabase);
+        builder.AddRedisClient(ResourceNames.Redis);
 
         builder.Services.AddOptions<EncryptionOptions>().BindConfiguration(EncryptionOptions.SectionName);
         builder.Services.AddOptions<TenantServiceOptions>().BindConfiguration(TenantServiceOptions.SectionName);

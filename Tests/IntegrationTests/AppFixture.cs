@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Minio;
 using WhatsAppGenesys.Hosting;
 using WhatsAppGenesys.Hosting.Testing;
 
@@ -28,6 +29,27 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task<string> ConnectionStringAsync(string resourceName) =>
         await App.GetConnectionStringAsync(resourceName) ?? throw new InvalidOperationException($"{resourceName} has no connection string.");
+
+    /// <summary>An S3 client on the same server the services use.</summary>
+    public async Task<IMinioClient> S3ClientAsync()
+    {
+        var parts = (await ConnectionStringAsync("minio")).Split(';').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        var endpoint = new Uri(parts["Endpoint"]);
+        return new MinioClient().WithEndpoint(endpoint.Host, endpoint.Port).WithCredentials(parts["AccessKey"], parts["SecretKey"])
+            .WithRegion("us-east-1").Build();
+    }
+
+    /// <summary>
+    /// Keys under a prefix. Read from the S3 listing XML directly: s3rver answers it in a namespace the Minio 7 client
+    /// does not recognise (it then lists nothing), while MinIO and S3 use the standard one.
+    /// </summary>
+    public async Task<List<string>> ListS3KeysAsync(string bucket, string prefix)
+    {
+        var endpoint = (await ConnectionStringAsync("minio")).Split(';').First(p => p.StartsWith("Endpoint=", StringComparison.Ordinal))["Endpoint=".Length..];
+        using var http = new HttpClient();
+        var xml = System.Xml.Linq.XDocument.Parse(await http.GetStringAsync($"{endpoint}/{bucket}?list-type=2&prefix={Uri.EscapeDataString(prefix)}"));
+        return xml.Descendants().Where(e => e.Name.LocalName == "Key").Select(e => e.Value).ToList();
+    }
 
     public async ValueTask InitializeAsync()
     {

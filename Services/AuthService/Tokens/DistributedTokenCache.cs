@@ -25,7 +25,8 @@ public sealed class DistributedTokenCache<TSource>(
     where TSource : ITokenSource
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly TimeSpan MinimumValidity = TimeSpan.FromSeconds(5);
+    // The Redis TTL already retires tokens well before expiry; this only guards against clock skew.
+    private static readonly TimeSpan MinimumValidity = TimeSpan.FromSeconds(1);
 
     private const string ReleaseLockScript = """
         if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -145,7 +146,7 @@ public sealed class DistributedTokenCache<TSource>(
         return token;
     }
 
-    private static string LockKey(string key) => key + ":lock";
+    private static string LockKey(string key) => TenancyKeys.TokenLock(key);
 
-    private static string FailureKey(string key) => key + ":failure";
+    private static string FailureKey(string key) => TenancyKeys.TokenFailure(key);
 }

@@ -81,8 +81,8 @@ public sealed class GenesysWebhookReceiver(
             envelope.CustomerId, envelope.Payload, receivedAt, archiveKey);
         try
         {
-            await publisher.PublishAsync(Pipelines.Outbound, received.OrderingKey, received.EventId, received.Type,
-                JsonSerializer.SerializeToUtf8Bytes(received, EventJson), http.RequestAborted);
+            await publisher.PublishJsonAsync(Pipelines.Outbound, received.OrderingKey, received.EventId, received.Type, received,
+                http.RequestAborted, EventJson);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using WhatsAppGenesys.Contracts.Tenancy;
 using WhatsAppGenesys.TenantService.Infrastructure;
 using WhatsAppGenesys.TenantService.Model;
@@ -29,9 +30,17 @@ public sealed class ApiKeyService(TenantDbContext db, TimeProvider time, ILogger
     public async Task EnsureAsync(string tenantId, string name, string apiKey, CancellationToken cancellationToken)
     {
         var hash = ApiKeyHasher.Hash(apiKey);
-        if (!await db.ApiKeys.AnyAsync(k => k.Hash == hash, cancellationToken))
+        if (await db.ApiKeys.AnyAsync(k => k.Hash == hash, cancellationToken))
+        {
+            return;
+        }
+        try
         {
             await AddAsync(tenantId, name, apiKey, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another replica registered the same key at the same moment: the key exists, which is all we wanted.
         }
     }
 

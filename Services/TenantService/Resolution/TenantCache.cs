@@ -72,13 +72,16 @@ public sealed class TenantCache(IConnectionMultiplexer redis, ILogger<TenantCach
         var stale = new List<RedisKey>();
         stale.AddRange(before.PhoneNumberIds.Except(afterIds.PhoneNumberIds).Select(p => (RedisKey)TenancyKeys.PhoneNumberIndex(p)));
         stale.AddRange(before.IntegrationIds.Except(afterIds.IntegrationIds).Select(i => (RedisKey)TenancyKeys.IntegrationIndex(i)));
+        // A remembered failure ("tenant deactivated", "bad credentials") is as stale as a token after the change.
         if (impact.Genesys)
         {
             stale.Add(TenancyKeys.GenesysToken(after.TenantId));
+            stale.Add(TenancyKeys.TokenFailure(TenancyKeys.GenesysToken(after.TenantId)));
         }
         if (impact.WhatsApp)
         {
             stale.Add(TenancyKeys.WhatsAppToken(after.TenantId));
+            stale.Add(TenancyKeys.TokenFailure(TenancyKeys.WhatsAppToken(after.TenantId)));
         }
 
         var invalidation = new TenantInvalidation(

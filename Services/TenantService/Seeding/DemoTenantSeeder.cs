@@ -13,28 +13,36 @@ namespace WhatsAppGenesys.TenantService.Seeding;
 public sealed class DemoTenantSeeder(IServiceProvider services, IOptions<DemoTenantOptions> options, ILogger<DemoTenantSeeder> logger)
     : IHostedService
 {
+    private const int Attempts = 5;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var demo = options.Value;
-        await using var scope = services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<TenantStore>().UpsertAsync(ToRequest(demo), cancellationToken);
-        if (result.Error is { Kind: StoreErrorKind.Conflict, Field: "id" })
+        for (var attempt = 1; ; attempt++)
         {
-            // Replicas start together: another one created the tenant between our existence check and our insert.
-            // Now it exists, so a second attempt (fresh scope: the failed insert stays tracked in the first) updates it.
-            await using var retryScope = services.CreateAsyncScope();
-            result = await retryScope.ServiceProvider.GetRequiredService<TenantStore>().UpsertAsync(ToRequest(demo), cancellationToken);
+            // A fresh scope (and DbContext) per attempt: a failed save leaves the old one's change tracker dirty.
+            await using var scope = services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<TenantStore>().UpsertAsync(ToRequest(demo), cancellationToken);
+            if (result.Error is { Kind: StoreErrorKind.Conflict } && attempt < Attempts)
+            {
+                // Another replica seeding at the same moment won the insert or the update; the next attempt sees its
+                // row and finds nothing left to change.
+                logger.LogInformation("Demo tenant {TenantId} was seeded concurrently; checking again", demo.Id);
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
+                continue;
+            }
+            if (result.Error is { } error)
+            {
+                var fields = error.Errors is null ? "" : " (" + string.Join(", ", error.Errors.Keys) + ")";
+                throw new InvalidOperationException($"Seeding demo tenant '{demo.Id}' failed: {error.Detail}{fields}");
+            }
+            if (!string.IsNullOrEmpty(demo.ApiKey))
+            {
+                await scope.ServiceProvider.GetRequiredService<ApiKeyService>().EnsureAsync(demo.Id, "sandbox", demo.ApiKey, cancellationToken);
+            }
+            logger.LogInformation("Demo tenant {TenantId} is seeded", demo.Id);
+            return;
         }
-        if (result.Error is { } error)
-        {
-            var fields = error.Errors is null ? "" : " (" + string.Join(", ", error.Errors.Keys) + ")";
-            throw new InvalidOperationException($"Seeding demo tenant '{demo.Id}' failed: {error.Detail}{fields}");
-        }
-        if (!string.IsNullOrEmpty(demo.ApiKey))
-        {
-            await scope.ServiceProvider.GetRequiredService<ApiKeyService>().EnsureAsync(demo.Id, "sandbox", demo.ApiKey, cancellationToken);
-        }
-        logger.LogInformation("Demo tenant {TenantId} is seeded", demo.Id);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -113,13 +113,12 @@ public sealed class MetaWebhookReceiver(
 
             try
             {
-                await Task.WhenAll(events.Select(e => publisher.PublishAsync(Pipelines.Inbound, e.OrderingKey, e.EventId, e.Kind,
-                    JsonSerializer.SerializeToUtf8Bytes(e, EventJson), http.RequestAborted)));
+                await Task.WhenAll(events.Select(e => publisher.PublishJsonAsync(Pipelines.Inbound, e.OrderingKey, e.EventId, e.Kind, e, http.RequestAborted, EventJson)));
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
             {
                 // Never 200 for what is not safely queued: Meta redelivers, and the ledger drops what was queued twice.
-                logger.LogError("Queueing {Count} events failed, answering 503 so Meta redelivers: {Reason}", events.Count, ex.Message);
+                logger.LogError(ex, "Queueing {Count} events failed, answering 503 so Meta redelivers", events.Count);
                 return Reject(503, "Could not queue the webhook; Meta will redeliver");
             }
 

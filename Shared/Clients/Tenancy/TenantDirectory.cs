@@ -33,40 +33,46 @@ public sealed class TenantDirectory(
 {
     public const string HttpClientName = "tenant-directory";
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    // One map per kind of identifier, keyed by the identifier itself, so a hit builds no key string.
+    private readonly ConcurrentDictionary<string, Entry> _byId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _byPhoneNumberId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _byIntegrationId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<TenantResolution?>>> _inflight = new(StringComparer.Ordinal);
     private readonly TenantDirectoryOptions _options = options.Value;
     private long _generation;
 
     public ValueTask<TenantResolution?> FindByIdAsync(string tenantId, CancellationToken cancellationToken = default) =>
         TenantIds.IsValid(tenantId)
-            ? FindAsync("id:" + tenantId, $"internal/tenants/{tenantId}", cancellationToken)
+            ? FindAsync(_byId, tenantId, "internal/tenants/", cancellationToken)
             : ValueTask.FromResult<TenantResolution?>(null);
 
     public ValueTask<TenantResolution?> FindByPhoneNumberIdAsync(string phoneNumberId, CancellationToken cancellationToken = default) =>
-        FindAsync("phone:" + phoneNumberId, $"internal/tenants/by-phone-number/{Uri.EscapeDataString(phoneNumberId)}", cancellationToken);
+        FindAsync(_byPhoneNumberId, phoneNumberId, "internal/tenants/by-phone-number/", cancellationToken);
 
     public ValueTask<TenantResolution?> FindByIntegrationIdAsync(string integrationId, CancellationToken cancellationToken = default) =>
-        FindAsync("integration:" + integrationId, $"internal/tenants/by-integration/{Uri.EscapeDataString(integrationId)}", cancellationToken);
+        FindAsync(_byIntegrationId, integrationId, "internal/tenants/by-integration/", cancellationToken);
 
     public void OnTenantInvalidated(TenantInvalidation invalidation)
     {
         // Bump first: a lookup already in flight must not cache what it read before this change.
         Interlocked.Increment(ref _generation);
-        _entries.TryRemove("id:" + invalidation.TenantId, out _);
+        _byId.TryRemove(invalidation.TenantId, out _);
         foreach (var phoneNumberId in invalidation.PhoneNumberIds)
         {
-            _entries.TryRemove("phone:" + phoneNumberId, out _);
+            _byPhoneNumberId.TryRemove(phoneNumberId, out _);
         }
         foreach (var integrationId in invalidation.IntegrationIds)
         {
-            _entries.TryRemove("integration:" + integrationId, out _);
+            _byIntegrationId.TryRemove(integrationId, out _);
         }
-        foreach (var (key, entry) in _entries)
+        foreach (var map in new[] { _byId, _byPhoneNumberId, _byIntegrationId })
         {
-            if (entry.Value?.TenantId == invalidation.TenantId)
+            foreach (var (key, entry) in map)
             {
-                _entries.TryRemove(key, out _);
+                if (entry.Value?.TenantId == invalidation.TenantId)
+                {
+                    map.TryRemove(key, out _);
+                }
             }
         }
     }
@@ -74,26 +80,31 @@ public sealed class TenantDirectory(
     public void OnInvalidationFeedInterrupted()
     {
         Interlocked.Increment(ref _generation);
-        _entries.Clear();
+        _byId.Clear();
+        _byPhoneNumberId.Clear();
+        _byIntegrationId.Clear();
     }
 
-    private ValueTask<TenantResolution?> FindAsync(string key, string path, CancellationToken cancellationToken)
+    private ValueTask<TenantResolution?> FindAsync(
+        ConcurrentDictionary<string, Entry> map, string identifier, string route, CancellationToken cancellationToken)
     {
-        if (_entries.TryGetValue(key, out var entry) && time.GetTimestamp() < entry.ExpiresAt)
+        if (map.TryGetValue(identifier, out var entry) && time.GetTimestamp() < entry.ExpiresAt)
         {
             return ValueTask.FromResult(entry.Value);
         }
-        return new ValueTask<TenantResolution?>(LoadAsync(key, path, cancellationToken));
+        return new ValueTask<TenantResolution?>(LoadAsync(map, identifier, route, cancellationToken));
     }
 
-    private async Task<TenantResolution?> LoadAsync(string key, string path, CancellationToken cancellationToken)
+    private async Task<TenantResolution?> LoadAsync(
+        ConcurrentDictionary<string, Entry> map, string identifier, string route, CancellationToken cancellationToken)
     {
-        var load = _inflight.GetOrAdd(key, k => new Lazy<Task<TenantResolution?>>(() => FetchAsync(k, path)));
+        var path = route + Uri.EscapeDataString(identifier);
+        var load = _inflight.GetOrAdd(path, p => new Lazy<Task<TenantResolution?>>(() => FetchAsync(map, identifier, p)));
         return await load.Value.WaitAsync(cancellationToken);
     }
 
     // Shared by every waiter, so it runs to completion regardless of any one caller's cancellation.
-    private async Task<TenantResolution?> FetchAsync(string key, string path)
+    private async Task<TenantResolution?> FetchAsync(ConcurrentDictionary<string, Entry> map, string identifier, string path)
     {
         var generation = Interlocked.Read(ref _generation);
         try
@@ -111,24 +122,24 @@ public sealed class TenantDirectory(
             }
             else
             {
-                throw new TenantDirectoryUnavailableException($"The tenant service answered {(int)response.StatusCode} resolving {key}.");
+                throw new TenantDirectoryUnavailableException($"The tenant service answered {(int)response.StatusCode} resolving {path}.");
             }
 
             if (Interlocked.Read(ref _generation) == generation)
             {
                 var ttl = resolution is null ? _options.NegativeTtl : _options.PositiveTtl;
-                _entries[key] = new Entry(resolution, time.GetTimestamp() + (long)(ttl.TotalSeconds * time.TimestampFrequency));
+                map[identifier] = new Entry(resolution, time.GetTimestamp() + (long)(ttl.TotalSeconds * time.TimestampFrequency));
             }
             return resolution;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException)
         {
-            logger.LogWarning("Tenant service unreachable resolving {Key}: {Reason}", key, ex.Message);
-            throw new TenantDirectoryUnavailableException($"The tenant service is unreachable resolving {key}.", ex);
+            logger.LogWarning("Tenant service unreachable resolving {Path}: {Reason}", path, ex.Message);
+            throw new TenantDirectoryUnavailableException($"The tenant service is unreachable resolving {path}.", ex);
         }
         finally
         {
-            _inflight.TryRemove(key, out _);
+            _inflight.TryRemove(path, out _);
         }
     }
 

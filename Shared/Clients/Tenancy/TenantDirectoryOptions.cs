@@ -1,3 +1,5 @@
+using WhatsAppGenesys.Contracts;
+
 namespace WhatsAppGenesys.Clients.Tenancy;
 
 /// <summary>Configuration section <c>Clients:TenantDirectory</c>.</summary>
@@ -6,7 +8,7 @@ public sealed class TenantDirectoryOptions
     public const string SectionName = "Clients:TenantDirectory";
 
     /// <summary>The tenant service, resolved through service discovery.</summary>
-    public Uri BaseAddress { get; set; } = new("http://tenant-service");
+    public Uri BaseAddress { get; set; } = new($"http://{ServiceNames.TenantService}");
 
     /// <summary>
     /// Upper bound on how long a found tenant is served from memory. Invalidation normally drops it at once; this

@@ -1,3 +1,5 @@
+using WhatsAppGenesys.Contracts;
+
 namespace WhatsAppGenesys.Clients.Tokens;
 
 /// <summary>Configuration section <c>Clients:Tokens</c>.</summary>
@@ -6,5 +8,5 @@ public sealed class TokenProviderOptions
     public const string SectionName = "Clients:Tokens";
 
     /// <summary>The auth service, resolved through service discovery.</summary>
-    public Uri AuthServiceBaseAddress { get; set; } = new("http://auth-service");
+    public Uri AuthServiceBaseAddress { get; set; } = new($"http://{ServiceNames.AuthService}");
 }

@@ -21,6 +21,12 @@ public static class TenancyKeys
     public static string GenesysToken(string tenantId) => $"tenant:{tenantId}:oauth:token";
 
     public static string WhatsAppToken(string tenantId) => $"tenant:{tenantId}:whatsapp:token";
+
+    /// <summary>The exchange lock beside a token key (held by the one instance calling the provider).</summary>
+    public static string TokenLock(string tokenKey) => tokenKey + ":lock";
+
+    /// <summary>A failed exchange's answer, shared briefly with the waiters of the same burst.</summary>
+    public static string TokenFailure(string tokenKey) => tokenKey + ":failure";
 }
 
 public static class TenancyHeaders

@@ -80,7 +80,7 @@ public sealed class PipelineAdmin(RabbitMQConnectionProvider connections, Confir
     /// <summary>Replays every parked message, or only those with <paramref name="messageId"/>. Returns how many were replayed.</summary>
     public async Task<ReplayResult> ReplayAsync(string pipeline, ParkingLot lot, string? messageId, CancellationToken cancellationToken)
     {
-        registry.Get(pipeline);
+        var options = registry.Get(pipeline);
         var queue = QueueName(pipeline, lot);
         var replayed = 0;
         var seen = 0;
@@ -108,7 +108,7 @@ public sealed class PipelineAdmin(RabbitMQConnectionProvider connections, Confir
                 headers.Remove(PipelineHeaders.ParkedAt);
                 headers.Remove(PipelineHeaders.OriginalQueue);
                 await publisher.PublishAsync(
-                    new OutgoingMessage(PipelineNames.Exchange(pipeline), orderingKey, properties.MessageId ?? "", properties.Type ?? "",
+                    new OutgoingMessage(PipelineNames.Exchange(pipeline), PipelineNames.RoutingKey(pipeline, orderingKey, options.Partitions), properties.MessageId ?? "", properties.Type ?? "",
                         result.Body.ToArray(), headers),
                     cancellationToken);
                 // Acknowledging one tag alone: the skipped ones before it must stay unacknowledged.

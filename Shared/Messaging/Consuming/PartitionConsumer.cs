@@ -48,7 +48,6 @@ internal sealed partial class PartitionConsumer
     private Generation _current = new();
     private Generation? _loaded;
     private IChannel? _channel;
-    private Consumer? _consumer;
     private volatile bool _stopping;
 
     public PartitionConsumer(
@@ -98,7 +97,6 @@ internal sealed partial class PartitionConsumer
                 var consumer = new Consumer(channel, this);
                 StartGeneration();
                 _channel = channel;
-                _consumer = consumer;
                 await channel.BasicConsumeAsync(_queue, autoAck: false, consumerTag: "", noLocal: false, exclusive: false,
                     arguments: null, consumer, stoppingToken);
                 LogSubscribed(_logger, _queue);
@@ -149,26 +147,18 @@ internal sealed partial class PartitionConsumer
     }
 
     /// <summary>
-    /// Graceful stop: cancel the subscription (no new deliveries), let in-flight handlers finish within
-    /// <see cref="PipelineOptions.ShutdownTimeout"/>, then cancel the rest (they are redelivered) and close the channel.
+    /// Graceful stop: take no new deliveries, let in-flight handlers finish within
+    /// <see cref="PipelineOptions.ShutdownTimeout"/>, cancel the rest, then close the channel, which returns every
+    /// unacknowledged delivery to the queue in order.
     /// </summary>
+    /// <remarks>
+    /// Deliberately no <c>basic.cancel</c> first: with single active consumer that would hand the partition to the
+    /// stand-by replica while this one still works on earlier messages of the same keys. Closing the channel only
+    /// after the drain keeps one active consumer per partition at any moment.
+    /// </remarks>
     public async Task StopAsync()
     {
         _stopping = true;
-        if (_channel is { } channel && _consumer is { } consumer)
-        {
-            foreach (var tag in consumer.ConsumerTags)
-            {
-                try
-                {
-                    await channel.BasicCancelAsync(tag, noWait: false);
-                }
-                catch (Exception ex)
-                {
-                    LogCloseFailed(_logger, _queue, ex.GetType().Name);
-                }
-            }
-        }
         if (!await _lanes.WaitIdleAsync(_options.ShutdownTimeout))
         {
             LogShutdownTimeout(_logger, _queue, _lanes.Pending);
@@ -189,19 +179,20 @@ internal sealed partial class PartitionConsumer
         previous.Cts.Cancel();
     }
 
-    private async Task OnDeliveryAsync(IChannel channel, ulong deliveryTag, bool redelivered, string exchange, string routingKey,
-        IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body)
+    private async Task OnDeliveryAsync(IChannel channel, ulong deliveryTag, bool redelivered, IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body)
     {
+        if (_stopping)
+        {
+            return; // left unacknowledged: the broker requeues it when the channel closes
+        }
         var generation = Volatile.Read(ref _current);
         if (!ReferenceEquals(_loaded, generation))
         {
             // Dispatch is sequential per channel: blocking here holds back every later delivery until the state is in.
             await LoadHoldsAsync(generation);
         }
-        var key = PipelineHeaders.GetString(properties.Headers, PipelineHeaders.OrderingKey)
-            ?? (exchange == _pipeline ? routingKey : null)
-            ?? properties.MessageId
-            ?? "";
+        // A message without the header (not published by PipelinePublisher) is ordered by nothing but itself.
+        var key = PipelineHeaders.GetString(properties.Headers, PipelineHeaders.OrderingKey) ?? properties.MessageId ?? "";
         // The body buffer belongs to the client library only for the duration of this callback.
         _lanes.Enqueue(key, new Delivery(channel, deliveryTag, redelivered, generation, properties, body.ToArray(), key));
     }
@@ -233,9 +224,9 @@ internal sealed partial class PartitionConsumer
     private async ValueTask ProcessAsync(Delivery delivery)
     {
         var generation = delivery.Generation;
-        if (!ReferenceEquals(generation, Volatile.Read(ref _current)))
+        if (!ReferenceEquals(generation, Volatile.Read(ref _current)) || generation.Cts.IsCancellationRequested)
         {
-            return; // its channel is gone: the broker redelivers it
+            return; // its channel is gone or the stop ran out of patience: the broker redelivers it
         }
         var properties = delivery.Properties;
         var messageId = properties.MessageId;
@@ -561,7 +552,7 @@ internal sealed partial class PartitionConsumer
     {
         public override Task HandleBasicDeliverAsync(string consumerTag, ulong deliveryTag, bool redelivered, string exchange,
             string routingKey, IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default) =>
-            owner.OnDeliveryAsync(Channel, deliveryTag, redelivered, exchange, routingKey, properties, body);
+            owner.OnDeliveryAsync(Channel, deliveryTag, redelivered, properties, body);
 
         public override async Task HandleChannelShutdownAsync(object channel, ShutdownEventArgs reason)
         {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using WhatsAppGenesys.Messaging.Topology;
 using WhatsAppGenesys.ServiceDefaults.RabbitMQ;
@@ -6,30 +5,22 @@ using WhatsAppGenesys.ServiceDefaults.RabbitMQ;
 namespace WhatsAppGenesys.Messaging.Publishing;
 
 /// <summary>
-/// Publishes into a pipeline: to its consistent-hash exchange with the ordering key as routing key (so every message
-/// of one customer lands in the same partition), persistent, and returning only once the broker confirmed it.
+/// Publishes into a pipeline: to its exchange, routed to the partition its ordering key maps to (so every message of
+/// one customer lands in the same partition queue), persistent, and returning only once the broker confirmed it.
 /// A webhook answers 2xx only after this returns; an exception means "not safely queued" (answer 5xx).
 /// </summary>
 public sealed class PipelinePublisher(ConfirmedPublisher publisher, PipelineRegistry registry, TimeProvider? time = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    /// <param name="orderingKey">Messages with the same key are handled in publish order, e.g. <c>{tenantId}:{customerId}</c>. At most 255 UTF-8 bytes.</param>
+    /// <param name="orderingKey">Messages with the same key are handled in publish order, e.g. <c>{tenantId}:{customerId}</c>.</param>
     /// <param name="messageId">A stable id for idempotency downstream (the wamid, the Genesys message id).</param>
     /// <param name="type">What the body is, for the consumer to dispatch on.</param>
     public Task PublishAsync(string pipeline, string orderingKey, string messageId, string type, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        if (!registry.Contains(pipeline))
-        {
-            throw new InvalidOperationException($"Pipeline '{pipeline}' is not registered; call AddPipelinePublisher(\"{pipeline}\").");
-        }
+        var options = registry.Get(pipeline);
         ArgumentException.ThrowIfNullOrEmpty(orderingKey);
         ArgumentException.ThrowIfNullOrEmpty(messageId);
-        // The routing key is an AMQP short string.
-        if (orderingKey.Length > 85 && Encoding.UTF8.GetByteCount(orderingKey) > 255)
-        {
-            throw new ArgumentException("The ordering key is longer than 255 UTF-8 bytes.", nameof(orderingKey));
-        }
         var headers = new Dictionary<string, object?>(3, StringComparer.Ordinal)
         {
             [PipelineHeaders.OrderingKey] = orderingKey,
@@ -37,12 +28,14 @@ public sealed class PipelinePublisher(ConfirmedPublisher publisher, PipelineRegi
             [PipelineHeaders.FirstSeen] = _time.GetUtcNow().ToUnixTimeMilliseconds(),
         };
         return publisher.PublishAsync(
-            new OutgoingMessage(PipelineNames.Exchange(pipeline), orderingKey, messageId, type, body, headers),
+            new OutgoingMessage(PipelineNames.Exchange(pipeline), PipelineNames.RoutingKey(pipeline, orderingKey, options.Partitions), messageId, type, body, headers),
             cancellationToken);
     }
 
     /// <summary>Serializes <paramref name="message"/> as JSON (web defaults unless <paramref name="options"/> is given) and publishes it.</summary>
-    public Task PublishAsync<T>(string pipeline, string orderingKey, string messageId, string type, T message, CancellationToken cancellationToken,
+    /// <remarks>Named apart from the raw overload: a byte[] body would otherwise bind to this generic one and recurse.</remarks>
+    public Task PublishJsonAsync<T>(string pipeline, string orderingKey, string messageId, string type, T message, CancellationToken cancellationToken,
         JsonSerializerOptions? options = null) =>
-        PublishAsync(pipeline, orderingKey, messageId, type, JsonSerializer.SerializeToUtf8Bytes(message, options ?? JsonSerializerOptions.Web), cancellationToken);
+        PublishAsync(pipeline, orderingKey, messageId, type,
+            new ReadOnlyMemory<byte>(JsonSerializer.SerializeToUtf8Bytes(message, options ?? JsonSerializerOptions.Web)), cancellationToken);
 }

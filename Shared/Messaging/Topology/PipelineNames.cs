@@ -2,20 +2,23 @@ namespace WhatsAppGenesys.Messaging.Topology;
 
 /// <summary>
 /// Every broker and Redis name a pipeline uses, in one place so publishers, consumers, admin endpoints and operators
-/// agree: exchange <c>{pipeline}</c>, work queues <c>{pipeline}.p{i}</c>, delay queues <c>{pipeline}.p{i}.retry</c>,
-/// and the parking queues <c>{pipeline}.dead-letter</c> and <c>{pipeline}.error</c>.
+/// agree: exchange <c>{pipeline}.route</c>, work queues <c>{pipeline}.p{i}</c>, delay queues <c>{pipeline}.p{i}.retry</c>,
+/// and the parking queues <c>{pipeline}.dead-letter</c> and <c>{pipeline}.error</c>. The pipelines themselves are
+/// named in <c>WhatsAppGenesys.Contracts.Events.Pipelines</c>.
 /// </summary>
 public static class PipelineNames
 {
-    /// <summary>WhatsApp → Genesys (webhook service publishes, inbound transformer consumes).</summary>
-    public const string Inbound = "inbound";
-
-    /// <summary>Genesys → WhatsApp (Genesys webhook service publishes, outbound transformer consumes).</summary>
-    public const string Outbound = "outbound";
-
-    public static string Exchange(string pipeline) => pipeline;
+    /// <summary>
+    /// The direct exchange publishers send to. Not the bare pipeline name: early builds declared that name as a
+    /// consistent-hash exchange, and redeclaring it with another type would fail on brokers that still have it.
+    /// </summary>
+    public static string Exchange(string pipeline) => $"{pipeline}.route";
 
     public static string Partition(string pipeline, int partition) => $"{pipeline}.p{partition}";
+
+    /// <summary>The routing key that takes a message of <paramref name="orderingKey"/> to its partition queue.</summary>
+    public static string RoutingKey(string pipeline, string orderingKey, int partitions) =>
+        Partition(pipeline, PartitionRouter.PartitionOf(orderingKey, partitions));
 
     public static string Retry(string pipeline, int partition) => $"{pipeline}.p{partition}.retry";
 
