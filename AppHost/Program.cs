@@ -93,11 +93,12 @@ if (builder.IsSandboxEnabled())
     var genesysSandbox = builder.AddProject<Projects.GenesysSandbox>(ServiceNames.GenesysSandbox, port: 3021)
         .WithEnvironment("GenesysSandbox__WebhookUrl", genesysWebhook.GetEndpoint().WithPath("/webhook/genesys"));
 
+    // Everyone who calls Meta's Graph API (sending, media download) or Genesys (tokens, Open Messaging) calls a simulator.
     whatsappApi.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint());
     inboundTransformer.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint());
-    whatsappWebhook.WithEnvironment("Meta__WebhookVerifyToken", "sandbox-verify-token");
     authService.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint());
     genesysApi.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint());
+    whatsappWebhook.WithEnvironment("Meta__WebhookVerifyToken", SandboxMode.MetaWebhookVerifyToken);
     tenantService.WithSandboxDemoTenant();
 }
 
