@@ -29,7 +29,10 @@ internal static class Extensions
             .AddTransforms(ForwardingTransforms.Apply);
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
 
-        builder.Services.AddHttpClient(ApiKeyVerifier.HttpClientName, http => http.BaseAddress = ApiKeyVerifier.TenantServiceAddress);
+        // Every authenticated request may wait on this call: a short timeout and the verifier's own one retry (on the
+        // next replica) instead of the default pipeline's backoff, which would hold requests for up to 30 s.
+        builder.Services.AddHttpClient(ApiKeyVerifier.HttpClientName, http => http.BaseAddress = ApiKeyVerifier.TenantServiceAddress)
+            .WithoutHttpRetries(TimeSpan.FromSeconds(3));
         builder.Services.AddSingleton<ApiKeyVerifier>();
         builder.Services.AddSingleton<ITenantInvalidationObserver>(sp => sp.GetRequiredService<ApiKeyVerifier>());
         builder.Services.AddHostedService<TenantInvalidationListener>();

@@ -75,7 +75,20 @@ public sealed class ApiKeyVerifier(
         _cache.Clear();
     }
 
+    // Two attempts: service discovery hands each to the next replica, so one replica being down costs no request.
     private async Task<VerifyApiKeyResponse?> AskTenantServiceAsync(string apiKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AskOnceAsync(apiKey, cancellationToken);
+        }
+        catch (ApiKeyVerificationUnavailableException)
+        {
+            return await AskOnceAsync(apiKey, cancellationToken);
+        }
+    }
+
+    private async Task<VerifyApiKeyResponse?> AskOnceAsync(string apiKey, CancellationToken cancellationToken)
     {
         try
         {

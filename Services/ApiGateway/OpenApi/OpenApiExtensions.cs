@@ -17,11 +17,10 @@ public static class OpenApiExtensions
     {
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
-            document.Info.Title = "API gateway";
-            document.Info.Description = "The gateway's own endpoints. The services behind it have their own documents.";
+            GatewayDocument.Describe(document);
             return Task.CompletedTask;
         }));
-        builder.Services.AddHttpClient(ServiceOpenApiDocuments.HttpClientName);
+        builder.Services.AddHttpClient(ServiceOpenApiDocuments.HttpClientName).WithoutHttpRetries(TimeSpan.FromSeconds(5));
         builder.Services.AddSingleton<ServiceOpenApiDocuments>();
         return builder;
     }
@@ -31,13 +30,7 @@ public static class OpenApiExtensions
         // A literal route, so it wins over the {service} one below.
         app.MapOpenApi(GatewayDocumentPath);
 
-        app.MapGet("/openapi/{service}.json", async (string service, ServiceOpenApiDocuments documents, CancellationToken ct) =>
-            !GatewayRoutes.Services.Contains(service)
-                ? Results.NotFound()
-                : await documents.GetAsync(service, ct) is { } document
-                    ? Results.Text(document.ToJsonString(), "application/json")
-                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"{service} publishes no OpenAPI document yet."))
-            .ExcludeFromDescription();
+        app.MapGet("/openapi/{service}.json", ServiceDocumentAsync).ExcludeFromDescription();
 
         app.MapScalarApiReference("/scalar", options =>
         {
@@ -49,5 +42,24 @@ public static class OpenApiExtensions
             }
         });
         return app;
+    }
+
+    private static async Task<IResult> ServiceDocumentAsync(string service, ServiceOpenApiDocuments documents, CancellationToken ct)
+    {
+        if (!GatewayRoutes.Services.Contains(service))
+        {
+            return Results.NotFound();
+        }
+        try
+        {
+            return await documents.GetAsync(service, ct) is { } document
+                ? Results.Text(document.ToJsonString(), "application/json")
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"{service} publishes no OpenAPI document yet.");
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service Unavailable",
+                detail: $"{service} could not be asked for its OpenAPI document.");
+        }
     }
 }
