@@ -78,11 +78,13 @@ var outboundTransformer = builder.AddProject<Projects.OutboundTransformer>(Servi
     .WithReference(genesysApi).WaitFor(genesysApi)
     .WithReference(tenantService).WaitFor(tenantService);
 
-// The single public entry point.
+// The single public entry point: routes, API keys, rate limits, the aggregated /health and the API docs (/scalar).
+// It knows the operator key to guard admin routes and tenant creation itself; tenant keys it verifies with the tenant service.
 builder.AddProject<Projects.ApiGateway>(ServiceNames.ApiGateway, port: 3000)
     .WithReference(redis).WaitFor(redis)
     .WithReferences(tenantService, authService, stateManager, whatsappApi, genesysApi,
-                    whatsappWebhook, genesysWebhook, inboundTransformer, outboundTransformer);
+                    whatsappWebhook, genesysWebhook, inboundTransformer, outboundTransformer)
+    .WithEnvironment("Gateway__AdminApiKey", tenantAdminApiKey);
 
 // Sandbox mode (default): simulated Meta and Genesys stand in for the real APIs and call our webhooks.
 // `--sandbox false` (or AppHost:Sandbox=false) leaves them out; configure Meta/Genesys endpoints and tenants instead.
