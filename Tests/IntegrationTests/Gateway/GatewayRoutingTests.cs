@@ -203,6 +203,12 @@ public sealed class GatewayRoutingTests(AppFixture fixture)
 
         var webhook = await client.GetFromJsonAsync<JsonObject>("/openapi/whatsapp-webhook.json", ct);
         Assert.Contains("/webhook/whatsapp", webhook!["paths"]!.AsObject().Select(p => p.Key));
+        var whatsapp = await client.GetFromJsonAsync<JsonObject>("/openapi/whatsapp-api.json", ct);
+        var whatsappPaths = whatsapp!["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("/api/v1/whatsapp/sendmessage", whatsappPaths);
+        Assert.Contains("/api/v1/messages/{id}", whatsappPaths);
+        // The service's internal send endpoints (/whatsapp/messages) are not the public's business.
+        Assert.All(whatsappPaths, p => Assert.StartsWith("/api/v1/", p));
         var inbound = await client.GetFromJsonAsync<JsonObject>("/openapi/inbound-transformer.json", ct);
         Assert.All(inbound!["paths"]!.AsObject(), p => Assert.StartsWith("/admin/pipelines/inbound-whatsapp/", p.Key));
         var gateway = await client.GetFromJsonAsync<JsonObject>("/openapi/api-gateway.json", ct);
