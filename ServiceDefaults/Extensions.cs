@@ -86,10 +86,10 @@ public static class Extensions
                         !ctx.Request.Path.StartsWithSegments(AlivenessEndpointPath))
                     .AddHttpClientInstrumentation();
 
-                if (builder.Configuration["Telemetry:SpanFile"] is { Length: > 0 } spanFile)
+                if (builder.Configuration["Telemetry:SpanDirectory"] is { Length: > 0 } spanDirectory)
                 {
                     var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
-                    tracing.AddProcessor(new SimpleActivityExportProcessor(new SpanFileExporter(spanFile, serviceName)));
+                    tracing.AddProcessor(new SimpleActivityExportProcessor(new SpanFileExporter(spanDirectory, serviceName)));
                 }
             });
 

@@ -5,12 +5,14 @@ using OpenTelemetry;
 namespace WhatsAppGenesys.ServiceDefaults;
 
 /// <summary>
-/// Appends each finished span as one JSON line to a file. Enabled by <c>Telemetry:SpanFile</c>; it exists so tests
-/// (and anyone without an OTLP collector) can read the traces every process produced.
+/// Appends each finished span as one JSON line to <c>{Telemetry:SpanDirectory}/{service}-{pid}.jsonl</c> (one file per
+/// process, so processes never interleave writes). It exists so tests, and anyone without an OTLP collector, can read
+/// the traces every process produced.
 /// </summary>
-internal sealed class SpanFileExporter(string path, string serviceName) : BaseExporter<Activity>
+internal sealed class SpanFileExporter(string directory, string serviceName) : BaseExporter<Activity>
 {
     private readonly Lock _lock = new();
+    private readonly string _path = Path.Combine(directory, $"{serviceName}-{Environment.ProcessId}.jsonl");
 
     public override ExportResult Export(in Batch<Activity> batch)
     {
@@ -29,13 +31,20 @@ internal sealed class SpanFileExporter(string path, string serviceName) : BaseEx
                 json.WriteString("source", activity.Source.Name);
                 json.WriteString("start", activity.StartTimeUtc);
                 json.WriteNumber("durationMs", activity.Duration.TotalMilliseconds);
+                json.WriteStartObject("tags");
+                foreach (var (key, value) in activity.Tags)
+                {
+                    json.WriteString(key, value);
+                }
+                json.WriteEndObject();
                 json.WriteEndObject();
             }
             buffer.WriteByte((byte)'\n');
         }
         lock (_lock)
         {
-            using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+            Directory.CreateDirectory(directory);
+            using var file = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
             buffer.Position = 0;
             buffer.CopyTo(file);
         }

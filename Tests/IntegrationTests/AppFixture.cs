@@ -24,6 +24,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>Where every process of the app writes its finished spans, one JSON-lines file per process.</summary>
+    public string SpanDirectory { get; } = Directory.CreateTempSubdirectory("wag-spans-").FullName;
+
     /// <summary>An HttpClient for a project, addressed at its first replica.</summary>
     public HttpClient Client(string resourceName) => _clients.GetOrAdd(resourceName, name => App.CreateHttpClient(name));
 
@@ -53,7 +56,8 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Program>();
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Program>([], (_, configuration) =>
+            configuration["AppHost:Environment:Telemetry__SpanDirectory"] = SpanDirectory);
         App = await appHost.BuildAsync();
         await App.StartAsync();
     }
@@ -68,5 +72,6 @@ public sealed class AppFixture : IAsyncLifetime
         {
             await App.DisposeAsync();
         }
+        Directory.Delete(SpanDirectory, recursive: true);
     }
 }

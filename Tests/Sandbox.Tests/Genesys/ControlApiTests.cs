@@ -120,7 +120,10 @@ public sealed class ControlApiTests
     {
         await using var host = await GenesysSandboxHost.StartAsync();
 
-        Assert.Equal("Healthy", await host.Client.GetStringAsync("/health", HttpTestExtensions.Ct));
-        Assert.Equal("Healthy", await host.Client.GetStringAsync("/alive", HttpTestExtensions.Ct));
+        foreach (var path in new[] { "/health", "/alive" })
+        {
+            using var report = System.Text.Json.JsonDocument.Parse(await host.Client.GetStringAsync(path, HttpTestExtensions.Ct));
+            Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+        }
     }
 }
