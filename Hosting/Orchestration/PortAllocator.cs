@@ -15,6 +15,11 @@ public sealed class PortAllocator
     // binding it, seconds later. Ports in this range only go to servers that ask for them by number.
     private static readonly (int Low, int High) Range = ChooseRange();
 
+    // Every free port chosen in this process, by any application: tests run several at once, and two of them must not
+    // both pick a port that is still free only because neither has bound it yet.
+    private static readonly HashSet<int> ChosenInProcess = [];
+    private static readonly Lock ChosenInProcessGate = new();
+
     /// <summary>A port nothing listens on now and that this allocator has not handed out before.</summary>
     public int GetFreePort()
     {
@@ -23,10 +28,13 @@ public sealed class PortAllocator
             for (var attempt = 0; attempt < 1000; attempt++)
             {
                 var port = Random.Shared.Next(Range.Low, Range.High + 1);
-                if (!_handedOut.Contains(port) && IsFree(port))
+                lock (ChosenInProcessGate)
                 {
-                    _handedOut.Add(port);
-                    return port;
+                    if (!_handedOut.Contains(port) && IsFree(port) && ChosenInProcess.Add(port))
+                    {
+                        _handedOut.Add(port);
+                        return port;
+                    }
                 }
             }
             throw new DistributedApplicationException($"No free port found between {Range.Low} and {Range.High}.");
