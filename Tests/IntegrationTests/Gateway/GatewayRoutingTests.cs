@@ -211,6 +211,8 @@ public sealed class GatewayRoutingTests(AppFixture fixture)
         Assert.All(whatsappPaths, p => Assert.StartsWith("/api/v1/", p));
         var inbound = await client.GetFromJsonAsync<JsonObject>("/openapi/inbound-transformer.json", ct);
         Assert.All(inbound!["paths"]!.AsObject(), p => Assert.StartsWith("/admin/pipelines/inbound-whatsapp/", p.Key));
+        var outbound = await client.GetFromJsonAsync<JsonObject>("/openapi/outbound-transformer.json", ct);
+        Assert.Contains("/admin/pipelines/outbound-genesys/dead-letters", outbound!["paths"]!.AsObject().Select(p => p.Key));
         var gateway = await client.GetFromJsonAsync<JsonObject>("/openapi/api-gateway.json", ct);
         Assert.Contains("/health", gateway!["paths"]!.AsObject().Select(p => p.Key));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/openapi/state-manager.json", ct)).StatusCode);
