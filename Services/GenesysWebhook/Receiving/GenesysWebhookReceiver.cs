@@ -29,10 +29,21 @@ public sealed class GenesysWebhookReceiver(
     public async Task<IResult> ReceiveAsync(HttpContext http)
     {
         var (request, status, reason) = await SignedWebhookRequest.ReadAsync(http);
-        if (request is null)
+        return request is null ? Reject(status, reason) : await AcceptAsync(http, request, replayedFrom: null);
+    }
+
+    /// <summary>An operator's replay of an archived webhook: checked against its stored signature exactly as on arrival.</summary>
+    public async Task<IResult> ReplayAsync(HttpContext http, string key)
+    {
+        if (await archive.LoadAsync(Buckets.WebhooksGenesys, key, http.RequestAborted) is not { } stored)
         {
-            return Reject(status, reason);
+            return Results.Problem(statusCode: 404, title: $"No archived webhook '{key}'");
         }
+        return await AcceptAsync(http, new SignedWebhookRequest(stored.Body, stored.Metadata.GetValueOrDefault("webhook_signature", "")), replayedFrom: key);
+    }
+
+    private async Task<IResult> AcceptAsync(HttpContext http, SignedWebhookRequest request, string? replayedFrom)
+    {
 
         GenesysEnvelope envelope;
         try
@@ -75,7 +86,7 @@ public sealed class GenesysWebhookReceiver(
 
         using var scope = logger.BeginTenantScope(tenant.TenantId);
         var receivedAt = clock.GetUtcNow();
-        var archiveKey = await archive.StoreAsync(Buckets.WebhooksGenesys, WebhookArchive.Key(tenant.TenantId, receivedAt, envelope.Id),
+        var archiveKey = replayedFrom ?? await archive.StoreAsync(Buckets.WebhooksGenesys, WebhookArchive.Key(tenant.TenantId, receivedAt, envelope.Id),
             request.Body, request.ArchiveMetadata(http, tenant.TenantId, receivedAt), http.RequestAborted);
         var received = new GenesysEventReceived(envelope.EventId, envelope.Type, tenant.TenantId, envelope.IntegrationId, envelope.ConversationId,
             envelope.CustomerId, envelope.Payload, receivedAt, archiveKey);
