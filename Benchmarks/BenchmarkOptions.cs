@@ -17,8 +17,15 @@ public sealed record BenchmarkOptions
     /// <summary>Customer messages offered per second at the Meta sandbox (inbound end to end).</summary>
     public int InboundRate { get; init; } = 500;
 
+    /// <summary>
+    /// The rate of the latency runs (single tenant, 1,000 tenants, two replicas). Default: 80 % of what the
+    /// single-tenant run delivered at <see cref="InboundRate"/>, rounded down to ten, so latency is measured below
+    /// saturation and every comparison runs at the same rate.
+    /// </summary>
+    public int? SustainableRate { get; init; }
+
     /// <summary>Agent messages offered per second at the Genesys sandbox (outbound end to end).</summary>
-    public int OutboundRate { get; init; } = 200;
+    public int OutboundRate { get; init; } = 50;
 
     /// <summary>Keep-alive connections the load generator opens per target service.</summary>
     public int Connections { get; init; } = 256;
@@ -56,7 +63,8 @@ public sealed record BenchmarkOptions
           --duration <s>            seconds each measurement is sustained (default 60; 10 for a quick run)
           --webhook-rate <n>        signed webhooks offered per second to whatsapp-webhook (default 1500)
           --inbound-rate <n>        customer messages offered per second at the Meta sandbox (default 500)
-          --outbound-rate <n>       agent messages offered per second at the Genesys sandbox (default 200)
+          --sustainable-rate <n>    rate of the latency runs (default 80 % of what the 500/s run delivered)
+          --outbound-rate <n>       agent messages offered per second at the Genesys sandbox (default 50)
           --connections <n>         keep-alive connections per target (default 256)
           --lookup-concurrency <n>  concurrent state-manager lookups (default 64)
           --customers <n>           rotating customer set (default 1000)
@@ -84,6 +92,7 @@ public sealed record BenchmarkOptions
                 "--duration" => options with { DurationSeconds = Number() },
                 "--webhook-rate" => options with { WebhookRate = Number() },
                 "--inbound-rate" => options with { InboundRate = Number() },
+                "--sustainable-rate" => options with { SustainableRate = Number() },
                 "--outbound-rate" => options with { OutboundRate = Number() },
                 "--connections" => options with { Connections = Number() },
                 "--lookup-concurrency" => options with { LookupConcurrency = Number() },

@@ -6,7 +6,7 @@ namespace WhatsAppGenesys.Benchmarks.Measurement;
 
 /// <summary>
 /// CPU time and resident memory of every process of the running app, read from /proc: a project replica is one
-/// process ("tenant-service#1"); a server (PostgreSQL, RabbitMQ, ...) is its whole process tree. Snapshots taken
+/// process ("tenant-service#1", VmRSS); a server (PostgreSQL, RabbitMQ, ...) is its whole process tree (summed PSS). Snapshots taken
 /// before and after a measurement give each process's CPU seconds for it, and the machine's total busy time shows
 /// how much went to processes that are not ours (the load generator is reported as "load-generator").
 /// </summary>
@@ -54,8 +54,29 @@ public static class ProcessMeter
         }
     }
 
+    // A server's processes share memory (PostgreSQL's shared buffers, Erlang's code), so their VmRSS would count it once
+    // per process: for a tree the proportional set size (PSS) is the honest sum.
     private static ProcessSample Sample(string label, IReadOnlyCollection<int> pids, bool isServer) =>
-        new(label, isServer, pids.Sum(CpuSeconds), pids.Sum(ProcFs.ResidentBytes), pids.Count);
+        new(label, isServer, pids.Sum(CpuSeconds), isServer ? pids.Sum(ProportionalBytes) : pids.Sum(ProcFs.ResidentBytes), pids.Count);
+
+    /// <summary>Pss of /proc/&lt;pid&gt;/smaps_rollup in bytes, or VmRSS when that is not readable.</summary>
+    public static long ProportionalBytes(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/smaps_rollup"))
+            {
+                if (line.StartsWith("Pss:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line["Pss:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
+        return ProcFs.ResidentBytes(pid);
+    }
 
     /// <summary>utime + stime of one process (fields 14 and 15 of /proc/&lt;pid&gt;/stat), or 0 when it is gone.</summary>
     public static double CpuSeconds(int pid)

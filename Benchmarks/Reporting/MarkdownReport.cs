@@ -128,8 +128,9 @@ public static class MarkdownReport
         md.AppendLine(others.ToString());
         md.AppendLine(cores.ToString());
         md.AppendLine();
-        md.AppendLine("Servers are whole process trees (PostgreSQL's backends, RabbitMQ's Erlang VM and helpers), so their RSS counts shared memory once per process. " +
-            "The replica run's processes are listed from its own end when the main run has no such process.");
+        md.AppendLine("RSS is VmRSS for each service process; servers are whole process trees (PostgreSQL's backends, RabbitMQ's Erlang VM and helpers) " +
+            "whose memory is the sum of PSS, so shared memory is counted once. The replica run's processes are listed from its own end when the main run has no such process. " +
+            "\"Other work on the machine\" is CPU the box spent outside this run's processes (other jobs sharing it) in the same interval.");
     }
 
     private static string ShortName(string name) => name

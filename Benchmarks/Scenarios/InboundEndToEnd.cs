@@ -19,9 +19,10 @@ public sealed class InboundEndToEnd(RunningSystem system, BenchmarkOptions optio
 {
     /// <summary>
     /// One message per sender first (new conversations, cold caches, first tokens: not what a busy system sees), then
-    /// the measured open loop at <see cref="BenchmarkOptions.InboundRate"/> for the duration, rotating over the senders.
+    /// the measured open loop at <paramref name="rate"/> for the duration, rotating over the senders. Judged against the
+    /// throughput floor (500/s) or against the latency floor (p99 under 2 s); either way nothing may be lost or doubled.
     /// </summary>
-    public async Task<InboundOutcome> RunAsync(string name, IReadOnlyList<Sender> senders, string notes, CancellationToken cancellationToken)
+    public async Task<InboundOutcome> RunAsync(string name, IReadOnlyList<Sender> senders, int rate, InboundFloor floor, string notes, CancellationToken cancellationToken)
     {
         using var meta = LoadClients.Create(system.Endpoint(ServiceNames.MetaSandbox), options.Connections);
         await using var feed = await GenesysInboundFeed.FollowAsync(system.Client(ServiceNames.GenesysSandbox), cancellationToken);
@@ -29,7 +30,7 @@ public sealed class InboundEndToEnd(RunningSystem system, BenchmarkOptions optio
 
         log($"{name}: warming up, one message from each of {senders.Count} customers");
         var warmUp = Build($"w{tag}", senders, senders.Count);
-        await SendAsync(meta, warmUp, Math.Min(options.InboundRate, 250), cancellationToken);
+        await SendAsync(meta, warmUp, Math.Min(rate, 250), cancellationToken);
         var warmedUp = await feed.WaitForAsync(warmUp.Wamids, TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(5),
             n => log($"  warm-up: {n}/{warmUp.Count} received"), cancellationToken);
         if (!warmedUp)
@@ -37,12 +38,12 @@ public sealed class InboundEndToEnd(RunningSystem system, BenchmarkOptions optio
             log($"  warm-up: only {feed.CountReceived(warmUp.Wamids)}/{warmUp.Count} arrived; measuring anyway");
         }
 
-        var count = options.InboundRate * options.DurationSeconds;
+        var count = rate * options.DurationSeconds;
         var batch = Build(tag, senders, count);
-        log($"{name}: {options.InboundRate}/s for {options.DurationSeconds} s ({count} messages)");
+        log($"{name}: {rate}/s for {options.DurationSeconds} s ({count} messages)");
         var before = ProcessMeter.Snapshot(system.App);
         var started = DateTime.UtcNow;
-        var sent = await SendAsync(meta, batch, options.InboundRate, cancellationToken);
+        var sent = await SendAsync(meta, batch, rate, cancellationToken);
         log($"  sent in {sent.Loop.SendingTook.TotalSeconds:0.0} s (max start lag {sent.Loop.MaxLag.TotalMilliseconds:0} ms), waiting for delivery");
         await feed.WaitForAsync(batch.Wamids, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(Math.Max(120, options.DurationSeconds * 4)),
             n => log($"  delivered {n}/{count}"), cancellationToken);
@@ -81,22 +82,22 @@ public sealed class InboundEndToEnd(RunningSystem system, BenchmarkOptions optio
 
         var latency = recorder.Summarize();
         var seconds = Math.Max(1e-3, (lastReceived - started).TotalSeconds);
-        var rate = latency.Count / seconds;
+        var delivered = latency.Count / seconds;
         var cpu = after.Since(before);
-        log($"  {latency.Count} delivered at {rate:0} msg/s, p99 {latency.P99:0} ms, lost {lost}, duplicated {duplicates}");
+        log($"  {latency.Count} delivered at {delivered:0} msg/s, p99 {latency.P99:0} ms, lost {lost}, duplicated {duplicates}");
         return new InboundOutcome(new MeasurementResult
         {
             Name = name,
-            Load = $"open loop {options.InboundRate}/s × {options.DurationSeconds} s, {senders.Count:N0} customers",
-            Rate = rate,
+            Load = $"open loop {rate}/s × {options.DurationSeconds} s, {senders.Count:N0} customers",
+            Rate = delivered,
             WorstSecond = latency.WorstSecond(options.DurationSeconds),
             Latency = latency,
             Completed = latency.Count,
             Lost = lost,
             Duplicates = duplicates,
             Errors = sent.Errors + sent.Loop.Failures,
-            Floor = "≥ 500/s, p99 < 2 s",
-            MeetsFloor = rate >= 500 && latency.P99 < 2000 && lost == 0 && duplicates == 0,
+            Floor = floor == InboundFloor.Throughput ? "≥ 500/s" : "p99 < 2 s",
+            MeetsFloor = (floor == InboundFloor.Throughput ? delivered >= 500 : latency.P99 < 2000) && lost == 0 && duplicates == 0,
             Notes = notes + (sent.Loop.MaxLag > TimeSpan.FromSeconds(1) ? $"; generator fell {sent.Loop.MaxLag.TotalSeconds:0.0} s behind" : ""),
             Cpu = cpu,
         }, conversations);
@@ -177,3 +178,13 @@ public sealed class InboundEndToEnd(RunningSystem system, BenchmarkOptions optio
 
 /// <param name="Conversations">Each customer's (wa_id) Genesys conversation, for the agent to answer in.</param>
 public sealed record InboundOutcome(MeasurementResult Result, IReadOnlyDictionary<string, Guid> Conversations);
+
+/// <summary>Which floor of issue 8 an inbound run is judged against.</summary>
+public enum InboundFloor
+{
+    /// <summary>The transformer's 500 msg/s, offered at that rate whatever the latency.</summary>
+    Throughput,
+
+    /// <summary>End-to-end p99 under 2 s, at a rate the system sustains.</summary>
+    Latency,
+}
