@@ -1,14 +1,13 @@
-using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.OutboundTransformer;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddRedisClient(ResourceNames.Redis);
-builder.AddRabbitMQClient(ResourceNames.RabbitMQ);
-builder.AddMinioClient(ResourceNames.ObjectStorage, Buckets.MediaOutbound);
+builder.AddApplicationServices();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapPipelineAdminEndpoints(WhatsAppGenesys.Contracts.Events.Pipelines.Outbound);
 
 app.Run();

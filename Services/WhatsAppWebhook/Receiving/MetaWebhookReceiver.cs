@@ -113,7 +113,15 @@ public sealed class MetaWebhookReceiver(
 
             try
             {
-                await Task.WhenAll(events.Select(e => publisher.PublishJsonAsync(Pipelines.Inbound, e.OrderingKey, e.EventId, e.Kind, e, http.RequestAborted, EventJson)));
+                // One customer's events one after another (each confirmed before the next, so they queue in the
+                // order Meta listed them); different customers in parallel.
+                await Task.WhenAll(events.GroupBy(e => e.OrderingKey).Select(async customerEvents =>
+                {
+                    foreach (var e in customerEvents)
+                    {
+                        await publisher.PublishJsonAsync(Pipelines.Inbound, e.OrderingKey, e.EventId, e.Kind, e, http.RequestAborted, EventJson);
+                    }
+                }));
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
             {
