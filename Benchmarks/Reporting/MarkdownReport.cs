@@ -115,6 +115,16 @@ public static class MarkdownReport
             }
             md.AppendLine(row.ToString());
         }
+        foreach (var (group, belongs) in Groups)
+        {
+            var row = new StringBuilder(string.Create(Invariant, $"| *{group}* | |"));
+            foreach (var r in measured)
+            {
+                var seconds = r.Cpu!.PerProcess.Where(p => belongs(p.Key, report)).Sum(p => p.Value);
+                row.Append(Invariant, $" *{seconds * 1000 / r.Completed:0.00}* |");
+            }
+            md.AppendLine(row.ToString());
+        }
         var total = new StringBuilder("| **all of the above** | |");
         var others = new StringBuilder("| other work on the machine | |");
         var cores = new StringBuilder("| cores busy (ours + other) | |");
@@ -132,6 +142,20 @@ public static class MarkdownReport
             "whose memory is the sum of PSS, so shared memory is counted once. The replica run's processes are listed from its own end when the main run has no such process. " +
             "\"Other work on the machine\" is CPU the box spent outside this run's processes (other jobs sharing it) in the same interval.");
     }
+
+    /// <summary>Subtotals: what production would run (services, servers) apart from what only the benchmark runs.</summary>
+    private static readonly (string Name, Func<string, BenchmarkReport, bool> Belongs)[] Groups =
+    [
+        ("our services", (label, report) => !IsServer(label, report) && !IsHarness(label)),
+        ("servers (PostgreSQL, Redis, RabbitMQ, S3)", IsServer),
+        ("simulators and load generator", (label, _) => IsHarness(label)),
+    ];
+
+    private static bool IsHarness(string label) => label.Contains("sandbox", StringComparison.Ordinal) || label == "load-generator";
+
+    private static bool IsServer(string label, BenchmarkReport report) =>
+        (report.EndOfRun?.Processes.GetValueOrDefault(label) ?? report.EndOfReplicaRun?.Processes.GetValueOrDefault(label))?.IsServer
+        ?? label is "postgres" or "redis" or "rabbitmq" or "minio";
 
     private static string ShortName(string name) => name
         .Replace("(signed, archived, broker-confirmed)", "", StringComparison.Ordinal)

@@ -52,7 +52,7 @@ public sealed partial class OutboundEndToEnd(RunningSystem system, BenchmarkOpti
         var started = DateTime.UtcNow;
         var sent = await SendAsync(genesys, batch, options.OutboundRate, cancellationToken);
         log($"  sent in {sent.Loop.SendingTook.TotalSeconds:0.0} s (max start lag {sent.Loop.MaxLag.TotalMilliseconds:0} ms), waiting for Meta");
-        await WaitForAcceptedAsync(meta, warmed + count, TimeSpan.FromSeconds(30), cancellationToken);
+        await WaitForAcceptedAsync(meta, warmed + count, TimeSpan.FromSeconds(60), cancellationToken);
         var after = ProcessMeter.Snapshot(system.App);
 
         // Reconcile at the Meta side, customer by customer.
