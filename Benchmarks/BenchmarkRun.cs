@@ -30,7 +30,10 @@ public sealed class BenchmarkRun(BenchmarkOptions options, Action<string> log)
         {
             log("starting the system (one inbound transformer)");
             await using var system = await RunningSystem.StartAsync(options, inboundReplicas: 1, cancellationToken);
-            log($"started in {clock.Elapsed.TotalSeconds:0} s");
+            log($"started in {clock.Elapsed.TotalSeconds:0} s; measuring the idle background for 10 s");
+            var idleFrom = ProcessMeter.Snapshot(system.App);
+            await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+            report.Idle = ProcessMeter.Snapshot(system.App).Since(idleFrom);
             await RunMainPhasesAsync(system, report, cancellationToken);
             report.EndOfRun = ProcessMeter.Snapshot(system.App);
             log("stopping the system");

@@ -57,7 +57,27 @@ public static class ProcessMeter
     // A server's processes share memory (PostgreSQL's shared buffers, Erlang's code), so their VmRSS would count it once
     // per process: for a tree the proportional set size (PSS) is the honest sum.
     private static ProcessSample Sample(string label, IReadOnlyCollection<int> pids, bool isServer) =>
-        new(label, isServer, pids.Sum(CpuSeconds), isServer ? pids.Sum(ProportionalBytes) : pids.Sum(ProcFs.ResidentBytes), pids.Count);
+        new(label, isServer, pids.Sum(CpuSeconds), isServer ? pids.Sum(ProportionalBytes) : pids.Sum(ProcFs.ResidentBytes), pids.Count,
+            isServer ? null : pids.Sum(pid => StatusBytes(pid, "RssAnon:")));
+
+    /// <summary>A size line of /proc/&lt;pid&gt;/status (e.g. RssAnon: the heap and JIT-compiled code, not the mapped assemblies).</summary>
+    public static long StatusBytes(int pid, string field)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith(field, StringComparison.Ordinal))
+                {
+                    return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
+        return 0;
+    }
 
     /// <summary>Pss of /proc/&lt;pid&gt;/smaps_rollup in bytes, or VmRSS when that is not readable.</summary>
     public static long ProportionalBytes(int pid)
@@ -104,7 +124,8 @@ public static class ProcessMeter
     }
 }
 
-public sealed record ProcessSample(string Label, bool IsServer, double CpuSeconds, long ResidentBytes, int ProcessCount);
+/// <param name="AnonymousBytes">RssAnon of a service process (its own memory, without the shared mapped runtime files).</param>
+public sealed record ProcessSample(string Label, bool IsServer, double CpuSeconds, long ResidentBytes, int ProcessCount, long? AnonymousBytes);
 
 public sealed record ProcessSnapshot(DateTime TakenUtc, IReadOnlyDictionary<string, ProcessSample> Processes, double MachineBusySeconds)
 {

@@ -24,6 +24,9 @@ public sealed record BenchmarkReport
 
     public List<MeasurementResult> Results { get; } = [];
 
+    /// <summary>CPU of the main run's processes while nothing was sent (health probes, timers, pollers).</summary>
+    public CpuUsage? Idle { get; set; }
+
     /// <summary>Every process of the main run at its end (after every phase but the replica run).</summary>
     public ProcessSnapshot? EndOfRun { get; set; }
 

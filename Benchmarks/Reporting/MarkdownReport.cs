@@ -87,10 +87,12 @@ public static class MarkdownReport
             return;
         }
         md.AppendLine();
-        md.AppendLine("CPU milliseconds per message (or request) by process over each measurement (utime + stime from /proc, warm-up excluded), and resident memory (VmRSS) at the end of the run:");
+        md.AppendLine("CPU milliseconds per message (or request) by process over each measurement (utime + stime from /proc, warm-up excluded; " +
+            "the idle column is each process's CPU per second while nothing was sent), and resident memory at the end of the run:");
         md.AppendLine();
-        var header = new StringBuilder("| Process | RSS at end |");
-        var rule = new StringBuilder("|---|--:|");
+        var idle = report.Idle;
+        var header = new StringBuilder("| Process | RSS at end | of which own (RssAnon) | Idle (CPU ms/s) |");
+        var rule = new StringBuilder("|---|--:|--:|--:|");
         foreach (var r in measured)
         {
             header.Append(Invariant, $" {ShortName(r.Name)} |");
@@ -107,8 +109,10 @@ public static class MarkdownReport
         foreach (var label in labels)
         {
             var rss = report.EndOfRun?.Processes.GetValueOrDefault(label) ?? report.EndOfReplicaRun?.Processes.GetValueOrDefault(label);
+            var idleMs = idle is not null && idle.PerProcess.TryGetValue(label, out var idleSeconds)
+                ? string.Create(Invariant, $"{idleSeconds * 1000 / idle.Elapsed.TotalSeconds:0.0}") : "—";
             var row = new StringBuilder(string.Create(Invariant,
-                $"| {label}{(rss is { IsServer: true, ProcessCount: > 1 } ? $" ({rss.ProcessCount} processes)" : "")} | {(rss is null ? "—" : Mb(rss.ResidentBytes))} |"));
+                $"| {label}{(rss is { IsServer: true, ProcessCount: > 1 } ? $" ({rss.ProcessCount} processes)" : "")} | {(rss is null ? "—" : Mb(rss.ResidentBytes))} | {(rss?.AnonymousBytes is { } anon ? Mb(anon) : "—")} | {idleMs} |"));
             foreach (var r in measured)
             {
                 row.Append(r.Cpu!.PerProcess.TryGetValue(label, out var seconds) ? string.Create(Invariant, $" {seconds * 1000 / r.Completed:0.00} |") : " — |");
@@ -117,7 +121,7 @@ public static class MarkdownReport
         }
         foreach (var (group, belongs) in Groups)
         {
-            var row = new StringBuilder(string.Create(Invariant, $"| *{group}* | |"));
+            var row = new StringBuilder(string.Create(Invariant, $"| *{group}* | | | |"));
             foreach (var r in measured)
             {
                 var seconds = r.Cpu!.PerProcess.Where(p => belongs(p.Key, report)).Sum(p => p.Value);
@@ -125,16 +129,20 @@ public static class MarkdownReport
             }
             md.AppendLine(row.ToString());
         }
-        var total = new StringBuilder("| **all of the above** | |");
-        var others = new StringBuilder("| other work on the machine | |");
-        var cores = new StringBuilder("| cores busy (ours + other) | |");
+        var total = new StringBuilder("| **all of the above** | | | |");
+        var background = new StringBuilder("| of which idle background | | | |");
+        var others = new StringBuilder("| other work on the machine | | | |");
+        var cores = new StringBuilder("| cores busy (ours + other) | | | |");
         foreach (var r in measured)
         {
+            // What the processes would have burnt anyway in that time, at the idle rate measured after start-up.
+            background.Append(idle is null ? " — |" : string.Create(Invariant, $" {idle.Ours / idle.Elapsed.TotalSeconds * r.Cpu!.Elapsed.TotalSeconds * 1000 / r.Completed:0.00} |"));
             total.Append(Invariant, $" **{r.Cpu!.Ours * 1000 / r.Completed:0.00}** |");
             others.Append(Invariant, $" {r.Cpu.Others * 1000 / r.Completed:0.00} |");
             cores.Append(Invariant, $" {r.Cpu.Ours / r.Cpu.Elapsed.TotalSeconds:0.00} + {r.Cpu.Others / r.Cpu.Elapsed.TotalSeconds:0.00} |");
         }
         md.AppendLine(total.ToString());
+        md.AppendLine(background.ToString());
         md.AppendLine(others.ToString());
         md.AppendLine(cores.ToString());
         md.AppendLine();
