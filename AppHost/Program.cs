@@ -44,7 +44,9 @@ var whatsappApi = builder.AddProject<Projects.WhatsAppApi>(ServiceNames.WhatsApp
     .WithReference(whatsappDb).WaitFor(whatsappDb)
     .WithReference(redis).WaitFor(redis)
     .WithReference(authService).WaitFor(authService)
-    .WithReference(tenantService).WaitFor(tenantService);
+    .WithReference(tenantService).WaitFor(tenantService)
+    // The direct send API opens a ledger row per message, so Meta's statuses have somewhere to land.
+    .WithReference(stateManager).WaitFor(stateManager);
 
 var genesysApi = builder.AddProject<Projects.GenesysApi>(ServiceNames.GenesysApi, port: 3010)
     .WithReference(redis).WaitFor(redis)
@@ -73,16 +75,20 @@ var inboundTransformer = builder.AddProject<Projects.InboundTransformer>(Service
 
 var outboundTransformer = builder.AddProject<Projects.OutboundTransformer>(ServiceNames.OutboundTransformer, port: 3003)
     .WithMessaging(redis, rabbitmq, minio)
+    // A Genesys token for attachment downloads that are not presigned after all.
+    .WithReference(authService).WaitFor(authService)
     .WithReference(stateManager).WaitFor(stateManager)
     .WithReference(whatsappApi).WaitFor(whatsappApi)
     .WithReference(genesysApi).WaitFor(genesysApi)
     .WithReference(tenantService).WaitFor(tenantService);
 
-// The single public entry point.
+// The single public entry point: routes, API keys, rate limits, the aggregated /health and the API docs (/scalar).
+// It knows the operator key to guard admin routes and tenant creation itself; tenant keys it verifies with the tenant service.
 builder.AddProject<Projects.ApiGateway>(ServiceNames.ApiGateway, port: 3000)
     .WithReference(redis).WaitFor(redis)
     .WithReferences(tenantService, authService, stateManager, whatsappApi, genesysApi,
-                    whatsappWebhook, genesysWebhook, inboundTransformer, outboundTransformer);
+                    whatsappWebhook, genesysWebhook, inboundTransformer, outboundTransformer)
+    .WithEnvironment("Gateway__AdminApiKey", tenantAdminApiKey);
 
 // Sandbox mode (default): simulated Meta and Genesys stand in for the real APIs and call our webhooks.
 // `--sandbox false` (or AppHost:Sandbox=false) leaves them out; configure Meta/Genesys endpoints and tenants instead.
@@ -93,11 +99,12 @@ if (builder.IsSandboxEnabled())
     var genesysSandbox = builder.AddProject<Projects.GenesysSandbox>(ServiceNames.GenesysSandbox, port: 3021)
         .WithEnvironment("GenesysSandbox__WebhookUrl", genesysWebhook.GetEndpoint().WithPath("/webhook/genesys"));
 
+    // Everyone who calls Meta's Graph API (sending, media download) or Genesys (tokens, Open Messaging) calls a simulator.
     whatsappApi.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint());
     inboundTransformer.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint());
-    whatsappWebhook.WithEnvironment("Meta__WebhookVerifyToken", "sandbox-verify-token");
     authService.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint());
     genesysApi.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint());
+    whatsappWebhook.WithEnvironment("Meta__WebhookVerifyToken", SandboxMode.MetaWebhookVerifyToken);
     tenantService.WithSandboxDemoTenant();
 }
 

@@ -5,6 +5,9 @@ using Microsoft.Extensions.Configuration;
 // simulator's appsettings.json). These are public, fake values, not secrets.
 internal static class SandboxMode
 {
+    /// <summary>The Meta app's webhook verify token the Meta simulator uses for its subscription handshake.</summary>
+    public const string MetaWebhookVerifyToken = "sandbox-verify-token";
+
     /// <summary>On unless <c>--sandbox false</c> or <c>AppHost:Sandbox=false</c>.</summary>
     public static bool IsSandboxEnabled(this IDistributedApplicationBuilder builder) =>
         builder.Configuration.GetValue<bool?>("sandbox") ?? builder.Configuration.GetValue("AppHost:Sandbox", true);
@@ -19,7 +22,7 @@ internal static class SandboxMode
             .WithEnvironment("TenantService__DemoTenant__WhatsApp__GraphApiVersion", "v23.0")
             .WithEnvironment("TenantService__DemoTenant__WhatsApp__AccessToken", "sandbox-meta-access-token")
             .WithEnvironment("TenantService__DemoTenant__WhatsApp__AppSecret", "sandbox-meta-app-secret")
-            .WithEnvironment("TenantService__DemoTenant__WhatsApp__WebhookVerifyToken", "sandbox-verify-token")
+            .WithEnvironment("TenantService__DemoTenant__WhatsApp__WebhookVerifyToken", MetaWebhookVerifyToken)
             .WithEnvironment("TenantService__DemoTenant__Genesys__RegionDomain", "mypurecloud.com")
             .WithEnvironment("TenantService__DemoTenant__Genesys__ClientId", "sandbox-genesys-client")
             .WithEnvironment("TenantService__DemoTenant__Genesys__ClientSecret", "sandbox-genesys-secret")

@@ -13,6 +13,7 @@ public sealed class PostgresServerResource(string name, int? port) : ServerResou
     private const string SuperUser = "postgres";
     private readonly List<PostgresDatabaseResource> _databases = [];
     private string _password = "";
+    private bool _passwordIsNew;
 
     public override string Kind => "PostgreSQL";
 
@@ -50,6 +51,7 @@ public sealed class PostgresServerResource(string name, int? port) : ServerResou
         }
 
         Directory.CreateDirectory(DataDirectory);
+        _passwordIsNew = true;
         var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         File.WriteAllText(file, password);
         if (OperatingSystem.IsLinux())
@@ -62,6 +64,13 @@ public sealed class PostgresServerResource(string name, int? port) : ServerResou
     private protected override async Task PrepareAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(DataDirectory);
+        if (_passwordIsNew && Directory.Exists(ClusterDirectory))
+        {
+            // The data directory was reset but the cluster (under /tmp when root) was not: it has the old password.
+            Log.Write(Name, "new password, so the cluster left from earlier data is recreated");
+            Directory.Delete(ClusterDirectory, recursive: true);
+        }
+        _passwordIsNew = false; // a restart of this run keeps its cluster
         if (File.Exists(Path.Combine(ClusterDirectory, "PG_VERSION")))
         {
             return;

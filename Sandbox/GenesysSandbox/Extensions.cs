@@ -22,6 +22,7 @@ public static class Extensions
         builder.Services.AddSingleton<TokenStore>();
         builder.Services.AddSingleton<TokenRateLimiter>();
         builder.Services.AddSingleton<ConversationStore>();
+        builder.Services.AddSingleton<InboundFeed>();
         builder.Services.AddSingleton<DownloadStore>();
         builder.Services.AddSingleton<SandboxSettings>();
         builder.Services.AddSingleton<SandboxCounters>();

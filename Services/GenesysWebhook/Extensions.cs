@@ -27,5 +27,8 @@ internal static class Extensions
         {
             app.MapPost(path, (HttpContext http, GenesysWebhookReceiver receiver) => receiver.ReceiveAsync(http));
         }
+        // Operator route (the gateway admits only the operator key): queue an archived webhook again.
+        app.MapPost("/admin/webhooks/genesys/replay", (string key, HttpContext http, GenesysWebhookReceiver receiver) => receiver.ReplayAsync(http, key))
+            .WithTags("Admin");
     }
 }

@@ -19,6 +19,9 @@ internal static class Extensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<InboundMetrics>();
+        builder.Services.AddSingleton<ReceiptMetrics>();
+        builder.Services.AddScoped<StatusReceipts>();
+        builder.Services.AddOptions<ReceiptOptions>().BindConfiguration(ReceiptOptions.SectionName);
         builder.Services.AddOptions<MetaGraphOptions>().BindConfiguration(MetaGraphOptions.SectionName);
         builder.Services.AddHttpClient<InboundMediaStore>(InboundMediaStore.HttpClientName)
             .WithoutHttpRetries(TimeSpan.FromSeconds(30))

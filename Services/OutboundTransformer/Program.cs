@@ -1,14 +1,15 @@
-using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.OutboundTransformer;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddRedisClient(ResourceNames.Redis);
-builder.AddRabbitMQClient(ResourceNames.RabbitMQ);
-builder.AddMinioClient(ResourceNames.ObjectStorage, Buckets.MediaOutbound);
+builder.AddApplicationServices();
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapPipelineAdminEndpoints(WhatsAppGenesys.Contracts.Events.Pipelines.Outbound);
 
 app.Run();

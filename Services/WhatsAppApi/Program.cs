@@ -1,12 +1,17 @@
-using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.WhatsAppApi;
+using WhatsAppGenesys.WhatsAppApi.DirectSend;
+using WhatsAppGenesys.WhatsAppApi.Sending;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddRedisClient(ResourceNames.Redis);
+builder.AddApplicationServices();
 
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapWhatsAppMessagesApi();
+app.MapDirectSendApi();
 
 app.Run();

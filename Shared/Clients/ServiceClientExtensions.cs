@@ -22,4 +22,16 @@ public static class ServiceClientExtensions
         builder.Services.AddHttpClient<GenesysApiClient>(http => http.BaseAddress = GenesysApiClient.DefaultBaseAddress);
         return builder;
     }
+
+    /// <summary>
+    /// No HTTP retries here: the WhatsApp API service answers 503 for a retryable Meta error (a 130429 throttle, say),
+    /// and retrying that at once would only hit the throttle again; the caller's pipeline backs off through its delay
+    /// queue instead. The timeout covers the service's own wait for its throughput limiter and Meta's answer.
+    /// </summary>
+    public static IHostApplicationBuilder AddWhatsAppApiClient(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHttpClient<WhatsAppApiClient>(http => http.BaseAddress = WhatsAppApiClient.DefaultBaseAddress)
+            .WithoutHttpRetries(TimeSpan.FromSeconds(30));
+        return builder;
+    }
 }

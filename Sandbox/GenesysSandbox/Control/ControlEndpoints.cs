@@ -125,10 +125,11 @@ public static class ControlEndpoints
         return settings.View();
     }
 
-    private static IResult Reset(ConversationStore conversations, TokenStore tokens, DownloadStore downloads,
+    private static IResult Reset(ConversationStore conversations, InboundFeed feed, TokenStore tokens, DownloadStore downloads,
         SandboxCounters counters, FaultRegistry faults, TokenRateLimiter limiter)
     {
         conversations.Clear();
+        feed.Clear();
         tokens.Clear();
         downloads.Clear();
         counters.Reset();

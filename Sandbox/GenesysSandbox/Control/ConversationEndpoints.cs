@@ -16,6 +16,8 @@ public static class ConversationEndpoints
             .WithSummary("The full conversation of a customer id (the most recently active one if several integrations match).");
         group.MapGet("/conversations/{id:guid}", Get)
             .WithSummary("Every message of a conversation in order, with deliveries and receipts.");
+        group.MapGet("/inbound-feed", (InboundFeed feed, long? after, int? limit) => feed.Read(after ?? 0, Math.Clamp(limit ?? 10_000, 1, 50_000)))
+            .WithSummary("Inbound messages of every conversation in arrival order after a cursor (?after=&limit=): for the benchmark.");
         group.MapGet("/receipts/unmatched", (ConversationStore store) => store.UnmatchedReceipts())
             .WithSummary("Receipts whose id named no agent message.");
         return app;

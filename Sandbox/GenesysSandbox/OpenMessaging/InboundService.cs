@@ -9,7 +9,7 @@ namespace WhatsAppGenesys.GenesysSandbox.OpenMessaging;
 /// attachments, and answer with the normalized message. Nothing is deduplicated: a repeated channel.messageId is
 /// stored again and flagged, so "delivered exactly once" stays checkable.
 /// </summary>
-public sealed class InboundService(ConversationStore store, AttachmentFetcher fetcher, SandboxCounters counters, TimeProvider time)
+public sealed class InboundService(ConversationStore store, AttachmentFetcher fetcher, SandboxCounters counters, InboundFeed feed, TimeProvider time)
 {
     public async Task<IResult> MessageAsync(HttpContext context, Integration integration, InboundMessageRequest request, bool prefetchConversationId)
     {
@@ -56,6 +56,7 @@ public sealed class InboundService(ConversationStore store, AttachmentFetcher fe
             Rejection = rejection,
         };
         Append(conversation, message);
+        feed.Record(conversation, channel.From!.Id!, message);
 
         if (rejection is not null)
         {

@@ -29,10 +29,21 @@ public sealed class GenesysWebhookReceiver(
     public async Task<IResult> ReceiveAsync(HttpContext http)
     {
         var (request, status, reason) = await SignedWebhookRequest.ReadAsync(http);
-        if (request is null)
+        return request is null ? Reject(status, reason) : await AcceptAsync(http, request, replayedFrom: null);
+    }
+
+    /// <summary>An operator's replay of an archived webhook: checked against its stored signature exactly as on arrival.</summary>
+    public async Task<IResult> ReplayAsync(HttpContext http, string key)
+    {
+        if (await archive.LoadAsync(Buckets.WebhooksGenesys, key, http.RequestAborted) is not { } stored)
         {
-            return Reject(status, reason);
+            return Results.Problem(statusCode: 404, title: $"No archived webhook '{key}'");
         }
+        return await AcceptAsync(http, new SignedWebhookRequest(stored.Body, stored.Metadata.GetValueOrDefault("webhook_signature", "")), replayedFrom: key);
+    }
+
+    private async Task<IResult> AcceptAsync(HttpContext http, SignedWebhookRequest request, string? replayedFrom)
+    {
 
         GenesysEnvelope envelope;
         try
@@ -75,14 +86,24 @@ public sealed class GenesysWebhookReceiver(
 
         using var scope = logger.BeginTenantScope(tenant.TenantId);
         var receivedAt = clock.GetUtcNow();
-        var archiveKey = await archive.StoreAsync(Buckets.WebhooksGenesys, WebhookArchive.Key(tenant.TenantId, receivedAt, envelope.Id),
+        var archiveKey = replayedFrom ?? await archive.StoreAsync(Buckets.WebhooksGenesys, WebhookArchive.Key(tenant.TenantId, receivedAt, envelope.Id),
             request.Body, request.ArchiveMetadata(http, tenant.TenantId, receivedAt), http.RequestAborted);
         var received = new GenesysEventReceived(envelope.EventId, envelope.Type, tenant.TenantId, envelope.IntegrationId, envelope.ConversationId,
             envelope.CustomerId, envelope.Payload, receivedAt, archiveKey);
+        byte[] body;
         try
         {
-            await publisher.PublishJsonAsync(Pipelines.Outbound, received.OrderingKey, received.EventId, received.Type, received,
-                http.RequestAborted, EventJson);
+            body = JsonSerializer.SerializeToUtf8Bytes(received, EventJson);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // Valid JSON that is not valid Unicode (an escaped lone surrogate) cannot be written out again: a 400,
+            // since a 5xx would only have Genesys retry something that can never succeed.
+            return Reject(400, "The body holds text that is not valid Unicode");
+        }
+        try
+        {
+            await publisher.PublishAsync(Pipelines.Outbound, received.OrderingKey, received.EventId, received.Type, body, http.RequestAborted);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
         {

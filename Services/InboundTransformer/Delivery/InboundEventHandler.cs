@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using WhatsAppGenesys.Clients.Providers;
 using WhatsAppGenesys.Clients.State;
 using WhatsAppGenesys.Clients.Tenancy;
@@ -25,6 +26,8 @@ public sealed class InboundEventHandler(
     GenesysApiClient genesys,
     InboundMediaStore media,
     InboundMetrics metrics,
+    StatusReceipts receipts,
+    IOptions<ReceiptOptions> receiptOptions,
     TimeProvider clock,
     ILogger<InboundEventHandler> logger) : IMessageHandler<WhatsAppEventReceived>
 {
@@ -42,7 +45,7 @@ public sealed class InboundEventHandler(
         return received.Kind switch
         {
             WhatsAppEventReceived.MessageKind => await DeliverMessageAsync(received, whatsApp, ct),
-            WhatsAppEventReceived.StatusKind => await RecordStatusAsync(received, ct),
+            WhatsAppEventReceived.StatusKind => await RecordStatusAsync(received, context, ct),
             _ => MessageOutcome.Poison($"Unknown event kind '{received.Kind}'"),
         };
     }
@@ -105,19 +108,37 @@ public sealed class InboundEventHandler(
         return MessageOutcome.Success;
     }
 
-    /// <summary>A Meta status (sent/delivered/read/failed) of one of our outbound messages moves its ledger row forward.</summary>
-    private async Task<MessageOutcome> RecordStatusAsync(WhatsAppEventReceived received, CancellationToken ct)
+    /// <summary>
+    /// A Meta status (sent/delivered/read/failed) of one of our outbound messages moves its ledger row forward and,
+    /// for an agent's message, becomes a Genesys receipt. A status can overtake the send it is about (Meta answered,
+    /// but the wamid is not recorded yet), so an unknown wamid is tried again a few times before it is dropped.
+    /// </summary>
+    private async Task<MessageOutcome> RecordStatusAsync(WhatsAppEventReceived received, MessageContext context, CancellationToken ct)
     {
         var status = received.Payload.Deserialize<MetaStatus>(MetaJson.Options) ?? throw new JsonException("Empty status payload");
         var tracked = await state.FindByWhatsAppIdAsync(received.TenantId, status.Id, ct);
         if (tracked is null)
         {
-            logger.LogInformation("Status {Status} for unknown message {Wamid}", status.Status, status.Id);
+            if (context.Attempt < receiptOptions.Value.UnknownStatusAttempts)
+            {
+                return MessageOutcome.Retry($"Status {status.Status} for {status.Id}, which is not in the ledger (yet)", receiptOptions.Value.UnknownStatusDelay);
+            }
+            logger.LogInformation("Status {Status} for unknown message {Wamid} dropped", status.Status, status.Id);
             return MessageOutcome.Success;
         }
         var reason = status.Errors is { Count: > 0 } errors ? $"{errors[0].Code}: {errors[0].Title}" : null;
         await state.UpdateStatusAsync(received.TenantId, tracked.Direction, tracked.MessageId,
             new UpdateMessageStatusRequest(status.Status, reason, WhatsAppMessageId: status.Id), ct);
+
+        if (await receipts.ForwardAsync(received.TenantId, status, tracked, ct) is { } error)
+        {
+            if (error.Retryable)
+            {
+                return MessageOutcome.Retry($"Genesys {error.HttpStatus} {error.Code} for the receipt: {error.Message}",
+                    error.RetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
+            }
+            logger.LogWarning("Genesys refused the receipt for {Wamid} ({Status} {Code}): {Message}", status.Id, error.HttpStatus, error.Code, error.Message);
+        }
         return MessageOutcome.Success;
     }
 }

@@ -41,7 +41,7 @@ public static class InboundMedia
             SafeSegment(tenantId),
             FolderOf(media.MetaType),
             messageTime.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            $"{SafeSegment(messageId)}.{ExtensionFor(media.Mime, media.Filename)}");
+            $"{SafeSegment(messageId)}.{WhatsAppMediaFiles.ExtensionFor(media.Mime, media.Filename)}");
 
     private static string FolderOf(string metaType) => metaType switch
     {
@@ -52,56 +52,25 @@ public static class InboundMedia
         _ => "documents",
     };
 
-    private static readonly Dictionary<string, string> Extensions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["image/jpeg"] = "jpg", ["image/png"] = "png", ["image/webp"] = "webp", ["image/gif"] = "gif",
-        ["video/mp4"] = "mp4", ["video/3gpp"] = "3gp", ["video/quicktime"] = "mov",
-        ["audio/aac"] = "aac", ["audio/amr"] = "amr", ["audio/mpeg"] = "mp3", ["audio/mp4"] = "m4a",
-        ["audio/ogg"] = "ogg", ["audio/opus"] = "opus",
-        ["application/pdf"] = "pdf", ["text/plain"] = "txt", ["text/csv"] = "csv", ["application/zip"] = "zip",
-        ["application/msword"] = "doc",
-        ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"] = "docx",
-        ["application/vnd.ms-excel"] = "xls",
-        ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] = "xlsx",
-        ["application/vnd.ms-powerpoint"] = "ppt",
-        ["application/vnd.openxmlformats-officedocument.presentationml.presentation"] = "pptx",
-    };
-
     /// <summary>
-    /// From the MIME type (parameters like <c>; codecs=opus</c> ignored); else a plain extension of the customer's
-    /// file name; else "bin".
-    /// </summary>
-    public static string ExtensionFor(string? mime, string? filename = null)
-    {
-        var type = mime?.Split(';')[0].Trim() ?? "";
-        if (Extensions.TryGetValue(type, out var extension))
-        {
-            return extension;
-        }
-        var fromName = Path.GetExtension(filename ?? "").TrimStart('.').ToLowerInvariant();
-        return fromName.Length is > 0 and <= 8 && fromName.All(char.IsAsciiLetterOrDigit) ? fromName : "bin";
-    }
-
-    /// <summary>
-    /// One key segment that cannot climb out of its folder: letters, digits, '-' and '=' stay, a '.' stays only after
-    /// a letter or digit, anything else becomes <c>_XX</c> (its UTF-8 bytes in hex; '_' too, so distinct ids never
-    /// collide). Over-long ids become their SHA-256.
+    /// One key segment that cannot climb out of its folder: letters, digits, '-' and '=' stay, a '.' stays only
+    /// between two letters or digits, anything else becomes <c>_XX</c> (its UTF-8 bytes in hex; '_' too, so distinct
+    /// ids never collide). Over-long ids become their SHA-256.
     /// </summary>
     public static string SafeSegment(string value)
     {
         var safe = new StringBuilder(value.Length);
         Span<byte> bytes = stackalloc byte[4];
-        foreach (var rune in value.EnumerateRunes())
+        for (var i = 0; i < value.Length; i += char.IsSurrogatePair(value, i) ? 2 : 1)
         {
-            var keep = rune.IsAscii && (char.IsAsciiLetterOrDigit((char)rune.Value) || rune.Value is '-' or '='
-                || (rune.Value == '.' && safe.Length > 0 && char.IsAsciiLetterOrDigit(safe[^1])));
-            if (keep)
+            var c = value[i];
+            if (char.IsAsciiLetterOrDigit(c) || c is '-' or '=' || (c == '.' && IsInnerDot(value, i)))
             {
-                safe.Append((char)rune.Value);
+                safe.Append(c);
                 continue;
             }
-            var length = rune.EncodeToUtf8(bytes);
-            foreach (var b in bytes[..length])
+            var rune = Rune.TryGetRuneAt(value, i, out var r) ? r : Rune.ReplacementChar;
+            foreach (var b in bytes[..rune.EncodeToUtf8(bytes)])
             {
                 safe.Append('_').Append(b.ToString("X2", CultureInfo.InvariantCulture));
             }
@@ -110,4 +79,7 @@ public static class InboundMedia
             ? safe.ToString()
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
     }
+
+    private static bool IsInnerDot(string value, int i) =>
+        i > 0 && i < value.Length - 1 && char.IsAsciiLetterOrDigit(value[i - 1]) && char.IsAsciiLetterOrDigit(value[i + 1]);
 }

@@ -41,6 +41,7 @@ public static class InboundMessageMapper
             MetaMessageTypes.Button when message.Button is not null => TemplateButton(message.Button, metadata),
             MetaMessageTypes.Reaction when message.Reaction is not null => Reaction(message.Reaction, context, metadata),
             MetaMessageTypes.Order when message.Order is not null => new Body(InboundTextFormatter.Order(message.Order)),
+            MetaMessageTypes.System when message.System is { Body.Length: > 0 } => SystemNotice(message.System, metadata),
             _ => Unsupported(message, context, metadata),
         };
 
@@ -111,6 +112,13 @@ public static class InboundMessageMapper
             metadata[Keys.ReactionEmoji] = reaction.Emoji;
         }
         return new Body(InboundTextFormatter.Reaction(reaction, context.QuotedText));
+    }
+
+    private static Body SystemNotice(MetaSystemNotice notice, Dictionary<string, string> metadata)
+    {
+        if (notice.Type is not null) metadata[Keys.SystemNoticeType] = notice.Type;
+        if (notice.NewWaId is not null) metadata[Keys.NewWaId] = notice.NewWaId;
+        return new Body($"[WhatsApp] {notice.Body}");
     }
 
     private static Body Unsupported(MetaMessage message, InboundMappingContext context,

@@ -25,6 +25,8 @@ public static class InboundMetadataKeys
     public const string ReactionEmoji = "reactionEmoji";
     public const string VoiceNote = "voiceNote";
     public const string ErrorCode = "whatsappErrorCode";
+    public const string SystemNoticeType = "systemNoticeType";
+    public const string NewWaId = "newWaId";
     public const string ReferralSourceUrl = "referralSourceUrl";
     public const string ReferralSourceId = "referralSourceId";
     public const string ReferralSourceType = "referralSourceType";

@@ -29,10 +29,25 @@ public sealed class MetaWebhookReceiver(
     public async Task<IResult> ReceiveAsync(HttpContext http)
     {
         var (request, status, reason) = await SignedWebhookRequest.ReadAsync(http);
-        if (request is null)
+        return request is null ? Reject(status, reason) : await AcceptAsync(http, request, replayedFrom: null);
+    }
+
+    /// <summary>
+    /// Queues an archived webhook again (an operator's replay): the stored bytes and the signature Meta sent with them
+    /// are checked exactly as on arrival, so only what Meta really sent can be replayed. Events already delivered are
+    /// dropped by the transformer's ledger, so replaying is always safe.
+    /// </summary>
+    public async Task<IResult> ReplayAsync(HttpContext http, string key)
+    {
+        if (await archive.LoadAsync(Buckets.WebhooksInbound, key, http.RequestAborted) is not { } stored)
         {
-            return Reject(status, reason);
+            return Results.Problem(statusCode: 404, title: $"No archived webhook '{key}'");
         }
+        return await AcceptAsync(http, new SignedWebhookRequest(stored.Body, stored.Metadata.GetValueOrDefault("webhook_signature", "")), replayedFrom: key);
+    }
+
+    private async Task<IResult> AcceptAsync(HttpContext http, SignedWebhookRequest request, string? replayedFrom)
+    {
         var (body, signature) = (request.Body, request.Signature);
 
         JsonDocument document;
@@ -102,7 +117,7 @@ public sealed class MetaWebhookReceiver(
             {
                 foreach (var (tenantId, tenantChanges) in byTenant)
                 {
-                    var archiveKey = await ArchiveAsync(http, request, tenantId, tenantChanges, receivedAt);
+                    var archiveKey = replayedFrom ?? await ArchiveAsync(http, request, tenantId, tenantChanges, receivedAt);
                     events.AddRange(tenantChanges.SelectMany(change => MetaWebhookReader.ReadEvents(change, tenantId, receivedAt, archiveKey)));
                 }
             }
@@ -126,7 +141,15 @@ public sealed class MetaWebhookReceiver(
 
             try
             {
-                await Task.WhenAll(serialized.Select(s => publisher.PublishAsync(Pipelines.Inbound, s.Event.OrderingKey, s.Event.EventId, s.Event.Kind, s.Body, http.RequestAborted)));
+                // One customer's events one after another (each confirmed before the next, so they queue in the
+                // order Meta listed them); different customers in parallel.
+                await Task.WhenAll(serialized.GroupBy(s => s.Event.OrderingKey).Select(async customerEvents =>
+                {
+                    foreach (var (e, eventBody) in customerEvents)
+                    {
+                        await publisher.PublishAsync(Pipelines.Inbound, e.OrderingKey, e.EventId, e.Kind, eventBody, http.RequestAborted);
+                    }
+                }));
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
             {

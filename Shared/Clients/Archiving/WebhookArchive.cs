@@ -55,6 +55,26 @@ public sealed class WebhookArchive(IMinioClient s3, TimeProvider clock, ILogger<
         return null;
     }
 
+    /// <summary>An archived body with the metadata it was stored with, or null when there is no such object.</summary>
+    public async Task<ArchivedWebhook?> LoadAsync(string bucket, string key, CancellationToken ct)
+    {
+        try
+        {
+            var stat = await s3.StatObjectAsync(new StatObjectArgs().WithBucket(bucket).WithObject(key), ct);
+            using var buffer = new MemoryStream();
+            await s3.GetObjectAsync(new GetObjectArgs().WithBucket(bucket).WithObject(key)
+                .WithCallbackStream(stream => stream.CopyTo(buffer)), ct);
+            var metadata = stat.MetaData.ToDictionary(
+                m => m.Key.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase) ? m.Key["x-amz-meta-".Length..] : m.Key,
+                m => m.Value, StringComparer.OrdinalIgnoreCase);
+            return new ArchivedWebhook(buffer.ToArray(), metadata);
+        }
+        catch (Minio.Exceptions.ObjectNotFoundException)
+        {
+            return null;
+        }
+    }
+
     // Ids come from outside (a wamid, a Genesys id): keep them to characters that cannot form a path.
     public static string SafeName(string id)
     {
@@ -63,3 +83,5 @@ public sealed class WebhookArchive(IMinioClient s3, TimeProvider clock, ILogger<
         return safe.Length == 0 ? "message" : safe;
     }
 }
+
+public sealed record ArchivedWebhook(byte[] Body, IReadOnlyDictionary<string, string> Metadata);

@@ -8,8 +8,9 @@ namespace WhatsAppGenesys.Contracts.Genesys;
 /// </summary>
 public sealed record GenesysRecipient
 {
+    /// <summary>Not <c>required</c>: this type is also read from webhooks, where a missing id must not fail parsing.</summary>
     [JsonPropertyName("id")]
-    public required string Id { get; init; }
+    public string Id { get; init; } = "";
 
     [JsonPropertyName("idType")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

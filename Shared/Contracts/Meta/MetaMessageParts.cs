@@ -2,6 +2,24 @@ using System.Text.Json.Serialization;
 
 namespace WhatsAppGenesys.Contracts.Meta;
 
+public sealed record MetaLocation
+{
+    [JsonPropertyName("latitude")]
+    public double Latitude { get; init; }
+
+    [JsonPropertyName("longitude")]
+    public double Longitude { get; init; }
+
+    [JsonPropertyName("name")]
+    public string? Name { get; init; }
+
+    [JsonPropertyName("address")]
+    public string? Address { get; init; }
+
+    [JsonPropertyName("url")]
+    public string? Url { get; init; }
+}
+
 /// <summary>A reply to an interactive message we sent: a button, a list row or a WhatsApp Flow form.</summary>
 public sealed record MetaInteractiveReply
 {
@@ -44,116 +62,24 @@ public sealed record MetaFlowReply
     public string? ResponseJson { get; init; }
 }
 
-/// <summary>A contact card the customer shared.</summary>
-public sealed record MetaSharedContact
+public sealed record MetaButtonReply
 {
-    [JsonPropertyName("name")]
-    public MetaContactName? Name { get; init; }
+    [JsonPropertyName("text")]
+    public string? Text { get; init; }
 
-    [JsonPropertyName("phones")]
-    public IReadOnlyList<MetaContactPhone>? Phones { get; init; }
-
-    [JsonPropertyName("emails")]
-    public IReadOnlyList<MetaContactEmail>? Emails { get; init; }
-
-    [JsonPropertyName("org")]
-    public MetaContactOrg? Org { get; init; }
-
-    [JsonPropertyName("addresses")]
-    public IReadOnlyList<MetaContactAddress>? Addresses { get; init; }
-
-    [JsonPropertyName("urls")]
-    public IReadOnlyList<MetaContactUrl>? Urls { get; init; }
-
-    [JsonPropertyName("birthday")]
-    public string? Birthday { get; init; }
+    [JsonPropertyName("payload")]
+    public string? Payload { get; init; }
 }
 
-public sealed record MetaContactName
+public sealed record MetaReaction
 {
-    [JsonPropertyName("formatted_name")]
-    public string? FormattedName { get; init; }
+    /// <summary>The wamid of the message reacted to.</summary>
+    [JsonPropertyName("message_id")]
+    public string? MessageId { get; init; }
 
-    [JsonPropertyName("first_name")]
-    public string? FirstName { get; init; }
-
-    [JsonPropertyName("last_name")]
-    public string? LastName { get; init; }
-
-    [JsonPropertyName("middle_name")]
-    public string? MiddleName { get; init; }
-
-    [JsonPropertyName("prefix")]
-    public string? Prefix { get; init; }
-
-    [JsonPropertyName("suffix")]
-    public string? Suffix { get; init; }
-}
-
-public sealed record MetaContactPhone
-{
-    [JsonPropertyName("phone")]
-    public string? Phone { get; init; }
-
-    [JsonPropertyName("wa_id")]
-    public string? WaId { get; init; }
-
-    [JsonPropertyName("type")]
-    public string? Type { get; init; }
-}
-
-public sealed record MetaContactEmail
-{
-    [JsonPropertyName("email")]
-    public string? Email { get; init; }
-
-    [JsonPropertyName("type")]
-    public string? Type { get; init; }
-}
-
-public sealed record MetaContactOrg
-{
-    [JsonPropertyName("company")]
-    public string? Company { get; init; }
-
-    [JsonPropertyName("department")]
-    public string? Department { get; init; }
-
-    [JsonPropertyName("title")]
-    public string? Title { get; init; }
-}
-
-public sealed record MetaContactAddress
-{
-    [JsonPropertyName("street")]
-    public string? Street { get; init; }
-
-    [JsonPropertyName("city")]
-    public string? City { get; init; }
-
-    [JsonPropertyName("state")]
-    public string? State { get; init; }
-
-    [JsonPropertyName("zip")]
-    public string? Zip { get; init; }
-
-    [JsonPropertyName("country")]
-    public string? Country { get; init; }
-
-    [JsonPropertyName("country_code")]
-    public string? CountryCode { get; init; }
-
-    [JsonPropertyName("type")]
-    public string? Type { get; init; }
-}
-
-public sealed record MetaContactUrl
-{
-    [JsonPropertyName("url")]
-    public string? Url { get; init; }
-
-    [JsonPropertyName("type")]
-    public string? Type { get; init; }
+    /// <summary>Omitted (or empty) when the customer removes the reaction.</summary>
+    [JsonPropertyName("emoji")]
+    public string? Emoji { get; init; }
 }
 
 /// <summary>A cart sent from a catalog.</summary>
@@ -184,4 +110,24 @@ public sealed record MetaOrderItem
 
     [JsonPropertyName("currency")]
     public string? Currency { get; init; }
+}
+
+public sealed record MetaUnsupported
+{
+    [JsonPropertyName("type")]
+    public string? Type { get; init; }
+}
+
+public sealed record MetaSystemNotice
+{
+    [JsonPropertyName("body")]
+    public string? Body { get; init; }
+
+    /// <summary>e.g. "user_changed_number".</summary>
+    [JsonPropertyName("type")]
+    public string? Type { get; init; }
+
+    /// <summary>The customer's new phone number after a number change.</summary>
+    [JsonPropertyName("new_wa_id")]
+    public string? NewWaId { get; init; }
 }

@@ -69,6 +69,32 @@ public sealed class AppLifecycleTests(AppFixture fixture)
         Assert.Equal(42, await ExecuteAsync(connectionString!, "SELECT id FROM survivors", ct));
     }
 
+    [Fact]
+    public async Task DeletingTheDataDirectoryStartsPostgresAfresh()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var dataDirectory = Path.Combine(Path.GetTempPath(), $"whatsappgenesys-reset-{Guid.NewGuid():N}");
+        async Task<string> RunOnceAsync(bool deleteOnDispose)
+        {
+            var builder = DistributedApplicationTestingBuilder.Create(configure: (options, _) =>
+            {
+                options.DataDirectory = dataDirectory;
+                options.DeleteDataDirectoryOnDispose = deleteOnDispose;
+            });
+            builder.AddPostgres("postgres").AddDatabase("appdb");
+            await using var app = builder.Build();
+            await app.StartAsync(ct);
+            return (await app.GetConnectionStringAsync("appdb", ct))!;
+        }
+
+        var first = await RunOnceAsync(deleteOnDispose: false);
+        // A developer resets the data; as root the cluster itself lives outside it (under /tmp) and is stale now.
+        Directory.Delete(dataDirectory, recursive: true);
+        var second = await RunOnceAsync(deleteOnDispose: true);
+
+        Assert.NotEqual(first, second); // a new password, and the server accepted it
+    }
+
     private static async Task<object?> ExecuteAsync(string connectionString, string sql, CancellationToken ct)
     {
         // No pooling: a pooled connection would be one the crash already killed.

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Minio;
@@ -82,6 +83,25 @@ public class InboundPipelineTests(AppFixture fixture)
 
         Assert.Equal(Enumerable.Range(1, 15).Select(i => $"alice {i}"), (await _sandboxes.WaitForAgentMessagesAsync(alice, 15)).Select(Sandboxes.Text));
         Assert.Equal(Enumerable.Range(1, 15).Select(i => $"bob {i}"), (await _sandboxes.WaitForAgentMessagesAsync(bob, 15)).Select(Sandboxes.Text));
+    }
+
+    [Theory]
+    [InlineData("messages")]
+    [InlineData("changes")]
+    [InlineData("entries")]
+    public async Task OneWebhookBatchingSeveralCustomersKeepsEachCustomersOrder(string layout)
+    {
+        var customers = Enumerable.Range(0, 3).Select(_ => Sandboxes.NewCustomer()).ToList();
+        var messages = Enumerable.Range(1, 4).SelectMany(i => customers.Select(c => new { waId = c, type = "text", text = $"{c} #{i}" })).ToList();
+
+        using var response = await fixture.Client("meta-sandbox").PostAsJsonAsync("/sandbox/webhooks/batch", new { layout, messages }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+
+        foreach (var customer in customers)
+        {
+            var received = await _sandboxes.WaitForAgentMessagesAsync(customer, 4);
+            Assert.Equal(Enumerable.Range(1, 4).Select(i => $"{customer} #{i}"), received.Select(Sandboxes.Text));
+        }
     }
 
     [Fact]

@@ -19,6 +19,17 @@ public sealed class PortAllocatorTests
     }
 
     [Fact]
+    public void FreePortsAreNeverOnesTheKernelGivesToOutgoingConnections()
+    {
+        var range = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split(['\t', ' '], StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
+        var allocator = new PortAllocator();
+
+        var ports = Enumerable.Range(0, 50).Select(_ => allocator.GetFreePort());
+
+        Assert.All(ports, port => Assert.True(port < range[0] || port > range[1], $"{port} is in the ephemeral range {range[0]}-{range[1]}"));
+    }
+
+    [Fact]
     public void ReservingAPortSomeoneListensOnNamesTheResource()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

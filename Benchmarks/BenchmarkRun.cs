@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using WhatsAppGenesys.Benchmarks.Measurement;
+using WhatsAppGenesys.Benchmarks.Reporting;
+using WhatsAppGenesys.Benchmarks.Scenarios;
+
+namespace WhatsAppGenesys.Benchmarks;
+
+/// <summary>
+/// The whole run, in an order where each phase leaves what the next needs: on one system (one inbound transformer)
+/// webhook ingest; inbound end to end with one tenant, first offered at the floor's 500/s (what does it deliver?),
+/// then at a rate it sustains (what latency?); outbound answering those customers; state lookups on them; then 1,000
+/// tenants and 100,000 conversations and the sustained inbound run again. Finally a second system with two inbound
+/// transformer replicas for the same sustained single-tenant run.
+/// </summary>
+public sealed class BenchmarkRun(BenchmarkOptions options, Action<string> log)
+{
+    private const int InboundSeries = 10;
+
+    private int _sustainableRate;
+
+    public async Task<BenchmarkReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        _sustainableRate = options.SustainableRate ?? options.InboundRate;
+        var report = new BenchmarkReport { Machine = MachineInfo.Read(), Options = options, LoadBefore = MachineInfo.LoadAverage() };
+        log($"load average before: {report.LoadBefore}");
+
+        var mainPhases = new[] { "ingest", "inbound", "outbound", "lookups", "tenants" };
+        if (mainPhases.Any(options.Runs))
+        {
+            log("starting the system (one inbound transformer)");
+            await using var system = await RunningSystem.StartAsync(options, inboundReplicas: 1, cancellationToken);
+            log($"started in {clock.Elapsed.TotalSeconds:0} s; measuring the idle background for 10 s");
+            var idleFrom = ProcessMeter.Snapshot(system.App);
+            await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+            report.Idle = ProcessMeter.Snapshot(system.App).Since(idleFrom);
+            await RunMainPhasesAsync(system, report, cancellationToken);
+            report.EndOfRun = ProcessMeter.Snapshot(system.App);
+            log("stopping the system");
+        }
+
+        if (options.Runs("replicas"))
+        {
+            log("starting the system again with two inbound transformer replicas");
+            await using var system = await RunningSystem.StartAsync(options, inboundReplicas: 2, cancellationToken);
+            var inbound = new InboundEndToEnd(system, options, log);
+            var outcome = await inbound.RunAsync("Inbound e2e, 1 tenant, 2 transformer replicas", Sender.DemoCustomers(InboundSeries, options.Customers),
+                _sustainableRate, InboundFloor.Latency, "a fresh system; same customers and rate as the single-replica run", cancellationToken);
+            report.Results.Add(outcome.Result);
+            report.EndOfReplicaRun = ProcessMeter.Snapshot(system.App);
+            log("stopping the system");
+        }
+
+        report.LoadAfter = MachineInfo.LoadAverage();
+        report.Took = clock.Elapsed;
+        return report;
+    }
+
+    private async Task RunMainPhasesAsync(RunningSystem system, BenchmarkReport report, CancellationToken cancellationToken)
+    {
+        var customers = Sender.DemoCustomers(InboundSeries, options.Customers);
+        var inbound = new InboundEndToEnd(system, options, log);
+        IReadOnlyDictionary<string, Guid>? conversations = null;
+
+        if (options.Runs("ingest"))
+        {
+            report.Results.Add(await new WebhookIngest(system, options, log).RunAsync(cancellationToken));
+        }
+        if (options.Runs("inbound"))
+        {
+            var atFloor = await inbound.RunAsync("Inbound e2e, 1 tenant, at the floor rate", customers, options.InboundRate, InboundFloor.Throughput,
+                "one inbound transformer; offered at the floor rate whatever the latency", cancellationToken);
+            report.Results.Add(atFloor.Result);
+            _sustainableRate = options.SustainableRate ?? Math.Max(10, (int)(atFloor.Result.Rate * 0.8) / 10 * 10);
+            var sustained = await inbound.RunAsync("Inbound e2e, 1 tenant", customers, _sustainableRate, InboundFloor.Latency,
+                $"one inbound transformer; offered at {(options.SustainableRate is null ? "80 % of the rate delivered above" : "--sustainable-rate")}", cancellationToken);
+            report.Results.Add(sustained.Result);
+            conversations = sustained.Conversations;
+        }
+        if (options.Runs("outbound"))
+        {
+            conversations ??= await inbound.OpenConversationsAsync(customers, cancellationToken);
+            report.Results.Add(await new OutboundEndToEnd(system, options, log).RunAsync(customers, conversations, cancellationToken));
+        }
+        if (options.Runs("lookups"))
+        {
+            report.Results.Add(await new StateLookups(system, options, log).RunAsync(customers, cancellationToken));
+        }
+        if (options.Runs("tenants"))
+        {
+            var fleet = await new TenantFleet(system, options, log).CreateAsync(cancellationToken);
+            var outcome = await inbound.RunAsync($"Inbound e2e, {fleet.Tenants:N0} tenants, {fleet.Conversations / 1000.0:0}k conversations", fleet.ActiveSenders,
+                _sustainableRate, InboundFloor.Latency, $"{fleet.Tenants - 1:N0} tenants registered in {fleet.TenantsTook.TotalSeconds:0} s through the APIs; {fleet.Conversations:N0} conversation mappings " +
+                $"inserted straight into statedb in {fleet.ConversationsTook.TotalSeconds:0.0} s (cold in Redis); {fleet.ActiveSenders.Count:N0} of them write, round-robin over every tenant",
+                cancellationToken);
+            report.Results.Add(outcome.Result);
+        }
+    }
+}

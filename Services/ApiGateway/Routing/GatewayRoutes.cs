@@ -1,0 +1,40 @@
+using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.Contracts.Events;
+
+namespace WhatsAppGenesys.ApiGateway.Routing;
+
+/// <summary>
+/// Everything reachable from outside. Anything not listed — the services' <c>/internal</c>, <c>/state</c>, <c>/auth</c>,
+/// <c>/genesys</c> and internal send APIs — has no route and is a 404 at the gateway, whatever key is presented.
+/// </summary>
+public static class GatewayRoutes
+{
+    public static IReadOnlyList<GatewayRoute> All { get; } =
+    [
+        // Providers: one public host for Meta (both webhook paths of the seeds) and Genesys.
+        new("whatsapp-webhook", "/webhook/whatsapp/{**rest}", ServiceNames.WhatsAppWebhook, RouteAccess.Provider),
+        new("meta-webhook", "/webhook/meta/{**rest}", ServiceNames.WhatsAppWebhook, RouteAccess.Provider),
+        new("genesys-webhook", "/webhook/genesys/{**rest}", ServiceNames.GenesysWebhook, RouteAccess.Provider),
+
+        // Tenant API: the tenant service checks the key again itself (defence in depth), so the key goes along.
+        new("tenants-create", "/api/tenants", ServiceNames.TenantService, RouteAccess.Operator, ForwardApiKey: true, Methods: ["POST"]),
+        new("tenants-list", "/api/tenants", ServiceNames.TenantService, RouteAccess.AnyCaller, ForwardApiKey: true, Methods: ["GET", "HEAD"]),
+        new("tenant", "/api/tenants/{tenantId}/{**rest}", ServiceNames.TenantService, RouteAccess.TenantInPath, ForwardApiKey: true),
+        new("tenant-admin", "/api/admin/{**rest}", ServiceNames.TenantService, RouteAccess.Operator, ForwardApiKey: true),
+
+        // Seed 000's direct send API and message status, for the calling tenant.
+        new("whatsapp-send", "/api/v1/whatsapp/{**rest}", ServiceNames.WhatsAppApi, RouteAccess.Tenant, ForwardTenantId: true),
+        new("messages", "/api/v1/messages/{**rest}", ServiceNames.WhatsAppApi, RouteAccess.Tenant, ForwardTenantId: true),
+
+        // Operators: dead letters and errors of each pipeline, listed and replayed at the service that consumes it.
+        new("whatsapp-archive-admin", "/admin/webhooks/whatsapp/{**rest}", ServiceNames.WhatsAppWebhook, RouteAccess.Operator),
+        new("genesys-archive-admin", "/admin/webhooks/genesys/{**rest}", ServiceNames.GenesysWebhook, RouteAccess.Operator),
+        new("inbound-pipeline-admin", $"/admin/pipelines/{Pipelines.Inbound}/{{**rest}}", ServiceNames.InboundTransformer, RouteAccess.Operator),
+        new("outbound-pipeline-admin", $"/admin/pipelines/{Pipelines.Outbound}/{{**rest}}", ServiceNames.OutboundTransformer, RouteAccess.Operator),
+    ];
+
+    /// <summary>The services behind the public routes, in route order.</summary>
+    public static IEnumerable<string> Services => All.Select(r => r.Service).Distinct();
+
+    public static GatewayRoute? Find(string routeId) => All.FirstOrDefault(r => r.Id == routeId);
+}

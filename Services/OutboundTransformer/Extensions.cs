@@ -1,0 +1,32 @@
+using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.Contracts.Events;
+using WhatsAppGenesys.OutboundTransformer.Delivery;
+using WhatsAppGenesys.OutboundTransformer.Media;
+
+namespace WhatsAppGenesys.OutboundTransformer;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddRabbitMQClient(ResourceNames.RabbitMQ);
+        builder.AddMinioClient(ResourceNames.ObjectStorage, Buckets.MediaOutbound);
+        builder.AddTenantDirectory();
+        // Only for attachment downloads Genesys answers 401/403 to without one (wire-formats section 4).
+        builder.AddGenesysTokenProvider();
+        builder.AddStateManagerClient();
+        builder.AddGenesysApiClient();
+        builder.AddWhatsAppApiClient();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<OutboundMetrics>();
+        builder.Services.AddSingleton<ReadMarkers>();
+        builder.Services.AddScoped<FailureReceipts>();
+        builder.Services.AddOptions<OutboundMediaOptions>().BindConfiguration(OutboundMediaOptions.SectionName);
+        builder.Services.AddHttpClient<OutboundMediaStore>(OutboundMediaStore.HttpClientName)
+            .WithoutHttpRetries(builder.Configuration.GetValue($"{OutboundMediaOptions.SectionName}:DownloadTimeout", TimeSpan.FromSeconds(60)));
+
+        builder.AddPipelineConsumer<OutboundEventHandler, GenesysEventReceived>(Pipelines.Outbound);
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using WhatsAppGenesys.Clients.Idempotency;
+using WhatsAppGenesys.Clients.RateLimiting;
+using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.WhatsAppApi.Data;
+using WhatsAppGenesys.WhatsAppApi.DirectSend;
+using WhatsAppGenesys.WhatsAppApi.Graph;
+using WhatsAppGenesys.WhatsAppApi.Sending;
+
+namespace WhatsAppGenesys.WhatsAppApi;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<WhatsAppDbContext>(ResourceNames.WhatsAppDatabase, options => options.UseSnakeCaseNamingConvention());
+        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddTenantDirectory();
+        builder.AddWhatsAppTokenProvider();
+        builder.AddStateManagerClient();
+
+        builder.Services.AddOptions<MetaGraphOptions>().BindConfiguration(MetaGraphOptions.SectionName);
+        builder.Services.AddOptions<WhatsAppApiOptions>().BindConfiguration(WhatsAppApiOptions.SectionName);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TenantRateLimiter>();
+        builder.Services.AddSingleton<PhoneNumberThroughput>();
+        builder.Services.AddSingleton<SentMessageRecords>();
+        builder.Services.AddSingleton(new SendOnce<SendOutcome>(TimeSpan.FromMinutes(30), outcome => outcome.Result is not null));
+        builder.Services.AddScoped<MessageSender>();
+        builder.Services.AddScoped<DirectSendService>();
+
+        builder.Services.AddHttpClient<GraphMessagesClient>(GraphMessagesClient.HttpClientName)
+            .WithoutHttpRetries(builder.Configuration.GetValue($"{WhatsAppApiOptions.SectionName}:RequestTimeout", TimeSpan.FromSeconds(10)))
+            .AddWhatsAppBearerToken();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+    }
+}

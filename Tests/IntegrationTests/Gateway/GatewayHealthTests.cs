@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.IntegrationTests.Foundation;
+
+namespace WhatsAppGenesys.IntegrationTests.Gateway;
+
+/// <summary>The gateway's /health is the whole system's: one entry per service behind it.</summary>
+[Collection(typeof(FaultInjectionCollection))]
+public sealed class GatewayHealthTests(AppFixture fixture)
+{
+    private static readonly string[] ServicesBehindTheGateway =
+    [
+        ServiceNames.TenantService, ServiceNames.AuthService, ServiceNames.StateManager, ServiceNames.WhatsAppApi, ServiceNames.GenesysApi,
+        ServiceNames.WhatsAppWebhook, ServiceNames.GenesysWebhook, ServiceNames.InboundTransformer, ServiceNames.OutboundTransformer,
+    ];
+
+    private readonly GatewayHarness _gateway = new(fixture);
+
+    [Fact]
+    public async Task AggregatedHealthReportsEveryServiceAndTurnsUnhealthyWhileOneIsStopped()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (status, report) = await HealthAsync(ct);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.All(ServicesBehindTheGateway, service => Assert.Equal("Healthy", CheckStatus(report, service)));
+        // Two replicas of the tenant service, each probed.
+        Assert.StartsWith("2/2 replicas healthy", report.GetProperty("checks").GetProperty(ServiceNames.TenantService).GetProperty("description").GetString());
+
+        await fixture.App.StopResourceAsync(ServiceNames.StateManager);
+        try
+        {
+            (status, report) = await WaitForHealthAsync(HttpStatusCode.ServiceUnavailable, ct);
+            Assert.Equal("Unhealthy", report.GetProperty("status").GetString());
+            Assert.Equal("Unhealthy", CheckStatus(report, ServiceNames.StateManager));
+            Assert.Equal("0/1 replicas healthy; replica 0: unreachable",
+                report.GetProperty("checks").GetProperty(ServiceNames.StateManager).GetProperty("description").GetString());
+            Assert.All(ServicesBehindTheGateway.Except([ServiceNames.StateManager]), service => Assert.Equal("Healthy", CheckStatus(report, service)));
+            // The gateway itself is alive: orchestrators must not restart it because something behind it is down.
+            using var alive = await _gateway.Client().GetAsync("/alive", ct);
+            Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+        }
+        finally
+        {
+            await fixture.App.StartResourceAsync(ServiceNames.StateManager, ct);
+        }
+
+        (status, report) = await WaitForHealthAsync(HttpStatusCode.OK, ct);
+        Assert.Equal("Healthy", CheckStatus(report, ServiceNames.StateManager));
+    }
+
+    private static string? CheckStatus(JsonElement report, string service) =>
+        report.GetProperty("checks").GetProperty(service).GetProperty("status").GetString();
+
+    private async Task<(HttpStatusCode Status, JsonElement Report)> HealthAsync(CancellationToken ct)
+    {
+        using var client = _gateway.Client();
+        using var response = await client.GetAsync("/health", ct);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        return (response.StatusCode, document.RootElement.Clone());
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Report)> WaitForHealthAsync(HttpStatusCode expected, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var (status, report) = await HealthAsync(ct);
+            if (status == expected)
+            {
+                return (status, report);
+            }
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(45), $"/health answered {status} for 45 s, expected {expected}: {report}");
+            await Task.Delay(250, ct);
+        }
+    }
+}
