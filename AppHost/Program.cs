@@ -62,8 +62,9 @@ var genesysWebhook = builder.AddProject<Projects.GenesysWebhook>(ServiceNames.Ge
     .WithMessaging(redis, rabbitmq, minio)
     .WithReference(tenantService).WaitFor(tenantService);
 
-// One replica by default (throughput comes from the per-customer lanes inside one process); more only for availability:
-// single active consumer gives each partition to one replica at a time, the others stand by (docs/messaging.md).
+// Transformers: one replica each by default (throughput comes from the per-customer lanes inside one process); more
+// only for availability (AppHost:InboundTransformerReplicas, AppHost:OutboundTransformerReplicas): single active
+// consumer gives each partition to one replica at a time, the others stand by (docs/messaging.md).
 var inboundTransformer = builder.AddProject<Projects.InboundTransformer>(ServiceNames.InboundTransformer, port: 3002)
     .WithReplicas(builder.Configuration.GetValue("AppHost:InboundTransformerReplicas", 1))
     .WithMessaging(redis, rabbitmq, minio)
@@ -74,6 +75,7 @@ var inboundTransformer = builder.AddProject<Projects.InboundTransformer>(Service
     .WithReference(tenantService).WaitFor(tenantService);
 
 var outboundTransformer = builder.AddProject<Projects.OutboundTransformer>(ServiceNames.OutboundTransformer, port: 3003)
+    .WithReplicas(builder.Configuration.GetValue("AppHost:OutboundTransformerReplicas", 1))
     .WithMessaging(redis, rabbitmq, minio)
     // A Genesys token for attachment downloads that are not presigned after all.
     .WithReference(authService).WaitFor(authService)

@@ -59,9 +59,10 @@ public sealed class AppFixture : IAsyncLifetime
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Program>([], (_, configuration) =>
         {
             configuration["AppHost:Environment:Telemetry__SpanDirectory"] = SpanDirectory;
-            // Two inbound transformers, as a highly available deployment runs them: one consumes each partition, the
+            // Two of each transformer, as a highly available deployment runs them: one consumes each partition, the
             // other stands by (the fault-injection suite kills one mid-burst).
             configuration["AppHost:InboundTransformerReplicas"] = "2";
+            configuration["AppHost:OutboundTransformerReplicas"] = "2";
             // Our own per-tenant Genesys budget (300 a minute, Genesys's default) would make a 2,000-message burst
             // through the demo tenant take seven minutes; the fault suite lifts the simulator's limit the same way.
             configuration["AppHost:Resources:genesys-api:Environment:Genesys__RequestsPerMinutePerTenant"] = "1000000";

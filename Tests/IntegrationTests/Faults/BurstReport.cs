@@ -3,7 +3,7 @@ using System.Text;
 
 namespace WhatsAppGenesys.IntegrationTests.Faults;
 
-/// <summary>What the agent got from a <see cref="Burst"/>, compared with what the customers sent.</summary>
+/// <summary>What arrived from a <see cref="Burst"/>, compared with what was sent.</summary>
 public sealed class BurstReport
 {
     /// <summary>The burst reported on.</summary>
@@ -13,22 +13,22 @@ public sealed class BurstReport
 
     public int Sent { get; private init; }
 
-    /// <summary>Sent messages the agent has at least once (not counting ones Genesys rejected).</summary>
+    /// <summary>Sent messages that arrived at least once (not counting refused ones).</summary>
     public int Delivered { get; private init; }
 
-    /// <summary>Sent messages the agent does not have.</summary>
+    /// <summary>Sent messages that never arrived.</summary>
     public IReadOnlyList<string> Missing { get; private init; } = [];
 
-    /// <summary>Wamids the agent has more than once, with how many times.</summary>
+    /// <summary>Messages that arrived more than once, with how many times.</summary>
     public IReadOnlyDictionary<string, int> Duplicated { get; private init; } = new Dictionary<string, int>();
 
-    /// <summary>Customers whose messages the agent got in another order than they were sent.</summary>
+    /// <summary>Customers whose messages arrived in another order than they were sent.</summary>
     public IReadOnlyList<string> OutOfOrder { get; private init; } = [];
 
-    /// <summary>Messages Genesys refused (kept in the conversation as rejected) and never accepted afterwards.</summary>
+    /// <summary>Messages the receiving side refused (the Genesys sandbox keeps them as rejected) and never accepted afterwards.</summary>
     public IReadOnlyList<string> Rejected { get; private init; } = [];
 
-    /// <summary>Images the agent got whose attachment Genesys could not fetch.</summary>
+    /// <summary>Images that arrived with an attachment that could not be fetched.</summary>
     public IReadOnlyList<string> BrokenImages { get; private init; } = [];
 
     /// <summary>Messages of the burst in the dead-letter or error queue, with the reason the pipeline gave.</summary>
@@ -41,7 +41,7 @@ public sealed class BurstReport
 
     public TimeSpan SendDuration { get; private init; }
 
-    /// <summary>From the first send until the agent had every message (or the deadline).</summary>
+    /// <summary>From the first send until every message had arrived (or the deadline).</summary>
     public TimeSpan DeliveryDuration { get; private init; }
 
     /// <summary>Every message delivered exactly once and in order, nothing parked, nothing left in a queue.</summary>
@@ -52,7 +52,7 @@ public sealed class BurstReport
         Burst burst,
         IReadOnlyDictionary<string, List<string>> sent,
         IReadOnlySet<string> images,
-        IReadOnlyDictionary<string, List<AgentMessage>> received,
+        IReadOnlyDictionary<string, List<ReceivedMessage>> received,
         IReadOnlyList<ParkedEntry> parked,
         IReadOnlyDictionary<string, uint> queues,
         TimeSpan sendDuration,
@@ -68,16 +68,16 @@ public sealed class BurstReport
         {
             var ours = new HashSet<string>(wamids, StringComparer.Ordinal);
             var got = received.TryGetValue(customer, out var list) ? list : [];
-            var accepted = got.Where(m => !m.Rejected && ours.Contains(m.ChannelMessageId)).ToList();
+            var accepted = got.Where(m => !m.Rejected && ours.Contains(m.Id)).ToList();
             // A refusal followed by a successful retry is fine (the sandbox keeps refused attempts visible; Genesys
             // would not); a message refused and never accepted is not.
-            rejected.AddRange(got.Where(m => m.Rejected && ours.Contains(m.ChannelMessageId)).Select(m => m.ChannelMessageId)
-                .Where(w => !accepted.Any(a => a.ChannelMessageId == w)).Distinct());
-            foreach (var group in accepted.GroupBy(m => m.ChannelMessageId).Where(g => g.Count() > 1))
+            rejected.AddRange(got.Where(m => m.Rejected && ours.Contains(m.Id)).Select(m => m.Id)
+                .Where(w => !accepted.Any(a => a.Id == w)).Distinct());
+            foreach (var group in accepted.GroupBy(m => m.Id).Where(g => g.Count() > 1))
             {
                 duplicated[group.Key] = group.Count();
             }
-            var firsts = accepted.Select(m => m.ChannelMessageId).Distinct(StringComparer.Ordinal).ToList();
+            var firsts = accepted.Select(m => m.Id).Distinct(StringComparer.Ordinal).ToList();
             delivered += firsts.Count;
             missing.AddRange(wamids.Where(w => !firsts.Contains(w, StringComparer.Ordinal)));
             // Order: the delivered ones, in the order first received, must be the sent order without the missing ones.
@@ -85,7 +85,7 @@ public sealed class BurstReport
             {
                 outOfOrder.Add(customer);
             }
-            brokenImages.AddRange(accepted.Where(m => images.Contains(m.ChannelMessageId) && m.AttachmentFetched != true).Select(m => m.ChannelMessageId));
+            brokenImages.AddRange(accepted.Where(m => images.Contains(m.Id) && m.AttachmentFetched != true).Select(m => m.Id));
         }
 
         return new BurstReport
@@ -100,7 +100,7 @@ public sealed class BurstReport
             Rejected = rejected,
             BrokenImages = brokenImages.Distinct().ToList(),
             Parked = parked,
-            LeftInQueues = queues.Where(q => !Burst.IsParkingQueue(q.Key) && q.Value > 0).ToDictionary(),
+            LeftInQueues = queues.Where(q => !PipelineAdminClient.IsParkingQueue(q.Key) && q.Value > 0).ToDictionary(),
             Images = images.Count,
             SendDuration = sendDuration,
             DeliveryDuration = deliveryDuration,
@@ -127,7 +127,7 @@ public sealed class BurstReport
         Detail("missing", Missing);
         Detail("duplicated", Duplicated.Select(d => $"{d.Key} ×{d.Value}"));
         Detail("out of order", OutOfOrder);
-        Detail("rejected by Genesys", Rejected);
+        Detail("refused", Rejected);
         Detail("image not fetched", BrokenImages);
         Detail("parked", Parked.Select(p => $"{p.MessageId} in {p.Lot}: {p.Reason}"));
         Detail("left in queues", LeftInQueues.Select(q => $"{q.Key}={q.Value}"));

@@ -9,8 +9,16 @@ namespace WhatsAppGenesys.IntegrationTests.Faults;
 /// </summary>
 public sealed class FaultScenario(AppFixture fixture)
 {
+    /// <summary>Customers write to agents: checked at the Genesys sandbox.</summary>
+    public Task<BurstReport> InboundAsync(BurstPlan plan, Func<Burst, CancellationToken, Task> fault, Func<Task>? undo = null) =>
+        RunAsync(new InboundBurst(fixture, plan), fault, undo);
+
+    /// <summary>Agents answer customers: checked at the Meta sandbox.</summary>
+    public Task<BurstReport> OutboundAsync(BurstPlan plan, Func<Burst, CancellationToken, Task> fault, Func<Task>? undo = null) =>
+        RunAsync(new OutboundBurst(fixture, plan), fault, undo);
+
     /// <summary>The burst, the fault (which gets the running burst so it can wait for its moment), the report.</summary>
-    public async Task<BurstReport> RunAsync(BurstPlan plan, Func<Burst, CancellationToken, Task> fault, Func<Task>? undo = null)
+    private async Task<BurstReport> RunAsync(Burst burst, Func<Burst, CancellationToken, Task> fault, Func<Task>? undo)
     {
         var ct = TestContext.Current.CancellationToken;
         // The Genesys simulator limits each token to 300 requests a minute, like Genesys; a 2,000-message burst
@@ -20,7 +28,7 @@ public sealed class FaultScenario(AppFixture fixture)
         await SetGenesysRateLimitAsync(0, ct);
         try
         {
-            var burst = await new Burst(fixture, plan).StartAsync(ct);
+            await burst.StartAsync(ct);
             try
             {
                 await fault(burst, ct);

@@ -59,6 +59,17 @@ public sealed class HostileInputTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task LoneSurrogateInAGenesysWebhookIsRefusedWith400NotWithA5xxGenesysWouldRetry()
+    {
+        var processes = Processes();
+        var id = Guid.NewGuid().ToString("N");
+        var body = $$$"""{"id":"{{{id}}}","type":"Text","text":"half an emoji \ud83d here","direction":"Outbound","channel":{"id":"{{{DemoIntegrationId}}}","platform":"Open","type":"Private","to":{"id":"+15550000000","idType":"Phone"},"from":{"id":"{{{DemoIntegrationId}}}","idType":"Opaque"},"time":"2026-01-01T00:00:00.000Z","messageId":"{{{id}}}"}}""";
+
+        Assert.Equal(400, await new Outbound.AgentDesk(fixture).PostRawWebhookAsync(body));
+        AssertUnharmed(processes);
+    }
+
+    [Fact]
     public async Task ValidSignatureOfAnotherTenantCannotPostForThisTenant()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -192,7 +203,7 @@ public sealed class HostileInputTests(AppFixture fixture)
     // ---- helpers ----
 
     private Dictionary<string, IReadOnlyList<int>> Processes() =>
-        new[] { "whatsapp-webhook", "inbound-transformer", "state-manager", "genesys-api" }
+        new[] { "whatsapp-webhook", "genesys-webhook", "inbound-transformer", "outbound-transformer", "state-manager", "genesys-api" }
             .ToDictionary(s => s, fixture.App.GetProcessIds);
 
     /// <summary>The same processes still run and still answer: nothing crashed or was restarted.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using StackExchange.Redis;
 using WhatsAppGenesys.IntegrationTests.Foundation;
 
@@ -20,7 +19,7 @@ public sealed class InboundFaultTests(AppFixture fixture)
     [Fact]
     public async Task InboundTransformerKilledMidBurstLosesAndDuplicatesNothing()
     {
-        var report = await _scenario.RunAsync(new BurstPlan(), async (burst, ct) =>
+        var report = await _scenario.InboundAsync(new BurstPlan(), async (burst, ct) =>
         {
             await burst.WhenDeliveredAsync(600, ct);
             await fixture.App.KillResourceAsync(Transformer);
@@ -34,45 +33,28 @@ public sealed class InboundFaultTests(AppFixture fixture)
     [Fact]
     public async Task OneOfTwoInboundTransformerReplicasKilledMidBurstTheOtherTakesOver()
     {
-        var replicas = fixture.App.GetProcessIds(Transformer);
-        Assert.True(replicas.Count >= 2, "The test run must start two inbound transformer replicas (AppHost:InboundTransformerReplicas).");
-        var spans = new SpanFiles(fixture);
-        int killed = 0, survivor = 0;
-        var killedAt = DateTime.MinValue;
+        var failover = new ReplicaFailover(fixture, Transformer);
         try
         {
-            var report = await _scenario.RunAsync(new BurstPlan(), async (burst, ct) =>
+            var report = await _scenario.InboundAsync(new BurstPlan(), async (burst, ct) =>
             {
                 await burst.WhenDeliveredAsync(600, ct);
-                // Single active consumer gives each partition to one replica; SIGKILL the one that has been doing the
-                // work (after a broker restart it can be either). Its partitions pass to the other one.
-                var deadline = DateTime.UtcNow.AddSeconds(20);
-                while (replicas.All(pid => spans.Consumed(Transformer, pid, burst) == 0) && DateTime.UtcNow < deadline)
-                {
-                    await Task.Delay(250, ct);
-                }
-                killed = replicas.MaxBy(pid => spans.Consumed(Transformer, pid, burst));
-                survivor = replicas.First(pid => pid != killed);
-                killedAt = DateTime.UtcNow;
-                Process.GetProcessById(killed).Kill();
+                await failover.KillBusiestReplicaAsync(burst, ct);
             });
 
             report.AssertEveryMessageDeliveredOnceInOrder();
-            Assert.True(spans.Consumed(Transformer, survivor, report.Burst, since: killedAt) > 0,
-                $"Replica {survivor} took no message of the burst after replica {killed} was killed.");
+            failover.AssertAnotherReplicaTookOver(report.Burst);
         }
         finally
         {
-            // Both replicas again for the next test.
-            await fixture.App.StopResourceAsync(Transformer);
-            await fixture.App.StartResourceAsync(Transformer, TestContext.Current.CancellationToken);
+            await failover.RestoreAsync();
         }
     }
 
     [Fact]
     public async Task RabbitMQStoppedFor20SecondsMidBurstLosesAndDuplicatesNothing()
     {
-        var report = await _scenario.RunAsync(new BurstPlan(), async (burst, ct) =>
+        var report = await _scenario.InboundAsync(new BurstPlan(), async (burst, ct) =>
         {
             await burst.WhenDeliveredAsync(500, ct);
             await fixture.App.StopResourceAsync("rabbitmq");
@@ -85,7 +67,7 @@ public sealed class InboundFaultTests(AppFixture fixture)
     [Fact]
     public async Task RedisStoppedMidBurstLosesAndDuplicatesNothing()
     {
-        var report = await _scenario.RunAsync(new BurstPlan(), async (burst, ct) =>
+        var report = await _scenario.InboundAsync(new BurstPlan(), async (burst, ct) =>
         {
             await burst.WhenDeliveredAsync(500, ct);
             await fixture.App.StopResourceAsync("redis");
@@ -100,7 +82,7 @@ public sealed class InboundFaultTests(AppFixture fixture)
     {
         // FLUSHALL twice: once while the first messages are in flight, once later, so a redelivery that depended on
         // anything kept only in Redis (caches, hold lists, rate windows, tokens) would show up as a duplicate or a gap.
-        var report = await _scenario.RunAsync(new BurstPlan(), async (burst, ct) =>
+        var report = await _scenario.InboundAsync(new BurstPlan(), async (burst, ct) =>
         {
             await using var redis = await ConnectionMultiplexer.ConnectAsync(await fixture.ConnectionStringAsync("redis") + ",allowAdmin=true");
             await burst.WhenDeliveredAsync(500, ct);
@@ -123,7 +105,7 @@ public sealed class InboundFaultTests(AppFixture fixture)
     [Fact]
     public async Task PostgreSQLRestartedMidBurstLosesAndDuplicatesNothing()
     {
-        var report = await _scenario.RunAsync(new BurstPlan(), async (burst, ct) =>
+        var report = await _scenario.InboundAsync(new BurstPlan(), async (burst, ct) =>
         {
             await burst.WhenDeliveredAsync(600, ct);
             await fixture.App.StopResourceAsync("postgres");
@@ -138,7 +120,7 @@ public sealed class InboundFaultTests(AppFixture fixture)
     {
         // One message in ten is an image: its copy to our bucket fails while the S3 server is down, so it waits in
         // the retry path (holding its customer's later messages back) and is delivered once the server is back.
-        var report = await _scenario.RunAsync(new BurstPlan { ImageEvery = 10 }, async (burst, ct) =>
+        var report = await _scenario.InboundAsync(new BurstPlan { ImageEvery = 10 }, async (burst, ct) =>
         {
             await burst.WhenDeliveredAsync(500, ct);
             await fixture.App.StopResourceAsync("minio");
@@ -158,7 +140,7 @@ public sealed class InboundFaultTests(AppFixture fixture)
     {
         var sandboxes = new Inbound.Sandboxes(fixture);
         const string path = "/api/v2/conversations/messages/*";
-        var report = await _scenario.RunAsync(new BurstPlan(), async (burst, ct) =>
+        var report = await _scenario.InboundAsync(new BurstPlan(), async (burst, ct) =>
         {
             await burst.WhenDeliveredAsync(500, ct);
             await sandboxes.InjectGenesysFaultAsync(new { path, status = 503, durationSeconds = 30 });
