@@ -48,6 +48,9 @@ public sealed record BenchmarkOptions
     /// <summary>PostgreSQL without fsync (as the tests run). Off by default: a benchmark should pay for durability.</summary>
     public bool FastUnsafeStorage { get; init; }
 
+    /// <summary>Extra environment for every service (<c>--env NAME=VALUE</c>), for experiments such as GC settings; listed in the report.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Environment { get; init; } = [];
+
     /// <summary>Where the report goes, relative to the repository root; null writes nothing.</summary>
     public string? OutputPath { get; init; } = "docs/benchmarks.md";
 
@@ -72,6 +75,7 @@ public sealed record BenchmarkOptions
           --conversations <n>       known conversations in the scaling run (default 100000)
           --phases <list>           comma-separated subset of: ingest,inbound,outbound,lookups,tenants,replicas
           --fast-storage            PostgreSQL without fsync, as the tests run
+          --env NAME=VALUE          extra environment variable for every service (repeatable; e.g. GC experiments)
           --output <path>           report file relative to the repository root (default docs/benchmarks.md)
           --no-output               print only
         """;
@@ -101,6 +105,9 @@ public sealed record BenchmarkOptions
                 "--conversations" => options with { Conversations = Number() },
                 "--phases" => options with { Phases = ParsePhases(Value()) },
                 "--fast-storage" => options with { FastUnsafeStorage = true },
+                "--env" => Value().Split('=', 2) is [{ Length: > 0 } key, var value]
+                    ? options with { Environment = [.. options.Environment, new(key, value)] }
+                    : throw new ArgumentException("--env needs NAME=VALUE."),
                 "--output" => options with { OutputPath = Value() },
                 "--no-output" => options with { OutputPath = null },
                 _ => throw new ArgumentException($"Unknown option {name}."),
