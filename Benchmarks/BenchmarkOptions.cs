@@ -24,8 +24,12 @@ public sealed record BenchmarkOptions
     /// </summary>
     public int? SustainableRate { get; init; }
 
-    /// <summary>Agent messages offered per second at the Genesys sandbox (outbound end to end).</summary>
-    public int OutboundRate { get; init; } = 50;
+    /// <summary>
+    /// Agent messages offered per second at the Genesys sandbox (outbound end to end). Default: 40 % of the sustained
+    /// inbound rate, because a reply costs about two and a half inbound messages (the reply itself plus the three
+    /// status webhooks Meta sends back for it).
+    /// </summary>
+    public int? OutboundRate { get; init; }
 
     /// <summary>Keep-alive connections the load generator opens per target service.</summary>
     public int Connections { get; init; } = 256;
@@ -67,7 +71,7 @@ public sealed record BenchmarkOptions
           --webhook-rate <n>        signed webhooks offered per second to whatsapp-webhook (default 1500)
           --inbound-rate <n>        customer messages offered per second at the Meta sandbox (default 500)
           --sustainable-rate <n>    rate of the latency runs (default 80 % of what the 500/s run delivered)
-          --outbound-rate <n>       agent messages offered per second at the Genesys sandbox (default 50)
+          --outbound-rate <n>       agent messages offered per second at the Genesys sandbox (default 40 % of the sustained rate)
           --connections <n>         keep-alive connections per target (default 256)
           --lookup-concurrency <n>  concurrent state-manager lookups (default 64)
           --customers <n>           rotating customer set (default 1000)
