@@ -24,8 +24,12 @@ public sealed record BenchmarkOptions
     /// </summary>
     public int? SustainableRate { get; init; }
 
-    /// <summary>Agent messages offered per second at the Genesys sandbox (outbound end to end).</summary>
-    public int OutboundRate { get; init; } = 50;
+    /// <summary>
+    /// Agent messages offered per second at the Genesys sandbox (outbound end to end). Default: 40 % of the sustained
+    /// inbound rate, because a reply costs about two and a half inbound messages (the reply itself plus the three
+    /// status webhooks Meta sends back for it).
+    /// </summary>
+    public int? OutboundRate { get; init; }
 
     /// <summary>Keep-alive connections the load generator opens per target service.</summary>
     public int Connections { get; init; } = 256;
@@ -48,6 +52,9 @@ public sealed record BenchmarkOptions
     /// <summary>PostgreSQL without fsync (as the tests run). Off by default: a benchmark should pay for durability.</summary>
     public bool FastUnsafeStorage { get; init; }
 
+    /// <summary>Extra environment for every service (<c>--env NAME=VALUE</c>), for experiments such as GC settings; listed in the report.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Environment { get; init; } = [];
+
     /// <summary>Where the report goes, relative to the repository root; null writes nothing.</summary>
     public string? OutputPath { get; init; } = "docs/benchmarks.md";
 
@@ -64,7 +71,7 @@ public sealed record BenchmarkOptions
           --webhook-rate <n>        signed webhooks offered per second to whatsapp-webhook (default 1500)
           --inbound-rate <n>        customer messages offered per second at the Meta sandbox (default 500)
           --sustainable-rate <n>    rate of the latency runs (default 80 % of what the 500/s run delivered)
-          --outbound-rate <n>       agent messages offered per second at the Genesys sandbox (default 50)
+          --outbound-rate <n>       agent messages offered per second at the Genesys sandbox (default 40 % of the sustained rate)
           --connections <n>         keep-alive connections per target (default 256)
           --lookup-concurrency <n>  concurrent state-manager lookups (default 64)
           --customers <n>           rotating customer set (default 1000)
@@ -72,6 +79,7 @@ public sealed record BenchmarkOptions
           --conversations <n>       known conversations in the scaling run (default 100000)
           --phases <list>           comma-separated subset of: ingest,inbound,outbound,lookups,tenants,replicas
           --fast-storage            PostgreSQL without fsync, as the tests run
+          --env NAME=VALUE          extra environment variable for every service (repeatable; e.g. GC experiments)
           --output <path>           report file relative to the repository root (default docs/benchmarks.md)
           --no-output               print only
         """;
@@ -101,6 +109,9 @@ public sealed record BenchmarkOptions
                 "--conversations" => options with { Conversations = Number() },
                 "--phases" => options with { Phases = ParsePhases(Value()) },
                 "--fast-storage" => options with { FastUnsafeStorage = true },
+                "--env" => Value().Split('=', 2) is [{ Length: > 0 } key, var value]
+                    ? options with { Environment = [.. options.Environment, new(key, value)] }
+                    : throw new ArgumentException("--env needs NAME=VALUE."),
                 "--output" => options with { OutputPath = Value() },
                 "--no-output" => options with { OutputPath = null },
                 _ => throw new ArgumentException($"Unknown option {name}."),

@@ -80,7 +80,8 @@ public sealed class BenchmarkRun(BenchmarkOptions options, Action<string> log)
         if (options.Runs("outbound"))
         {
             conversations ??= await inbound.OpenConversationsAsync(customers, cancellationToken);
-            report.Results.Add(await new OutboundEndToEnd(system, options, log).RunAsync(customers, conversations, cancellationToken));
+            var rate = options.OutboundRate ?? Math.Max(10, (int)(_sustainableRate * 0.4) / 10 * 10);
+            report.Results.Add(await new OutboundEndToEnd(system, options, log).RunAsync(customers, conversations, rate, cancellationToken));
         }
         if (options.Runs("lookups"))
         {

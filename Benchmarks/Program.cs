@@ -7,6 +7,11 @@ public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["--help" or "-h"])
+        {
+            Console.WriteLine(BenchmarkOptions.Usage);
+            return 0;
+        }
         BenchmarkOptions options;
         try
         {

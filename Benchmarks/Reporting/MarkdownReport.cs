@@ -74,6 +74,10 @@ public static class MarkdownReport
         {
             md.AppendLine(Invariant, $"- `{variable}={value}` ({(resource == "*" ? "every service" : resource)}): {why}.");
         }
+        foreach (var (variable, value) in o.Environment)
+        {
+            md.AppendLine(Invariant, $"- `{variable}={value}` (every service): given with --env for this run.");
+        }
         return md.ToString();
     }
 

@@ -22,7 +22,7 @@ public sealed partial class OutboundEndToEnd(RunningSystem system, BenchmarkOpti
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<MeasurementResult> RunAsync(IReadOnlyList<Sender> customers, IReadOnlyDictionary<string, Guid> conversations, CancellationToken cancellationToken)
+    public async Task<MeasurementResult> RunAsync(IReadOnlyList<Sender> customers, IReadOnlyDictionary<string, Guid> conversations, int rate, CancellationToken cancellationToken)
     {
         const string name = "Outbound end to end (agent → Meta)";
         var targets = customers.Where(c => conversations.ContainsKey(c.WaId)).ToList();
@@ -38,19 +38,19 @@ public sealed partial class OutboundEndToEnd(RunningSystem system, BenchmarkOpti
         log($"outbound: warming up, one agent reply in each of {targets.Count} conversations");
         var baseline = await AcceptedAsync(meta, cancellationToken);
         var warmUp = Build($"w{tag}", targets, conversations, targets.Count);
-        await SendAsync(genesys, warmUp, Math.Min(options.OutboundRate, 200), cancellationToken);
+        await SendAsync(genesys, warmUp, Math.Min(rate, 200), cancellationToken);
         var warmed = await WaitForAcceptedAsync(meta, baseline + warmUp.Count, TimeSpan.FromSeconds(45), cancellationToken);
         if (warmed == baseline)
         {
             return Pending(name, "no agent reply reached the Meta sandbox within 45 s (is the outbound pipeline on this branch?)");
         }
 
-        var count = options.OutboundRate * options.DurationSeconds;
+        var count = rate * options.DurationSeconds;
         var batch = Build(tag, targets, conversations, count);
-        log($"outbound: {options.OutboundRate}/s for {options.DurationSeconds} s ({count} agent replies)");
+        log($"outbound: {rate}/s for {options.DurationSeconds} s ({count} agent replies)");
         var before = ProcessMeter.Snapshot(system.App);
         var started = DateTime.UtcNow;
-        var sent = await SendAsync(genesys, batch, options.OutboundRate, cancellationToken);
+        var sent = await SendAsync(genesys, batch, rate, cancellationToken);
         log($"  sent in {sent.Loop.SendingTook.TotalSeconds:0.0} s (max start lag {sent.Loop.MaxLag.TotalMilliseconds:0} ms), waiting for Meta");
         await WaitForAcceptedAsync(meta, warmed + count, TimeSpan.FromSeconds(60), cancellationToken);
         var after = ProcessMeter.Snapshot(system.App);
@@ -93,13 +93,13 @@ public sealed partial class OutboundEndToEnd(RunningSystem system, BenchmarkOpti
         var lost = seen.Count(s => s == 0) + warmSeen.Count(s => s == 0);
         var duplicates = seen.Sum(s => Math.Max(0, s - 1)) + warmSeen.Sum(s => Math.Max(0, s - 1));
         var latency = recorder.Summarize();
-        var rate = latency.Count / Math.Max(1e-3, (lastAccepted - started).TotalSeconds);
-        log($"  {latency.Count} delivered at {rate:0} msg/s, p99 {latency.P99:0} ms, lost {lost}, duplicated {duplicates}");
+        var delivered = latency.Count / Math.Max(1e-3, (lastAccepted - started).TotalSeconds);
+        log($"  {latency.Count} delivered at {delivered:0} msg/s, p99 {latency.P99:0} ms, lost {lost}, duplicated {duplicates}");
         return new MeasurementResult
         {
             Name = name,
-            Load = $"open loop {options.OutboundRate}/s × {options.DurationSeconds} s, {targets.Count:N0} conversations",
-            Rate = rate,
+            Load = $"open loop {rate}/s × {options.DurationSeconds} s, {targets.Count:N0} conversations",
+            Rate = delivered,
             WorstSecond = latency.WorstSecond(options.DurationSeconds),
             Latency = latency,
             Completed = latency.Count,

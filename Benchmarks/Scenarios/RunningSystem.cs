@@ -50,6 +50,10 @@ public sealed class RunningSystem : IAsyncDisposable
             {
                 configuration[resource == "*" ? $"AppHost:Environment:{variable}" : $"AppHost:Resources:{resource}:Environment:{variable}"] = value;
             }
+            foreach (var (variable, value) in options.Environment)
+            {
+                configuration[$"AppHost:Environment:{variable}"] = value;
+            }
         }, cancellationToken);
 
         var inbound = appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == ServiceNames.InboundTransformer);
