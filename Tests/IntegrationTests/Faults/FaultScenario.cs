@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using WhatsAppGenesys.Hosting;
 using System.Text.Json.Nodes;
 
 namespace WhatsAppGenesys.IntegrationTests.Faults;
@@ -63,6 +64,18 @@ public sealed class FaultScenario(AppFixture fixture)
         finally
         {
             await SetGenesysRateLimitAsync(limit, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Starts the resource again if a fault stopped or killed it: the undo of every stop and kill, safe to call when
+    /// the fault never happened (the scenario failed before it).
+    /// </summary>
+    public async Task EnsureRunningAsync(string resource)
+    {
+        if (fixture.App.GetResourceState(resource) is ResourceState.Stopped or ResourceState.Exited or ResourceState.FailedToStart)
+        {
+            await fixture.App.StartResourceAsync(resource, CancellationToken.None);
         }
     }
 

@@ -24,8 +24,7 @@ public sealed class InboundFaultTests(AppFixture fixture)
             await burst.WhenDeliveredAsync(600, ct);
             await fixture.App.KillResourceAsync(Transformer);
             await Task.Delay(TimeSpan.FromSeconds(2), ct);
-            await fixture.App.StartResourceAsync(Transformer, ct);
-        });
+        }, () => _scenario.EnsureRunningAsync(Transformer));
 
         report.AssertEveryMessageDeliveredOnceInOrder();
     }
@@ -59,7 +58,7 @@ public sealed class InboundFaultTests(AppFixture fixture)
             await burst.WhenDeliveredAsync(500, ct);
             await fixture.App.StopResourceAsync("rabbitmq");
             await Task.Delay(TimeSpan.FromSeconds(20), ct);
-        }, () => fixture.App.StartResourceAsync("rabbitmq"));
+        }, () => _scenario.EnsureRunningAsync("rabbitmq"));
 
         report.AssertEveryMessageDeliveredOnceInOrder();
     }
@@ -72,7 +71,7 @@ public sealed class InboundFaultTests(AppFixture fixture)
             await burst.WhenDeliveredAsync(500, ct);
             await fixture.App.StopResourceAsync("redis");
             await Task.Delay(TimeSpan.FromSeconds(10), ct);
-        }, () => fixture.App.StartResourceAsync("redis"));
+        }, () => _scenario.EnsureRunningAsync("redis"));
 
         report.AssertEveryMessageDeliveredOnceInOrder();
     }
@@ -110,7 +109,7 @@ public sealed class InboundFaultTests(AppFixture fixture)
             await burst.WhenDeliveredAsync(600, ct);
             await fixture.App.StopResourceAsync("postgres");
             await Task.Delay(TimeSpan.FromSeconds(5), ct);
-        }, () => fixture.App.StartResourceAsync("postgres"));
+        }, () => _scenario.EnsureRunningAsync("postgres"));
 
         report.AssertEveryMessageDeliveredOnceInOrder();
     }
@@ -125,7 +124,7 @@ public sealed class InboundFaultTests(AppFixture fixture)
             await burst.WhenDeliveredAsync(500, ct);
             await fixture.App.StopResourceAsync("minio");
             await Task.Delay(TimeSpan.FromSeconds(10), ct);
-        }, () => fixture.App.StartResourceAsync("minio"));
+        }, () => _scenario.EnsureRunningAsync("minio"));
 
         Assert.Equal(200, report.Images);
         report.AssertEveryMessageDeliveredOnceInOrder();

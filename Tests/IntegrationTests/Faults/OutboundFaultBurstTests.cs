@@ -20,8 +20,7 @@ public sealed class OutboundFaultBurstTests(AppFixture fixture)
             await burst.WhenDeliveredAsync(600, ct);
             await fixture.App.KillResourceAsync(Transformer);
             await Task.Delay(TimeSpan.FromSeconds(2), ct);
-            await fixture.App.StartResourceAsync(Transformer, ct);
-        });
+        }, () => _scenario.EnsureRunningAsync(Transformer));
 
         report.AssertEveryMessageDeliveredOnceInOrder();
     }
