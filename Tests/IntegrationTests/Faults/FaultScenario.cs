@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using WhatsAppGenesys.Hosting;
 using System.Text.Json.Nodes;
 
 namespace WhatsAppGenesys.IntegrationTests.Faults;
@@ -14,8 +15,26 @@ public sealed class FaultScenario(AppFixture fixture)
         RunAsync(new InboundBurst(fixture, plan), fault, undo);
 
     /// <summary>Agents answer customers: checked at the Meta sandbox.</summary>
-    public Task<BurstReport> OutboundAsync(BurstPlan plan, Func<Burst, CancellationToken, Task> fault, Func<Task>? undo = null) =>
-        RunAsync(new OutboundBurst(fixture, plan), fault, undo);
+    /// <remarks>
+    /// Each message the Meta sandbox accepts comes back as sent and delivered statuses, which travel the whole inbound
+    /// pipeline (delivered ones on to Genesys as receipts). The "read" status is left out for the burst: it only
+    /// moves a ledger row, since Genesys takes no Read receipts, and would add a third of the status traffic.
+    /// </remarks>
+    public async Task<BurstReport> OutboundAsync(BurstPlan plan, Func<Burst, CancellationToken, Task> fault, Func<Task>? undo = null)
+    {
+        var meta = fixture.Client("meta-sandbox");
+        var ct = TestContext.Current.CancellationToken;
+        var finalStatus = (await meta.GetFromJsonAsync<JsonObject>("/sandbox/settings", ct))!["finalStatus"]!.GetValue<string>();
+        await PatchMetaSettingsAsync(new { finalStatus = "delivered" }, ct);
+        try
+        {
+            return await RunAsync(new OutboundBurst(fixture, plan), fault, undo);
+        }
+        finally
+        {
+            await PatchMetaSettingsAsync(new { finalStatus }, CancellationToken.None);
+        }
+    }
 
     /// <summary>The burst, the fault (which gets the running burst so it can wait for its moment), the report.</summary>
     private async Task<BurstReport> RunAsync(Burst burst, Func<Burst, CancellationToken, Task> fault, Func<Task>? undo)
@@ -46,6 +65,24 @@ public sealed class FaultScenario(AppFixture fixture)
         {
             await SetGenesysRateLimitAsync(limit, CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Starts the resource again if a fault stopped or killed it: the undo of every stop and kill, safe to call when
+    /// the fault never happened (the scenario failed before it).
+    /// </summary>
+    public async Task EnsureRunningAsync(string resource)
+    {
+        if (fixture.App.GetResourceState(resource) is ResourceState.Stopped or ResourceState.Exited or ResourceState.FailedToStart)
+        {
+            await fixture.App.StartResourceAsync(resource, CancellationToken.None);
+        }
+    }
+
+    private async Task PatchMetaSettingsAsync(object patch, CancellationToken ct)
+    {
+        using var response = await fixture.Client("meta-sandbox").PatchAsJsonAsync("/sandbox/settings", patch, ct);
+        response.EnsureSuccessStatusCode();
     }
 
     private async Task SetGenesysRateLimitAsync(int requestsPerMinute, CancellationToken ct)

@@ -38,10 +38,10 @@ public sealed class ReplicaFailover(AppFixture fixture, string transformer)
             $"No other {transformer} replica took a message of the burst after {_killed} was killed.");
     }
 
-    /// <summary>Every replica again, for the next test.</summary>
+    /// <summary>Every replica again, for the next test (the burst is over, so the survivor has nothing to finish).</summary>
     public async Task RestoreAsync()
     {
-        await fixture.App.StopResourceAsync(transformer);
+        await fixture.App.KillResourceAsync(transformer);
         await fixture.App.StartResourceAsync(transformer, TestContext.Current.CancellationToken);
     }
 }
