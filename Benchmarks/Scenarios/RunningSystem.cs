@@ -46,6 +46,7 @@ public sealed class RunningSystem : IAsyncDisposable
         {
             hostOptions.FastUnsafeStorage = options.FastUnsafeStorage;
             configuration["Parameters:tenant-admin-api-key"] = adminApiKey;
+            configuration["AppHost:InboundTransformerReplicas"] = inboundReplicas.ToString(System.Globalization.CultureInfo.InvariantCulture);
             foreach (var (resource, variable, value, _) in LimitOverrides)
             {
                 configuration[resource == "*" ? $"AppHost:Environment:{variable}" : $"AppHost:Resources:{resource}:Environment:{variable}"] = value;
@@ -56,8 +57,6 @@ public sealed class RunningSystem : IAsyncDisposable
             }
         }, cancellationToken);
 
-        var inbound = appHost.Resources.OfType<ProjectResource>().Single(r => r.Name == ServiceNames.InboundTransformer);
-        new ExistingResource<ProjectResource>(appHost, inbound).WithReplicas(inboundReplicas);
         RequireBuildsOfThisConfiguration(appHost.Resources.OfType<ProjectResource>());
 
         var app = await appHost.BuildAsync(cancellationToken);
@@ -119,14 +118,5 @@ public sealed class RunningSystem : IAsyncDisposable
         {
             throw new InvalidOperationException($"These services are not built: {string.Join(", ", missing.Select(p => p.Metadata.TargetPath))}");
         }
-    }
-
-    // The model is built by the AppHost's own Program; this hands one of its resources to the builder extensions
-    // (WithReplicas) the way Aspire's CreateResourceBuilder does.
-    private sealed class ExistingResource<T>(IDistributedApplicationBuilder builder, T resource) : IResourceBuilder<T> where T : IResource
-    {
-        public IDistributedApplicationBuilder ApplicationBuilder { get; } = builder;
-
-        public T Resource { get; } = resource;
     }
 }
