@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WhatsAppGenesys.GenesysSandbox.Agent;
 using WhatsAppGenesys.GenesysSandbox.Control;
+using WhatsAppGenesys.GenesysSandbox.Conversations;
 using WhatsAppGenesys.GenesysSandbox.Http;
 using WhatsAppGenesys.GenesysSandbox.Model;
 using WhatsAppGenesys.GenesysSandbox.OAuth;
@@ -48,6 +49,7 @@ public static class Extensions
     {
         app.MapOAuthEndpoints();
         app.MapOpenMessagingEndpoints();
+        app.MapConversationsApiEndpoints();
         app.MapAgentEndpoints();
         app.MapConversationEndpoints();
         app.MapControlEndpoints();

@@ -25,6 +25,10 @@ public static class AgentEndpoints
         {
             return GenesysErrors.NotFound(context);
         }
+        if (conversation.IsEnded)
+        {
+            return GenesysErrors.BadRequest(context, $"Conversation {id} is disconnected; the agent can no longer write in it.");
+        }
 
         var baseUrl = options.Value.PublicBaseUrl is { Length: > 0 } configured
             ? configured

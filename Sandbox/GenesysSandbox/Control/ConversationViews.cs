@@ -16,12 +16,14 @@ public sealed record ConversationSummaryView(
     CustomerView Customer,
     int MessageCount,
     int DuplicateCount,
-    DateTimeOffset LastActivity)
+    DateTimeOffset LastActivity,
+    string State)
 {
     public static ConversationSummaryView From(Conversation conversation)
     {
         var (messages, lastActivity, customer, duplicates) = conversation.Summary();
-        return new(conversation.Id, conversation.IntegrationId, CustomerView.From(customer), messages, duplicates, lastActivity);
+        return new(conversation.Id, conversation.IntegrationId, CustomerView.From(customer), messages, duplicates, lastActivity,
+            ConversationView.StateOf(conversation));
     }
 }
 
@@ -33,8 +35,13 @@ public sealed record ConversationView(
     int MessageCount,
     long DroppedMessages,
     int DuplicateCount,
+    string State,
+    IReadOnlyList<ParticipantSnapshot> Participants,
     IReadOnlyList<MessageView> Messages)
 {
+    /// <summary><c>connected</c> until the customer participant is disconnected, then <c>disconnected</c>.</summary>
+    public static string StateOf(Conversation conversation) => conversation.IsEnded ? "disconnected" : "connected";
+
     public static ConversationView From(ConversationSnapshot snapshot) => new(
         snapshot.Conversation.Id,
         snapshot.Conversation.IntegrationId,
@@ -43,6 +50,8 @@ public sealed record ConversationView(
         snapshot.Messages.Count,
         snapshot.DroppedMessages,
         snapshot.DuplicateCount,
+        StateOf(snapshot.Conversation),
+        snapshot.Participants,
         [.. snapshot.Messages.Select(MessageView.From)]);
 }
 

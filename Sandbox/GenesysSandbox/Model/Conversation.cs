@@ -16,6 +16,7 @@ public sealed class Conversation(Guid id, string integrationId, Customer custome
     private readonly List<ConversationMessage> _messages = [];
     private readonly Dictionary<string, string> _firstByChannelMessageId = new(StringComparer.Ordinal);
     private long _nextSequence;
+    private volatile bool _ended;
 
     public Guid Id { get; } = id;
     public string IntegrationId { get; } = integrationId;
@@ -27,6 +28,16 @@ public sealed class Conversation(Guid id, string integrationId, Customer custome
     public long DroppedMessages { get; private set; }
     public int DuplicateCount { get; private set; }
     public DateTimeOffset LastActivity { get; private set; } = createdAt;
+
+    /// <summary>The customer's side of the conversation (purpose <c>customer</c>) and the agent's (purpose <c>agent</c>).</summary>
+    public Participant CustomerParticipant { get; } = new(Guid.NewGuid(), ParticipantPurpose.Customer, createdAt);
+    public Participant AgentParticipant { get; } = new(Guid.NewGuid(), ParticipantPurpose.Agent, createdAt);
+
+    /// <summary>
+    /// Whether the conversation is over (its customer participant was disconnected). Readable without the lock: the
+    /// store opens a new conversation for the customer's next message once this is set.
+    /// </summary>
+    public bool IsEnded => _ended;
 
     // Agent messages are posted one after the other per conversation (see WebhookDispatcher).
     internal ConcurrentQueue<Func<CancellationToken, Task>> Outbox { get; } = new();
@@ -60,11 +71,35 @@ public sealed class Conversation(Guid id, string integrationId, Customer custome
 
     public void UpdateCustomerLocked(Customer customer) => Customer = customer;
 
+    /// <summary>
+    /// Disconnects a participant (under the caller's lock on <see cref="Gate"/>). Disconnecting the customer ends the
+    /// conversation for everyone, as in Genesys; disconnecting the agent leaves the customer connected. Returns false
+    /// when the participant was already disconnected.
+    /// </summary>
+    public bool DisconnectLocked(Participant participant, DateTimeOffset now)
+    {
+        if (participant.EndTime is not null)
+        {
+            return false;
+        }
+        participant.EndTime = now;
+        if (participant.Purpose == ParticipantPurpose.Customer)
+        {
+            AgentParticipant.EndTime ??= now;
+            _ended = true;
+        }
+        return true;
+    }
+
+    public Participant? FindParticipant(Guid id) =>
+        id == CustomerParticipant.Id ? CustomerParticipant : id == AgentParticipant.Id ? AgentParticipant : null;
+
     public ConversationSnapshot Snapshot()
     {
         lock (Gate)
         {
-            return new ConversationSnapshot(this, Customer, [.. _messages.Select(m => m.Freeze())], DroppedMessages, DuplicateCount, LastActivity);
+            return new ConversationSnapshot(this, Customer, [.. _messages.Select(m => m.Freeze())], DroppedMessages, DuplicateCount, LastActivity,
+                [CustomerParticipant.Freeze(), AgentParticipant.Freeze()]);
         }
     }
 
@@ -83,7 +118,27 @@ public sealed record ConversationSnapshot(
     IReadOnlyList<MessageSnapshot> Messages,
     long DroppedMessages,
     int DuplicateCount,
-    DateTimeOffset LastActivity);
+    DateTimeOffset LastActivity,
+    IReadOnlyList<ParticipantSnapshot> Participants);
+
+public static class ParticipantPurpose
+{
+    public const string Customer = "customer";
+    public const string Agent = "agent";
+}
+
+/// <summary>A participant of a conversation; <see cref="EndTime"/> is set (under the conversation's Gate) when disconnected.</summary>
+public sealed class Participant(Guid id, string purpose, DateTimeOffset startTime)
+{
+    public Guid Id { get; } = id;
+    public string Purpose { get; } = purpose;
+    public DateTimeOffset StartTime { get; } = startTime;
+    public DateTimeOffset? EndTime { get; set; }
+
+    public ParticipantSnapshot Freeze() => new(Id, Purpose, EndTime is null ? "connected" : "disconnected", StartTime, EndTime);
+}
+
+public sealed record ParticipantSnapshot(Guid Id, string Purpose, string State, DateTimeOffset StartTime, DateTimeOffset? EndTime);
 
 public static class MessageDirection
 {

@@ -15,23 +15,31 @@ public sealed class ConversationStore(IOptions<GenesysSandboxOptions> options, T
 
     public int Count => _byId.Count;
 
-    /// <summary>The customer's conversation on the integration, created on first contact.</summary>
+    /// <summary>
+    /// The customer's open conversation on the integration, created on first contact and again after the last one
+    /// was disconnected (Genesys starts a new interaction for the next message).
+    /// </summary>
     public Conversation GetOrCreate(string integrationId, Customer customer)
     {
         var key = (integrationId, customer.Id);
-        if (_byCustomer.TryGetValue(key, out var existing))
+        while (true)
         {
-            return existing;
-        }
+            var found = _byCustomer.TryGetValue(key, out var existing);
+            if (found && !existing!.IsEnded)
+            {
+                return existing;
+            }
 
-        var created = new Conversation(Guid.NewGuid(), integrationId, customer, time.GetUtcNow(),
-            Math.Max(1, options.Value.MaxMessagesPerConversation));
-        var winner = _byCustomer.GetOrAdd(key, created);
-        if (ReferenceEquals(winner, created))
-        {
+            var created = new Conversation(Guid.NewGuid(), integrationId, customer, time.GetUtcNow(),
+                Math.Max(1, options.Value.MaxMessagesPerConversation));
+            // Registered by id first, so whoever finds it by customer can also find it by id.
             _byId[created.Id] = created;
+            if (found ? _byCustomer.TryUpdate(key, created, existing!) : _byCustomer.TryAdd(key, created))
+            {
+                return created;
+            }
+            _byId.TryRemove(created.Id, out _);
         }
-        return winner;
     }
 
     public Conversation? Find(Guid id) => _byId.GetValueOrDefault(id);
@@ -88,11 +96,11 @@ public sealed class ConversationStore(IOptions<GenesysSandboxOptions> options, T
         _unmatchedReceipts.Clear();
     }
 
+    // Every conversation of the customer, ended ones included.
     private List<Conversation> Match(string customerId, string? integrationId) =>
-        [.. _byCustomer
-            .Where(e => e.Key.CustomerId == customerId &&
-                        (integrationId is null || string.Equals(e.Key.IntegrationId, integrationId, StringComparison.OrdinalIgnoreCase)))
-            .Select(e => e.Value)];
+        [.. _byId.Values
+            .Where(c => c.Customer.Id == customerId &&
+                        (integrationId is null || string.Equals(c.IntegrationId, integrationId, StringComparison.OrdinalIgnoreCase)))];
 }
 
 /// <summary>A receipt whose id names no agent message of the integration: accepted (as Genesys does) but kept visible.</summary>
