@@ -17,6 +17,7 @@ public static class SandboxApi
             faults.Clear();
             return Results.NoContent();
         });
+        sandbox.MapDelete("/faults/{id}", (string id, FaultStore faults) => faults.Remove(id) ? Results.NoContent() : Results.NotFound());
         sandbox.MapGet("/settings", (SandboxSettings settings) => Results.Json(Describe(settings)));
         sandbox.MapPatch("/settings", PatchSettings);
         sandbox.MapGet("/stats", (SandboxCounters counters) => Results.Json(counters.Snapshot()));
@@ -66,9 +67,9 @@ public static class SandboxApi
 
     private static IResult AddFault(FaultRequest request, FaultStore faults)
     {
-        if (request.Status is null or 0 && request.ErrorCode is null && request.LatencyMs is null or 0)
+        if (request.Status is null or 0 && request.ErrorCode is null && request.LatencyMs is null or 0 && request.ResponseLatencyMs is null or 0)
         {
-            return Results.Problem("A fault needs a status, an errorCode or a latencyMs.", statusCode: StatusCodes.Status400BadRequest);
+            return Results.Problem("A fault needs a status, an errorCode, a latencyMs or a responseLatencyMs.", statusCode: StatusCodes.Status400BadRequest);
         }
         var rule = faults.Add(request);
         return Results.Created($"/sandbox/faults/{rule.Id}", Describe(rule));
@@ -107,6 +108,8 @@ public static class SandboxApi
         status = rule.Request.Status,
         errorCode = rule.Request.ErrorCode,
         latencyMs = rule.Request.LatencyMs,
+        responseLatencyMs = rule.Request.ResponseLatencyMs,
+        to = rule.Request.To,
         retryAfterSeconds = rule.Request.RetryAfterSeconds,
         remaining = rule.Remaining < 0 ? (int?)null : rule.Remaining,
         expiresAt = rule.ExpiresAt,

@@ -208,6 +208,45 @@ public sealed class GraphApiErrorTests
         Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
     }
 
+    [Fact]
+    public async Task FaultForOneRecipientLeavesEveryoneElsesSendsAloneUntilRemoved()
+    {
+        await using var host = await MetaSandboxHost.StartAsync();
+        const string other = "15550200002";
+        await host.CustomerSendsAsync(Customer, new { type = "text", text = "hello" });
+        await host.CustomerSendsAsync(other, new { type = "text", text = "hello" });
+        using var fault = await host.Client.PostAsJsonAsync("/sandbox/faults",
+            new { path = "/v*/*/messages", method = "POST", status = 500, to = "+" + Customer }, MetaSandboxHost.Cancellation);
+        var rule = await fault.Content.ReadFromJsonAsync<JsonElement>(MetaSandboxHost.Cancellation);
+
+        var refused = await host.SendAsync(MetaSandboxHost.Text(Customer, "1"));
+        var someoneElse = await host.SendAsync(MetaSandboxHost.Text(other, "2"));
+        var removed = await host.Client.DeleteAsync($"/sandbox/faults/{rule.GetProperty("id").GetString()}", MetaSandboxHost.Cancellation);
+        var afterwards = await host.SendAsync(MetaSandboxHost.Text(Customer, "3"));
+
+        Assert.Equal("+" + Customer, rule.GetProperty("to").GetString());
+        Assert.Equal(HttpStatusCode.InternalServerError, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, someoneElse.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
+    }
+
+    [Fact]
+    public async Task ResponseLatencyHoldsTheAnswerWhileTheSendsStatusesAreAlreadyOnTheirWay()
+    {
+        await using var host = await MetaSandboxHost.StartAsync();
+        await host.CustomerSendsAsync(Customer, new { type = "text", text = "hello" });
+        await host.Client.PostAsJsonAsync("/sandbox/faults",
+            new { path = "/v*/*/messages", method = "POST", responseLatencyMs = 1500, count = 1 }, MetaSandboxHost.Cancellation);
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var wamid = await host.SendAcceptedAsync(MetaSandboxHost.Text(Customer, "slow answer"));
+
+        Assert.True(started.Elapsed >= TimeSpan.FromMilliseconds(1400), $"answered after {started.Elapsed}");
+        // The statuses (50, 100 and 150 ms after acceptance) reached the webhook before the sender saw its wamid.
+        Assert.Equal(["sent", "delivered", "read"], host.Receiver.StatusesFor(wamid).Select(s => s.GetProperty("status").GetString()));
+    }
+
     private static string Buttons(int count, string title) => JsonSerializer.Serialize(new
     {
         messaging_product = "whatsapp", to = Customer, type = "interactive",
