@@ -1,4 +1,5 @@
 using WhatsAppGenesys.GenesysApi;
+using WhatsAppGenesys.GenesysApi.Conversations;
 using WhatsAppGenesys.GenesysApi.OpenMessaging;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,5 +12,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapOpenMessagingApi();
+app.MapConversationControlApi();
 
 app.Run();

@@ -26,6 +26,9 @@ public static class GatewayRoutes
         new("whatsapp-send", "/api/v1/whatsapp/{**rest}", ServiceNames.WhatsAppApi, RouteAccess.Tenant, ForwardTenantId: true),
         new("messages", "/api/v1/messages/{**rest}", ServiceNames.WhatsAppApi, RouteAccess.Tenant, ForwardTenantId: true),
 
+        // Seed 003's conversation controls, for the calling tenant's Genesys organisation.
+        new("conversations", "/api/v1/conversations/{**rest}", ServiceNames.GenesysApi, RouteAccess.Tenant, ForwardTenantId: true, Methods: ["POST"]),
+
         // Operators: dead letters and errors of each pipeline, listed and replayed at the service that consumes it.
         new("whatsapp-archive-admin", "/admin/webhooks/whatsapp/{**rest}", ServiceNames.WhatsAppWebhook, RouteAccess.Operator),
         new("genesys-archive-admin", "/admin/webhooks/genesys/{**rest}", ServiceNames.GenesysWebhook, RouteAccess.Operator),

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Options;
 using WhatsAppGenesys.Clients.Idempotency;
-using WhatsAppGenesys.Clients.RateLimiting;
-using WhatsAppGenesys.Clients.Tenancy;
 using WhatsAppGenesys.Contracts.Providers;
 using WhatsAppGenesys.ServiceDefaults;
 
@@ -28,38 +25,30 @@ public static class OpenMessagingApi
 
 /// <summary>Resolves the tenant, applies its rate limit and sends at most once per idempotency key.</summary>
 public sealed class OpenMessagingDelivery(
-    ITenantDirectory tenants,
+    GenesysTenantGate gate,
     OpenMessagingClient genesys,
-    TenantRateLimiter rateLimiter,
     SendOnce<GenesysCallResult> sendOnce,
-    IOptions<GenesysOptions> options,
     IHostApplicationLifetime lifetime,
     ILogger<OpenMessagingDelivery> logger)
 {
     public async Task<IResult> DeliverAsync(HttpContext http, string endpoint, GenesysDeliveryRequest request)
     {
-        var tenantId = http.Request.Headers["X-Tenant-ID"].ToString();
-        if (string.IsNullOrEmpty(tenantId) || string.IsNullOrEmpty(request.IdempotencyKey))
+        if (string.IsNullOrEmpty(request.IdempotencyKey))
         {
-            return Results.Problem(statusCode: 400, title: "X-Tenant-ID and an idempotencyKey are required");
+            return Results.Problem(statusCode: 400, title: "An idempotencyKey is required");
+        }
+        var (tenantId, settings, refusal) = await gate.ResolveAsync(http);
+        if (refusal is not null)
+        {
+            return refusal;
         }
         using var scope = logger.BeginTenantScope(tenantId);
-        var tenant = await tenants.FindByIdAsync(tenantId, http.RequestAborted);
-        if (tenant is not { IsActive: true, Genesys: { } settings })
-        {
-            return Results.Problem(statusCode: 403, title: "Unknown or inactive tenant, or no Genesys configuration");
-        }
 
         var (outcome, replayed) = await sendOnce.RunAsync($"{tenantId}:{endpoint}:{request.IdempotencyKey}", async () =>
-        {
-            if (await rateLimiter.TryAcquireAsync("genesys", tenantId, options.Value.RequestsPerMinutePerTenant, TimeSpan.FromMinutes(1)) is { } wait)
-            {
-                return GenesysCallResult.Failed(new ProviderError(ProviderNames.Genesys, 429, "rate.limited.locally",
-                    "Tenant is at its Genesys request budget for this minute", Retryable: true, RetryAfterSeconds: wait.TotalSeconds));
-            }
-            // Not the request's token: if the caller dies mid-call, the send still completes and is remembered.
-            return await genesys.PostAsync(tenantId, settings, endpoint, request.Body, lifetime.ApplicationStopping);
-        });
+            await gate.TakeBudgetAsync(tenantId) is { } overBudget
+                ? GenesysCallResult.Failed(overBudget)
+                // Not the request's token: if the caller dies mid-call, the send still completes and is remembered.
+                : await genesys.PostAsync(tenantId, settings!, endpoint, request.Body, lifetime.ApplicationStopping));
 
         if (outcome.Result is { } result)
         {
@@ -69,6 +58,6 @@ public sealed class OpenMessagingDelivery(
             }
             return Results.Ok(result);
         }
-        return Results.Json(outcome.Error, statusCode: outcome.Error!.Retryable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status422UnprocessableEntity);
+        return GenesysHttp.ToResult(outcome.Error!);
     }
 }
