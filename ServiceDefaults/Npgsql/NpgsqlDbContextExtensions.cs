@@ -26,14 +26,22 @@ public static class NpgsqlDbContextExtensions
         where TContext : DbContext
     {
         var connectionString = ResourceConnectionStrings.Require(builder.Configuration, connectionName, Format);
+        NpgsqlConnectionStringBuilder settings;
         try
         {
-            _ = new NpgsqlConnectionStringBuilder(connectionString);
+            settings = new NpgsqlConnectionStringBuilder(connectionString);
         }
         catch (ArgumentException)
         {
             throw ResourceConnectionStrings.Malformed(connectionName, Format);
         }
+        // A handful of statements run for every message: prepared on each connection after their second use, PostgreSQL
+        // parses and plans them once instead of every time. A connection string that sets its own value keeps it.
+        if (settings.MaxAutoPrepare == 0)
+        {
+            settings.MaxAutoPrepare = 32;
+        }
+        connectionString = settings.ConnectionString;
 
         builder.Services.AddDbContextPool<TContext>(options =>
         {
