@@ -53,6 +53,10 @@ public sealed partial class OutboundEndToEnd(RunningSystem system, BenchmarkOpti
         var sent = await SendAsync(genesys, batch, rate, cancellationToken);
         log($"  sent in {sent.Loop.SendingTook.TotalSeconds:0.0} s (max start lag {sent.Loop.MaxLag.TotalMilliseconds:0} ms), waiting for Meta");
         await WaitForAcceptedAsync(meta, warmed + count, TimeSpan.FromSeconds(60), cancellationToken);
+        // The replies' sent/delivered/read statuses are still on their way through the inbound side: part of each
+        // reply's cost, and work the next measurement should not inherit.
+        var drained = await system.WaitForPipelinesDrainedAsync(TimeSpan.FromMinutes(3), cancellationToken);
+        log($"  status traffic drained {drained.TotalSeconds:0} s later");
         var after = ProcessMeter.Snapshot(system.App);
 
         // Reconcile at the Meta side, customer by customer.

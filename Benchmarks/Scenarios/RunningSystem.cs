@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Tenancy;
@@ -86,6 +87,38 @@ public sealed class RunningSystem : IAsyncDisposable
         _clients.Add(client);
         return client;
     }
+
+    /// <summary>
+    /// Waits until the work and delay queues of both pipelines are empty: what a measurement set in motion (an agent
+    /// reply's three status webhooks, say) is finished before its CPU is counted and before the next one starts.
+    /// </summary>
+    public async Task<TimeSpan> WaitForPipelinesDrainedAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var pipelines = new[]
+        {
+            (Client: Client(ServiceNames.InboundTransformer), Pipeline: Contracts.Events.Pipelines.Inbound),
+            (Client: Client(ServiceNames.OutboundTransformer), Pipeline: Contracts.Events.Pipelines.Outbound),
+        };
+        while (clock.Elapsed < timeout)
+        {
+            long waiting = 0;
+            foreach (var (client, pipeline) in pipelines)
+            {
+                var queues = await client.GetFromJsonAsync<List<QueueDepth>>($"/admin/pipelines/{pipeline}/queues", cancellationToken) ?? [];
+                waiting += queues.Where(q => !q.Queue.EndsWith(".dead-letter", StringComparison.Ordinal) && !q.Queue.EndsWith(".error", StringComparison.Ordinal))
+                    .Sum(q => (long)q.Messages);
+            }
+            if (waiting == 0)
+            {
+                return clock.Elapsed;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+        }
+        return clock.Elapsed;
+    }
+
+    private sealed record QueueDepth(string Queue, uint Messages, uint Consumers);
 
     public async Task<string> ConnectionStringAsync(string resourceName) =>
         await App.GetConnectionStringAsync(resourceName) ?? throw new InvalidOperationException($"{resourceName} has no connection string.");
