@@ -33,6 +33,10 @@ public static class Extensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
+            // A burst (a transformer starting on a backlog runs hundreds of handlers) would otherwise open a connection
+            // per request in flight, and the service on the other end holds buffers and threads for each; a bounded
+            // pool per destination queues the burst in the caller instead.
+            http.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxConnectionsPerServer = 32 });
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
