@@ -18,7 +18,7 @@ public sealed record BenchmarkOptions
     public int InboundRate { get; init; } = 500;
 
     /// <summary>
-    /// The rate of the latency runs (single tenant, 1,000 tenants, two replicas). Default: 80 % of what the
+    /// The rate of the latency runs (single tenant, 1,000 tenants, two replicas). Default: 70 % of what the
     /// single-tenant run delivered at <see cref="InboundRate"/>, rounded down to ten, so latency is measured below
     /// saturation and every comparison runs at the same rate.
     /// </summary>
@@ -26,7 +26,7 @@ public sealed record BenchmarkOptions
 
     /// <summary>
     /// Agent messages offered per second at the Genesys sandbox (outbound end to end). Default: 30 % of the sustained
-    /// inbound rate, because a reply costs about 2.8 inbound messages of CPU (measured: the reply itself plus the three
+    /// inbound rate, because a reply costs about 3.5 inbound messages of CPU (measured: the reply itself plus the three
     /// status webhooks Meta sends back for it), so this offers the machine the same load as the sustained inbound run.
     /// </summary>
     public int? OutboundRate { get; init; }
@@ -70,7 +70,7 @@ public sealed record BenchmarkOptions
           --duration <s>            seconds each measurement is sustained (default 60; 10 for a quick run)
           --webhook-rate <n>        signed webhooks offered per second to whatsapp-webhook (default 1500)
           --inbound-rate <n>        customer messages offered per second at the Meta sandbox (default 500)
-          --sustainable-rate <n>    rate of the latency runs (default 80 % of what the 500/s run delivered)
+          --sustainable-rate <n>    rate of the latency runs (default 70 % of what the 500/s run delivered)
           --outbound-rate <n>       agent messages offered per second at the Genesys sandbox (default 30 % of the sustained rate)
           --connections <n>         keep-alive connections per target (default 256)
           --lookup-concurrency <n>  concurrent state-manager lookups (default 64)

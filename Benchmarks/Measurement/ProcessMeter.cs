@@ -57,7 +57,7 @@ public static class ProcessMeter
     // A server's processes share memory (PostgreSQL's shared buffers, Erlang's code), so their VmRSS would count it once
     // per process: for a tree the proportional set size (PSS) is the honest sum.
     private static ProcessSample Sample(string label, IReadOnlyCollection<int> pids, bool isServer) =>
-        new(label, isServer, pids.Sum(CpuSeconds), isServer ? pids.Sum(ProportionalBytes) : pids.Sum(ProcFs.ResidentBytes), pids.Count,
+        new(label, isServer, pids.Sum(pid => CpuSeconds(pid, includeEndedChildren: isServer)), isServer ? pids.Sum(ProportionalBytes) : pids.Sum(ProcFs.ResidentBytes), pids.Count,
             isServer ? null : pids.Sum(pid => StatusBytes(pid, "RssAnon:")));
 
     /// <summary>A size line of /proc/&lt;pid&gt;/status (e.g. RssAnon: the heap and JIT-compiled code, not the mapped assemblies).</summary>
@@ -98,14 +98,24 @@ public static class ProcessMeter
         return ProcFs.ResidentBytes(pid);
     }
 
-    /// <summary>utime + stime of one process (fields 14 and 15 of /proc/&lt;pid&gt;/stat), or 0 when it is gone.</summary>
-    public static double CpuSeconds(int pid)
+    /// <summary>
+    /// utime + stime of one process (fields 14 and 15 of /proc/&lt;pid&gt;/stat), or 0 when it is gone. With
+    /// <paramref name="includeEndedChildren"/> also cutime + cstime (16 and 17): the CPU of children that ended and were
+    /// waited for. A server's tree changes during a measurement (PostgreSQL ends a backend when its connection
+    /// closes), and without them a backend that ended would take its CPU out of the "after" sum.
+    /// </summary>
+    public static double CpuSeconds(int pid, bool includeEndedChildren = false)
     {
         try
         {
             var text = File.ReadAllText($"/proc/{pid}/stat");
             var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            if (includeEndedChildren)
+            {
+                ticks += long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
+            }
+            return ticks / TicksPerSecond;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
