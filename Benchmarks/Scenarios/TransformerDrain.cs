@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using WhatsAppGenesys.Benchmarks.Load;
 using WhatsAppGenesys.Benchmarks.Measurement;
@@ -39,11 +38,7 @@ public sealed class TransformerDrain(RunningSystem system, BenchmarkOptions opti
             var i = (int)index;
             wamids[i] = $"wamid.drain.{tag}.{i}";
             var body = Encoding.UTF8.GetBytes(WebhookIngest.TextWebhook(customers[i % customers.Count], wamids[i], timestamp, $"Backlog message {i}: is my order on its way?"));
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/webhook/whatsapp") { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            request.Headers.TryAddWithoutValidation(WebhookSignatures.HeaderName, WebhookSignatures.SignMeta(body, Sender.DemoAppSecret));
-            using var response = await webhook.SendAsync(request, cancellationToken);
-            if (response.StatusCode != HttpStatusCode.OK)
+            if (await WebhookIngest.PostSignedAsync(webhook, body, WebhookSignatures.SignMeta(body, Sender.DemoAppSecret), cancellationToken) != HttpStatusCode.OK)
             {
                 Interlocked.Increment(ref refused);
             }

@@ -71,7 +71,7 @@ public static class ConversationsApiEndpoints
         var registry = context.RequestServices.GetRequiredService<IntegrationRegistry>();
         if (store.Find(conversationId) is not { } conversation
             || !registry.TryGetIntegration(conversation.IntegrationId, out var integration)
-            || !string.Equals(integration.ClientId, token!.ClientId, StringComparison.Ordinal))
+            || !GenesysApiAuth.Owns(token!, integration))
         {
             return (null, GenesysErrors.NotFound(context));
         }

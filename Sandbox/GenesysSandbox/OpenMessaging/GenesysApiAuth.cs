@@ -32,7 +32,7 @@ public static class GenesysApiAuth
             }
             // Real Genesys scopes integrations to the OAuth client's organization; the simulator treats every client
             // as its own organization and answers a foreign integration with 403 not.authorized (see README).
-            if (!string.Equals(integration.ClientId, token!.ClientId, StringComparison.Ordinal))
+            if (!Owns(token!, integration))
             {
                 return GenesysErrors.NotAuthorized(context);
             }
@@ -40,6 +40,10 @@ public static class GenesysApiAuth
             context.Items[CallerKey] = integration;
             return await next(invocation);
         });
+
+    /// <summary>Whether the token's OAuth client (its organization, in the simulator) owns the integration.</summary>
+    public static bool Owns(AccessToken token, Integration integration) =>
+        string.Equals(integration.ClientId, token.ClientId, StringComparison.Ordinal);
 
     public static Integration Integration(HttpContext context) => (Integration)context.Items[CallerKey]!;
 

@@ -36,6 +36,41 @@ public sealed class FaultScenario(AppFixture fixture)
         }
     }
 
+    public Task<BurstReport> RunAsync(BurstDirection direction, BurstPlan plan, Func<Burst, CancellationToken, Task> fault, Func<Task>? undo = null) =>
+        direction == BurstDirection.Inbound ? InboundAsync(plan, fault, undo) : OutboundAsync(plan, fault, undo);
+
+    /// <summary>Every replica of the transformer SIGKILLed once 600 messages are through, started again 2 s later.</summary>
+    public Task<BurstReport> TransformerKilledMidBurstAsync(BurstDirection direction, string transformer) =>
+        RunAsync(direction, new BurstPlan(), async (burst, ct) =>
+        {
+            await burst.WhenDeliveredAsync(600, ct);
+            await fixture.App.KillResourceAsync(transformer);
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
+        }, () => EnsureRunningAsync(transformer));
+
+    /// <summary>
+    /// The replica doing the work SIGKILLed once 600 messages are through; checks that another replica took over, and
+    /// leaves every replica running for the next test.
+    /// </summary>
+    public async Task<BurstReport> BusiestReplicaKilledMidBurstAsync(BurstDirection direction, string transformer)
+    {
+        var failover = new ReplicaFailover(fixture, transformer);
+        try
+        {
+            var report = await RunAsync(direction, new BurstPlan(), async (burst, ct) =>
+            {
+                await burst.WhenDeliveredAsync(600, ct);
+                await failover.KillBusiestReplicaAsync(burst, ct);
+            });
+            failover.AssertAnotherReplicaTookOver(report.Burst);
+            return report;
+        }
+        finally
+        {
+            await failover.RestoreAsync();
+        }
+    }
+
     /// <summary>The burst, the fault (which gets the running burst so it can wait for its moment), the report.</summary>
     private async Task<BurstReport> RunAsync(Burst burst, Func<Burst, CancellationToken, Task> fault, Func<Task>? undo)
     {
@@ -90,4 +125,13 @@ public sealed class FaultScenario(AppFixture fixture)
         using var response = await fixture.Client("genesys-sandbox").PutAsJsonAsync("/sandbox/rate-limit", new { requestsPerMinute }, ct);
         response.EnsureSuccessStatusCode();
     }
+}
+
+public enum BurstDirection
+{
+    /// <summary>Customers write to agents.</summary>
+    Inbound,
+
+    /// <summary>Agents answer customers.</summary>
+    Outbound,
 }

@@ -17,38 +17,12 @@ public sealed class InboundFaultTests(AppFixture fixture)
     private readonly FaultScenario _scenario = new(fixture);
 
     [Fact]
-    public async Task InboundTransformerKilledMidBurstLosesAndDuplicatesNothing()
-    {
-        var report = await _scenario.InboundAsync(new BurstPlan(), async (burst, ct) =>
-        {
-            await burst.WhenDeliveredAsync(600, ct);
-            await fixture.App.KillResourceAsync(Transformer);
-            await Task.Delay(TimeSpan.FromSeconds(2), ct);
-        }, () => _scenario.EnsureRunningAsync(Transformer));
-
-        report.AssertEveryMessageDeliveredOnceInOrder();
-    }
+    public async Task InboundTransformerKilledMidBurstLosesAndDuplicatesNothing() =>
+        (await _scenario.TransformerKilledMidBurstAsync(BurstDirection.Inbound, Transformer)).AssertEveryMessageDeliveredOnceInOrder();
 
     [Fact]
-    public async Task OneOfTwoInboundTransformerReplicasKilledMidBurstTheOtherTakesOver()
-    {
-        var failover = new ReplicaFailover(fixture, Transformer);
-        try
-        {
-            var report = await _scenario.InboundAsync(new BurstPlan(), async (burst, ct) =>
-            {
-                await burst.WhenDeliveredAsync(600, ct);
-                await failover.KillBusiestReplicaAsync(burst, ct);
-            });
-
-            report.AssertEveryMessageDeliveredOnceInOrder();
-            failover.AssertAnotherReplicaTookOver(report.Burst);
-        }
-        finally
-        {
-            await failover.RestoreAsync();
-        }
-    }
+    public async Task OneOfTwoInboundTransformerReplicasKilledMidBurstTheOtherTakesOver() =>
+        (await _scenario.BusiestReplicaKilledMidBurstAsync(BurstDirection.Inbound, Transformer)).AssertEveryMessageDeliveredOnceInOrder();
 
     [Fact]
     public async Task RabbitMQStoppedFor20SecondsMidBurstLosesAndDuplicatesNothing()

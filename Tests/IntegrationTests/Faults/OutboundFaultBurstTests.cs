@@ -13,44 +13,13 @@ public sealed class OutboundFaultBurstTests(AppFixture fixture)
     private readonly FaultScenario _scenario = new(fixture);
 
     [Fact]
-    public async Task OutboundTransformerKilledMidBurstLosesAndDuplicatesNothing()
-    {
-        var report = await _scenario.OutboundAsync(new BurstPlan(), async (burst, ct) =>
-        {
-            await burst.WhenDeliveredAsync(600, ct);
-            await fixture.App.KillResourceAsync(Transformer);
-            await Task.Delay(TimeSpan.FromSeconds(2), ct);
-        }, () => _scenario.EnsureRunningAsync(Transformer));
-
-        report.AssertEveryMessageDeliveredOnceInOrder();
-    }
+    public async Task OutboundTransformerKilledMidBurstLosesAndDuplicatesNothing() =>
+        (await _scenario.TransformerKilledMidBurstAsync(BurstDirection.Outbound, Transformer)).AssertEveryMessageDeliveredOnceInOrder();
 
     [Fact]
-    public async Task OneOfTwoOutboundTransformerReplicasKilledMidBurstTheOtherTakesOver()
-    {
-        var failover = new ReplicaFailover(fixture, Transformer);
-        try
-        {
-            var report = await _scenario.OutboundAsync(new BurstPlan(), async (burst, ct) =>
-            {
-                await burst.WhenDeliveredAsync(600, ct);
-                await failover.KillBusiestReplicaAsync(burst, ct);
-            });
+    public async Task OneOfTwoOutboundTransformerReplicasKilledMidBurstTheOtherTakesOver() =>
+        (await _scenario.BusiestReplicaKilledMidBurstAsync(BurstDirection.Outbound, Transformer)).AssertEveryMessageDeliveredOnceInOrder();
 
-            report.AssertEveryMessageDeliveredOnceInOrder();
-            failover.AssertAnotherReplicaTookOver(report.Burst);
-        }
-        finally
-        {
-            await failover.RestoreAsync();
-        }
-    }
-
-    /// <summary>
-    /// Meta's throughput error (130429, "rate limit hit") on every send for 15 s: the sends back off (2, 4, 8, 16 s …)
-    /// and retry in order, and nothing reaches the agent as Failed. (Longer windows only add minutes of back-off tail:
-    /// a throttled send waits up to 60 s, and the partition's delay queue releases in order behind it.)
-    /// </summary>
     [Fact]
     public async Task MetaAnswering130429For15SecondsLosesAndDuplicatesNothing()
     {
