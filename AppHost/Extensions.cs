@@ -1,12 +1,31 @@
+using Microsoft.Extensions.Configuration;
+
 // AppHost-only helpers that keep Program.cs a flat, readable model.
 internal static class Extensions
 {
+    /// <summary>
+    /// A service of ours: its HTTP endpoint on the model's port (DCP's proxy listens there and spreads requests over
+    /// the replicas), and its <c>/health</c> as the readiness that <c>WaitFor</c> waits for. Launch profiles are not
+    /// used: the model is the one place that says how a service runs. When run, a service shares the AppHost's
+    /// environment (Development under ./run.sh and in tests); a published one runs as Production.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, string name, int port)
+        where TProject : IProjectMetadata, new()
+    {
+        var service = builder.AddProject<TProject>(name, launchProfileName: null)
+            .WithHttpEndpoint(port: port, name: "http")
+            .WithHttpHealthCheck("/health");
+        return builder.ExecutionContext.IsPublishMode
+            ? service
+            : service.WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName);
+    }
+
     /// <summary>What every message-flow service uses: cache/idempotency (Redis), the bus (RabbitMQ), media (S3).</summary>
     public static IResourceBuilder<ProjectResource> WithMessaging(
         this IResourceBuilder<ProjectResource> project,
-        IResourceBuilder<RedisResource> redis,
-        IResourceBuilder<RabbitMQServerResource> rabbitmq,
-        IResourceBuilder<S3ServerResource> minio) =>
+        IResourceBuilder<IResourceWithConnectionString> redis,
+        IResourceBuilder<IResourceWithConnectionString> rabbitmq,
+        IResourceBuilder<IResourceWithConnectionString> minio) =>
         project
             .WithReference(redis).WaitFor(redis)
             .WithReference(rabbitmq).WaitFor(rabbitmq)
@@ -22,5 +41,28 @@ internal static class Extensions
             project.WithReference(service).WaitFor(service);
         }
         return project;
+    }
+
+    /// <summary>A URL on a service's HTTP endpoint, e.g. where a simulator posts its webhooks.</summary>
+    public static ReferenceExpression UrlOf(this IResourceBuilder<ProjectResource> project, string path) =>
+        ReferenceExpression.Create($"{project.GetEndpoint("http")}{path}");
+
+    /// <summary>
+    /// Extra environment from the AppHost's configuration, applied last so it wins: <c>AppHost:Environment:&lt;VAR&gt;</c>
+    /// for every service, <c>AppHost:Resources:&lt;name&gt;:Environment:&lt;VAR&gt;</c> for one. Operators tune a
+    /// deployment with it (log levels, limits) and tests and the benchmark use it to switch on their probes.
+    /// </summary>
+    public static void ApplyConfiguredEnvironment(this IDistributedApplicationBuilder builder)
+    {
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            var resource = builder.CreateResourceBuilder(project);
+            var variables = builder.Configuration.GetSection("AppHost:Environment").GetChildren()
+                .Concat(builder.Configuration.GetSection($"AppHost:Resources:{project.Name}:Environment").GetChildren());
+            foreach (var variable in variables)
+            {
+                resource.WithEnvironment(variable.Key, variable.Value ?? "");
+            }
+        }
     }
 }

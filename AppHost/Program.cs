@@ -1,27 +1,30 @@
 using Microsoft.Extensions.Configuration;
+using WhatsAppGenesys.AppHost.Infrastructure;
 using WhatsAppGenesys.Contracts;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-// Infrastructure: local processes on 127.0.0.1 with their data under .apphost/data (see Hosting/).
-var postgres = builder.AddPostgres(ResourceNames.Postgres, port: 55432);
+// Infrastructure: local processes on 127.0.0.1 with their data under .apphost/data in run mode, Aspire's container
+// integrations in the published manifest, or the servers named by ConnectionStrings:<name> (Infrastructure/).
+var postgres = builder.AddPostgresServer(ResourceNames.Postgres, port: 55432);
 var tenantDb = postgres.AddDatabase(ResourceNames.TenantDatabase);
 var stateDb = postgres.AddDatabase(ResourceNames.StateDatabase);
 var whatsappDb = postgres.AddDatabase(ResourceNames.WhatsAppDatabase);
-var redis = builder.AddRedis(ResourceNames.Redis, port: 56379);
-var rabbitmq = builder.AddRabbitMQ(ResourceNames.RabbitMQ, port: 55672);
-// s3rver locally; production points ConnectionStrings:minio at MinIO.
+var redis = builder.AddRedisServer(ResourceNames.Redis, port: 56379);
+var rabbitmq = builder.AddRabbitMQServer(ResourceNames.RabbitMQ, port: 55672);
+// s3rver locally, MinIO when published; the services speak plain S3 to either.
 var minio = builder.AddS3Server(ResourceNames.ObjectStorage, port: 59000);
 
 // Secrets: Parameters:<name> from configuration, else generated on the first run and kept with the data they protect.
-var tenantAdminApiKey = builder.AddParameter("tenant-admin-api-key", secret: true, generatedBytes: 24);
-var tenantEncryptionKey = builder.AddParameter("tenant-encryption-key", secret: true, generatedBytes: 32);
+var tenantAdminApiKey = builder.AddSecret("tenant-admin-api-key", bytes: 24);
+// AES-256 keys: base64 of exactly 32 bytes, so a deployment supplies them (docs/deploy.md) rather than generating them.
+var tenantEncryptionKey = builder.AddSecret("tenant-encryption-key", bytes: 32, generatedOnDeploy: false);
 // The next key, provisioned ahead so rotation (docs/tenancy.md) is a config switch plus `rotate-keys`, not a redeploy.
-var tenantEncryptionKeyNext = builder.AddParameter("tenant-encryption-key-next", secret: true, generatedBytes: 32);
+var tenantEncryptionKeyNext = builder.AddSecret("tenant-encryption-key-next", bytes: 32, generatedOnDeploy: false);
 
 // Core services: tenants and credentials first, everyone else depends on them. Two replicas each, because every
 // message resolves a tenant and a token, and a cache invalidation must reach every replica.
-var tenantService = builder.AddProject<Projects.TenantService>(ServiceNames.TenantService, port: 3007)
+var tenantService = builder.AddService<Projects.TenantService>(ServiceNames.TenantService, port: 3007)
     .WithReplicas(2)
     .WithReference(tenantDb).WaitFor(tenantDb)
     .WithReference(redis).WaitFor(redis)
@@ -30,17 +33,17 @@ var tenantService = builder.AddProject<Projects.TenantService>(ServiceNames.Tena
     .WithEnvironment("TenantService__Encryption__Keys__k1", tenantEncryptionKey)
     .WithEnvironment("TenantService__Encryption__Keys__k2", tenantEncryptionKeyNext);
 
-var authService = builder.AddProject<Projects.AuthService>(ServiceNames.AuthService, port: 3004)
+var authService = builder.AddService<Projects.AuthService>(ServiceNames.AuthService, port: 3004)
     .WithReplicas(2)
     .WithReference(redis).WaitFor(redis)
     .WithReference(tenantService).WaitFor(tenantService);
 
-var stateManager = builder.AddProject<Projects.StateManager>(ServiceNames.StateManager, port: 3005)
+var stateManager = builder.AddService<Projects.StateManager>(ServiceNames.StateManager, port: 3005)
     .WithReference(stateDb).WaitFor(stateDb)
     .WithReference(redis).WaitFor(redis);
 
 // Outbound API clients: the only services that talk to Meta and Genesys.
-var whatsappApi = builder.AddProject<Projects.WhatsAppApi>(ServiceNames.WhatsAppApi, port: 3008)
+var whatsappApi = builder.AddService<Projects.WhatsAppApi>(ServiceNames.WhatsAppApi, port: 3008)
     .WithReference(whatsappDb).WaitFor(whatsappDb)
     .WithReference(redis).WaitFor(redis)
     .WithReference(authService).WaitFor(authService)
@@ -48,24 +51,24 @@ var whatsappApi = builder.AddProject<Projects.WhatsAppApi>(ServiceNames.WhatsApp
     // The direct send API opens a ledger row per message, so Meta's statuses have somewhere to land.
     .WithReference(stateManager).WaitFor(stateManager);
 
-var genesysApi = builder.AddProject<Projects.GenesysApi>(ServiceNames.GenesysApi, port: 3010)
+var genesysApi = builder.AddService<Projects.GenesysApi>(ServiceNames.GenesysApi, port: 3010)
     .WithReference(redis).WaitFor(redis)
     .WithReference(authService).WaitFor(authService)
     .WithReference(tenantService).WaitFor(tenantService);
 
 // Message flow: webhooks receive, transformers map and forward.
-var whatsappWebhook = builder.AddProject<Projects.WhatsAppWebhook>(ServiceNames.WhatsAppWebhook, port: 3009)
+var whatsappWebhook = builder.AddService<Projects.WhatsAppWebhook>(ServiceNames.WhatsAppWebhook, port: 3009)
     .WithMessaging(redis, rabbitmq, minio)
     .WithReference(tenantService).WaitFor(tenantService);
 
-var genesysWebhook = builder.AddProject<Projects.GenesysWebhook>(ServiceNames.GenesysWebhook, port: 3011)
+var genesysWebhook = builder.AddService<Projects.GenesysWebhook>(ServiceNames.GenesysWebhook, port: 3011)
     .WithMessaging(redis, rabbitmq, minio)
     .WithReference(tenantService).WaitFor(tenantService);
 
 // Transformers: one replica each by default (throughput comes from the per-customer lanes inside one process); more
 // only for availability (AppHost:InboundTransformerReplicas, AppHost:OutboundTransformerReplicas): single active
 // consumer gives each partition to one replica at a time, the others stand by (docs/messaging.md).
-var inboundTransformer = builder.AddProject<Projects.InboundTransformer>(ServiceNames.InboundTransformer, port: 3002)
+var inboundTransformer = builder.AddService<Projects.InboundTransformer>(ServiceNames.InboundTransformer, port: 3002)
     .WithReplicas(builder.Configuration.GetValue("AppHost:InboundTransformerReplicas", 1))
     .WithMessaging(redis, rabbitmq, minio)
     .WithReference(authService).WaitFor(authService)
@@ -74,7 +77,7 @@ var inboundTransformer = builder.AddProject<Projects.InboundTransformer>(Service
     .WithReference(whatsappApi).WaitFor(whatsappApi)
     .WithReference(tenantService).WaitFor(tenantService);
 
-var outboundTransformer = builder.AddProject<Projects.OutboundTransformer>(ServiceNames.OutboundTransformer, port: 3003)
+var outboundTransformer = builder.AddService<Projects.OutboundTransformer>(ServiceNames.OutboundTransformer, port: 3003)
     .WithReplicas(builder.Configuration.GetValue("AppHost:OutboundTransformerReplicas", 1))
     .WithMessaging(redis, rabbitmq, minio)
     // A Genesys token for attachment downloads that are not presigned after all.
@@ -86,7 +89,7 @@ var outboundTransformer = builder.AddProject<Projects.OutboundTransformer>(Servi
 
 // The single public entry point: routes, API keys, rate limits, the aggregated /health and the API docs (/scalar).
 // It knows the operator key to guard admin routes and tenant creation itself; tenant keys it verifies with the tenant service.
-builder.AddProject<Projects.ApiGateway>(ServiceNames.ApiGateway, port: 3000)
+builder.AddService<Projects.ApiGateway>(ServiceNames.ApiGateway, port: 3000)
     .WithReference(redis).WaitFor(redis)
     .WithReferences(tenantService, authService, stateManager, whatsappApi, genesysApi,
                     whatsappWebhook, genesysWebhook, inboundTransformer, outboundTransformer)
@@ -96,21 +99,20 @@ builder.AddProject<Projects.ApiGateway>(ServiceNames.ApiGateway, port: 3000)
 // `--sandbox false` (or AppHost:Sandbox=false) leaves them out; configure Meta/Genesys endpoints and tenants instead.
 if (builder.IsSandboxEnabled())
 {
-    var metaSandbox = builder.AddProject<Projects.MetaSandbox>(ServiceNames.MetaSandbox, port: 3020)
-        .WithEnvironment("MetaSandbox__WebhookUrl", whatsappWebhook.GetEndpoint().WithPath("/webhook/whatsapp"));
-    var genesysSandbox = builder.AddProject<Projects.GenesysSandbox>(ServiceNames.GenesysSandbox, port: 3021)
-        .WithEnvironment("GenesysSandbox__WebhookUrl", genesysWebhook.GetEndpoint().WithPath("/webhook/genesys"));
+    var metaSandbox = builder.AddService<Projects.MetaSandbox>(ServiceNames.MetaSandbox, port: 3020)
+        .WithEnvironment("MetaSandbox__WebhookUrl", whatsappWebhook.UrlOf("/webhook/whatsapp"));
+    var genesysSandbox = builder.AddService<Projects.GenesysSandbox>(ServiceNames.GenesysSandbox, port: 3021)
+        .WithEnvironment("GenesysSandbox__WebhookUrl", genesysWebhook.UrlOf("/webhook/genesys"));
 
     // Everyone who calls Meta's Graph API (sending, media download) or Genesys (tokens, Open Messaging) calls a simulator.
-    whatsappApi.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint());
-    inboundTransformer.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint());
-    authService.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint());
-    genesysApi.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint());
+    whatsappApi.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint("http"));
+    inboundTransformer.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint("http"));
+    authService.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint("http"));
+    genesysApi.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint("http"));
     whatsappWebhook.WithEnvironment("Meta__WebhookVerifyToken", SandboxMode.MetaWebhookVerifyToken);
     tenantService.WithSandboxDemoTenant();
 }
 
+builder.ApplyConfiguredEnvironment();
+builder.PrintWhenStarted();
 builder.Build().Run();
-
-// Lets tests name the entry point: DistributedApplicationTestingBuilder.CreateAsync<Program>().
-public partial class Program;

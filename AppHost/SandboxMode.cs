@@ -8,9 +8,13 @@ internal static class SandboxMode
     /// <summary>The Meta app's webhook verify token the Meta simulator uses for its subscription handshake.</summary>
     public const string MetaWebhookVerifyToken = "sandbox-verify-token";
 
-    /// <summary>On unless <c>--sandbox false</c> or <c>AppHost:Sandbox=false</c>.</summary>
+    /// <summary>
+    /// On when running unless <c>--sandbox false</c> or <c>AppHost:Sandbox=false</c>; off in a published manifest, which
+    /// deploys the system against the real Meta and Genesys (<c>--sandbox true</c> publishes the simulators too).
+    /// </summary>
     public static bool IsSandboxEnabled(this IDistributedApplicationBuilder builder) =>
-        builder.Configuration.GetValue<bool?>("sandbox") ?? builder.Configuration.GetValue("AppHost:Sandbox", true);
+        builder.Configuration.GetValue<bool?>("sandbox")
+        ?? builder.Configuration.GetValue("AppHost:Sandbox", !builder.ExecutionContext.IsPublishMode);
 
     public static IResourceBuilder<ProjectResource> WithSandboxDemoTenant(this IResourceBuilder<ProjectResource> tenantService) =>
         tenantService

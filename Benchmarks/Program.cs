@@ -1,8 +1,11 @@
 using WhatsAppGenesys.Benchmarks.Reporting;
 
+// The benchmark runs the system's Debian-packaged servers as local processes: Linux only.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
+
 namespace WhatsAppGenesys.Benchmarks;
 
-// Not top-level statements: the AppHost this project references already has the global Program.
+// Not top-level statements: the AppHost this project references has the global Program.
 public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)

@@ -1,6 +1,6 @@
 using System.Globalization;
-using WhatsAppGenesys.Hosting;
-using WhatsAppGenesys.Hosting.Processes;
+using Aspire.Hosting.ApplicationModel;
+using WhatsAppGenesys.AppHostTesting;
 
 namespace WhatsAppGenesys.Benchmarks.Measurement;
 
@@ -8,15 +8,18 @@ namespace WhatsAppGenesys.Benchmarks.Measurement;
 /// CPU time and resident memory of every process of the running app, read from /proc: a project replica is one
 /// process ("tenant-service#1", VmRSS); a server (PostgreSQL, RabbitMQ, ...) is its whole process tree (summed PSS). Snapshots taken
 /// before and after a measurement give each process's CPU seconds for it, and the machine's total busy time shows
-/// how much went to processes that are not ours (the load generator is reported as "load-generator").
+/// how much went to processes that are not ours (the load generator is reported as "load-generator"). Aspire's own
+/// processes have rows too: "dcp" (its API server, controllers and one monitor per resource), the dashboard
+/// ("aspire-dashboard", a resource of the model) and "dotnet-run" (the launcher DCP runs each service under).
 /// </summary>
 public static class ProcessMeter
 {
     private const double TicksPerSecond = 100; // USER_HZ: 100 on every Linux build .NET supports
 
-    public static ProcessSnapshot Snapshot(DistributedApplication app)
+    public static ProcessSnapshot Snapshot(RunningApp app)
     {
         var processes = new Dictionary<string, ProcessSample>(StringComparer.Ordinal);
+        var launchers = new List<int>();
         foreach (var resource in app.Resources)
         {
             var pids = SafeProcessIds(app, resource.Name);
@@ -26,6 +29,7 @@ public static class ProcessMeter
             }
             if (resource is ProjectResource)
             {
+                launchers.AddRange(pids.Select(ProcFs.ParentOf).OfType<int>());
                 for (var i = 0; i < pids.Count; i++)
                 {
                     var label = pids.Count == 1 ? resource.Name : $"{resource.Name}#{i}";
@@ -39,10 +43,12 @@ public static class ProcessMeter
             }
         }
         processes["load-generator"] = Sample("load-generator", [Environment.ProcessId], isServer: false);
+        processes["dcp"] = Sample("dcp", ProcFs.ProcessesNamed("dcp"), isServer: true);
+        processes["dotnet-run"] = Sample("dotnet-run", launchers, isServer: true);
         return new ProcessSnapshot(DateTime.UtcNow, processes, MachineBusySeconds());
     }
 
-    private static IReadOnlyList<int> SafeProcessIds(DistributedApplication app, string name)
+    private static IReadOnlyList<int> SafeProcessIds(RunningApp app, string name)
     {
         try
         {

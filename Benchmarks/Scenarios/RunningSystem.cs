@@ -2,14 +2,17 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Tenancy;
-using WhatsAppGenesys.Hosting;
-using WhatsAppGenesys.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using WhatsAppGenesys.AppHostTesting;
 
 namespace WhatsAppGenesys.Benchmarks.Scenarios;
 
 /// <summary>
-/// The AppHost's real model in sandbox mode, booted the way the integration tests boot it (free ports, a throwaway
-/// data directory), with the provider throughput limits raised so that what we measure is our own pipeline and not
+/// The real AppHost in sandbox mode, booted through Aspire.Hosting.Testing the way the integration tests boot it (free
+/// ports, a throwaway data directory) but with the Aspire dashboard on, as ./run.sh runs it (every service exports
+/// its telemetry to it), and with the provider throughput limits raised so that what we measure is our own pipeline and not
 /// the simulated Meta's 80 msg/s or Genesys's 300 requests/min (the values are listed in the report).
 /// </summary>
 public sealed class RunningSystem : IAsyncDisposable
@@ -26,14 +29,17 @@ public sealed class RunningSystem : IAsyncDisposable
 
     private readonly List<HttpClient> _clients = [];
 
-    private RunningSystem(DistributedApplication app, string adminApiKey, int inboundReplicas)
+    private readonly string _dataDirectory;
+
+    private RunningSystem(RunningApp app, string dataDirectory, string adminApiKey, int inboundReplicas)
     {
         App = app;
+        _dataDirectory = dataDirectory;
         AdminApiKey = adminApiKey;
         InboundReplicas = inboundReplicas;
     }
 
-    public DistributedApplication App { get; }
+    public RunningApp App { get; }
 
     /// <summary>The tenant service's operator key: we give the AppHost our own, as an operator would.</summary>
     public string AdminApiKey { get; }
@@ -43,38 +49,41 @@ public sealed class RunningSystem : IAsyncDisposable
     public static async Task<RunningSystem> StartAsync(BenchmarkOptions options, int inboundReplicas, CancellationToken cancellationToken)
     {
         var adminApiKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<global::Program>([], (hostOptions, configuration) =>
+        // Everyone may enter it: PostgreSQL runs as the postgres user under root and keeps its cluster inside.
+        var dataDirectory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wag-bench-{Guid.NewGuid():N}"),
+            (UnixFileMode)Convert.ToInt32("755", 8)).FullName;
+        List<string> configuration =
+        [
+            $"AppHost:DataDirectory={dataDirectory}",
+            $"AppHost:FastUnsafeStorage={options.FastUnsafeStorage}",
+            $"Parameters:tenant-admin-api-key={adminApiKey}",
+            $"AppHost:InboundTransformerReplicas={inboundReplicas.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            "Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks=None",
+        ];
+        foreach (var (resource, variable, value, _) in LimitOverrides)
         {
-            hostOptions.FastUnsafeStorage = options.FastUnsafeStorage;
-            configuration["Parameters:tenant-admin-api-key"] = adminApiKey;
-            configuration["AppHost:InboundTransformerReplicas"] = inboundReplicas.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            foreach (var (resource, variable, value, _) in LimitOverrides)
+            configuration.Add(resource == "*" ? $"AppHost:Environment:{variable}={value}" : $"AppHost:Resources:{resource}:Environment:{variable}={value}");
+        }
+        foreach (var (variable, value) in options.Environment)
+        {
+            configuration.Add($"AppHost:Environment:{variable}={value}");
+        }
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([.. configuration],
+            (hostOptions, _) =>
             {
-                configuration[resource == "*" ? $"AppHost:Environment:{variable}" : $"AppHost:Resources:{resource}:Environment:{variable}"] = value;
-            }
-            foreach (var (variable, value) in options.Environment)
-            {
-                configuration[$"AppHost:Environment:{variable}"] = value;
-            }
-        }, cancellationToken);
+                // The dashboard as ./run.sh shows it: its cost, and that of exporting to it, is part of the system's.
+                hostOptions.DisableDashboard = false;
+                hostOptions.AllowUnsecuredTransport = true;
+            }, cancellationToken);
 
         RequireBuildsOfThisConfiguration(appHost.Resources.OfType<ProjectResource>());
 
-        var app = await appHost.BuildAsync(cancellationToken);
-        var system = new RunningSystem(app, adminApiKey, inboundReplicas);
-        try
-        {
-            await app.StartAsync(cancellationToken);
-        }
-        catch
-        {
-            await system.DisposeAsync();
-            throw;
-        }
-        return system;
+        var app = await RunningApp.StartAsync(appHost, cancellationToken);
+        return new RunningSystem(app, dataDirectory, adminApiKey, inboundReplicas);
     }
 
-    public Uri Endpoint(string resourceName, int replica = 0) => App.GetEndpoint(resourceName, replica);
+    public Uri Endpoint(string resourceName, int replica = 0) =>
+        replica == 0 ? App.GetEndpoint(resourceName) : App.GetReplicaEndpoint(resourceName, replica);
 
     /// <summary>A small client for control calls (set-up, counters); the load itself uses <see cref="Load.LoadClients"/>.</summary>
     public HttpClient Client(string resourceName, string? apiKey = null)
@@ -130,9 +139,11 @@ public sealed class RunningSystem : IAsyncDisposable
             client.Dispose();
         }
         await App.DisposeAsync();
+        Directory.Delete(_dataDirectory, recursive: true);
     }
 
-    // The AppHost launches Services/*/bin/<its configuration>/...: a Release benchmark must run Release services.
+    // DCP runs each service with `dotnet run --no-build` in the AppHost's configuration: a Release benchmark must find
+    // Release builds of every service.
     private static void RequireBuildsOfThisConfiguration(IEnumerable<ProjectResource> projects)
     {
 #if DEBUG
@@ -141,15 +152,15 @@ public sealed class RunningSystem : IAsyncDisposable
 #else
         const string configuration = "Release";
 #endif
-        var wrong = projects.Where(p => !p.Metadata.TargetPath.Replace('\\', '/').Contains($"/bin/{configuration}/", StringComparison.Ordinal)).ToList();
-        if (wrong.Count > 0)
+        string Built(ProjectResource project)
         {
-            throw new InvalidOperationException($"These services are not {configuration} builds: {string.Join(", ", wrong.Select(p => p.Metadata.TargetPath))}");
+            var path = project.GetProjectMetadata().ProjectPath;
+            return Path.Combine(Path.GetDirectoryName(path)!, "bin", configuration, "net10.0", $"WhatsAppGenesys.{Path.GetFileNameWithoutExtension(path)}.dll");
         }
-        var missing = projects.Where(p => !File.Exists(p.Metadata.TargetPath)).ToList();
+        var missing = projects.Where(p => !File.Exists(Built(p))).ToList();
         if (missing.Count > 0)
         {
-            throw new InvalidOperationException($"These services are not built: {string.Join(", ", missing.Select(p => p.Metadata.TargetPath))}");
+            throw new InvalidOperationException($"These services have no {configuration} build: {string.Join(", ", missing.Select(Built))}");
         }
     }
 }

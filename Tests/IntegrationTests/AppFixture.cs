@@ -1,15 +1,17 @@
 using System.Collections.Concurrent;
+using Aspire.Hosting.Testing;
 using Minio;
-using WhatsAppGenesys.Hosting;
-using WhatsAppGenesys.Hosting.Testing;
+using WhatsAppGenesys.AppHostTesting;
 
 [assembly: AssemblyFixture(typeof(WhatsAppGenesys.IntegrationTests.AppFixture))]
+// The suite starts Debian-packaged servers as local processes: it runs on Linux only.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
 
 namespace WhatsAppGenesys.IntegrationTests;
 
 /// <summary>
-/// The AppHost's real model, booted once per test run (free ports, throwaway data) and shared by every test:
-/// twelve service processes plus PostgreSQL, Redis, RabbitMQ and the S3 server.
+/// The real AppHost, booted once per test run through Aspire.Hosting.Testing (free ports, throwaway data, no
+/// dashboard) and shared by every test: the service processes plus PostgreSQL, Redis, RabbitMQ and the S3 server.
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
@@ -22,7 +24,16 @@ public sealed class AppFixture : IAsyncLifetime
 
     private readonly ConcurrentDictionary<string, HttpClient> _clients = new();
 
-    public DistributedApplication App { get; private set; } = null!;
+    public RunningApp App { get; private set; } = null!;
+
+    /// <summary>
+    /// The servers' data and generated secrets. Everyone may enter it (mode 0755 under /tmp), so PostgreSQL, which runs
+    /// as the postgres user when the tests run as root, keeps its cluster inside it and goes away with it.
+    /// </summary>
+    public string DataDirectory { get; } = Directory.CreateDirectory(
+        Path.Combine(Path.GetTempPath(), $"wag-test-data-{Guid.NewGuid():N}"),
+        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead |
+        UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute).FullName;
 
     /// <summary>Where every process of the app writes its finished spans, one JSON-lines file per process.</summary>
     public string SpanDirectory { get; } = Directory.CreateTempSubdirectory("wag-spans-").FullName;
@@ -56,19 +67,23 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Program>([], (_, configuration) =>
-        {
-            configuration["AppHost:Environment:Telemetry__SpanDirectory"] = SpanDirectory;
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+        [
+            $"AppHost:DataDirectory={DataDirectory}",
+            // A killed server still keeps every commit; only an operating-system crash would need fsync.
+            "AppHost:FastUnsafeStorage=true",
+            $"AppHost:Environment:Telemetry__SpanDirectory={SpanDirectory}",
             // Two of each transformer, as a highly available deployment runs them: one consumes each partition, the
             // other stands by (the fault-injection suite kills one mid-burst).
-            configuration["AppHost:InboundTransformerReplicas"] = "2";
-            configuration["AppHost:OutboundTransformerReplicas"] = "2";
+            "AppHost:InboundTransformerReplicas=2",
+            "AppHost:OutboundTransformerReplicas=2",
             // Our own per-tenant Genesys budget (300 a minute, Genesys's default) would make a 2,000-message burst
             // through the demo tenant take seven minutes; the fault suite lifts the simulator's limit the same way.
-            configuration["AppHost:Resources:genesys-api:Environment:Genesys__RequestsPerMinutePerTenant"] = "1000000";
-        });
-        App = await appHost.BuildAsync();
-        await App.StartAsync();
+            "AppHost:Resources:genesys-api:Environment:Genesys__RequestsPerMinutePerTenant=1000000",
+            // Readiness probes fail while services start; the AppHost logs each failure, which is noise in test output.
+            "Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks=None",
+        ], TestContext.Current.CancellationToken);
+        App = await RunningApp.StartAsync(appHost, TestContext.Current.CancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -82,5 +97,6 @@ public sealed class AppFixture : IAsyncLifetime
             await App.DisposeAsync();
         }
         Directory.Delete(SpanDirectory, recursive: true);
+        Directory.Delete(DataDirectory, recursive: true);
     }
 }

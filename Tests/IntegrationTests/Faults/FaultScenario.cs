@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using WhatsAppGenesys.Hosting;
 using System.Text.Json.Nodes;
 
 namespace WhatsAppGenesys.IntegrationTests.Faults;
@@ -108,7 +107,7 @@ public sealed class FaultScenario(AppFixture fixture)
     /// </summary>
     public async Task EnsureRunningAsync(string resource)
     {
-        if (fixture.App.GetResourceState(resource) is ResourceState.Stopped or ResourceState.Exited or ResourceState.FailedToStart)
+        if (fixture.App.IsDown(resource))
         {
             await fixture.App.StartResourceAsync(resource, CancellationToken.None);
         }

@@ -1,71 +1,68 @@
-using WhatsAppGenesys.Hosting;
-using WhatsAppGenesys.Hosting.Orchestration;
-using WhatsAppGenesys.Hosting.Processes;
-using WhatsAppGenesys.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using WhatsAppGenesys.AppHost.Infrastructure;
+using WhatsAppGenesys.AppHost.LocalServers;
+using WhatsAppGenesys.AppHostTesting;
 
 namespace WhatsAppGenesys.IntegrationTests.Foundation;
 
-// These build their own small applications with the engine, so they can tear them down without touching the
-// shared one.
+// Small applications of their own, built from the AppHost's local-server resources, so these tests can tear them
+// down without touching the shared one.
 public sealed class AppLifecycleTests(AppFixture fixture)
 {
     [Fact]
     public async Task DisposingTheAppLeavesNoProcessAndFreesItsPorts()
     {
         var ct = TestContext.Current.CancellationToken;
-        var builder = DistributedApplicationTestingBuilder.Create();
-        var postgres = builder.AddPostgres("postgres");
-        var database = postgres.AddDatabase("appdb");
-        var redis = builder.AddRedis("redis");
-        var rabbitmq = builder.AddRabbitMQ("rabbitmq");
-        var s3 = builder.AddS3Server("s3");
-        var project = builder.AddProject<Projects.MetaSandbox>("sandbox")
+        using var data = new TestDataDirectory();
+        var builder = data.CreateBuilder();
+        var postgres = builder.AddLocalPostgres("postgres", LocalPorts.GetFreePort());
+        var database = builder.AddPostgresDatabase(postgres.Resource, "appdb");
+        var redis = builder.AddLocalRedis("redis", LocalPorts.GetFreePort());
+        var rabbitmq = builder.AddLocalRabbitMQ("rabbitmq", LocalPorts.GetFreePort());
+        var s3 = builder.AddLocalS3("s3", LocalPorts.GetFreePort());
+        builder.AddProject<Projects.MetaSandbox>("sandbox", launchProfileName: null)
+            .WithHttpEndpoint(name: "http").WithHttpHealthCheck("/health")
             .WithReference(redis).WaitFor(redis)
             .WithReference(database).WaitFor(database);
-        var app = builder.Build();
+        var app = await RunningApp.StartAsync(builder, ct);
         await using var safetyNet = app; // disposing twice is harmless; this covers a failed assertion below
-        await app.StartAsync(ct);
 
         // Every process of every resource, children included (postgres backends, beam.smp under the rabbitmq script).
         var processes = app.Resources.SelectMany(r => app.GetProcessIds(r.Name)).SelectMany(ProcFs.ProcessTree).Distinct().ToList();
-        int[] ports =
-        [
-            postgres.Resource.Port!.Value, redis.Resource.Port!.Value, s3.Resource.Port!.Value, project.Resource.Ports[0],
-            rabbitmq.Resource.Port!.Value, rabbitmq.Resource.EpmdPort, rabbitmq.Resource.DistributionPort,
-        ];
-        Assert.True(ProcFs.ProcessTree(app.GetProcessIds("rabbitmq")[^1]).Count > 1, "the broker runs as a script with an Erlang VM child");
+        int[] ports = [postgres.Resource.Port, redis.Resource.Port, s3.Resource.Port, rabbitmq.Resource.Port, app.GetReplicaEndpoint("sandbox", 0).Port];
+        Assert.True(ProcFs.ProcessTree(app.GetProcessIds("rabbitmq")[0]).Count > 1, "the broker runs as a script with an Erlang VM child");
         Assert.True(ProcFs.ProcessTree(app.GetProcessIds("postgres")[0]).Count > 1, "the postmaster has its auxiliary processes and backends");
-        Assert.All(ports, port => Assert.False(PortAllocator.IsFree(port), $"port {port} should be in use while running"));
+        Assert.All(ports, port => Assert.False(Ports.IsFree(port), $"port {port} should be in use while running"));
 
         await app.DisposeAsync();
 
-        Assert.All(processes, pid => Assert.False(ProcFs.IsAlive(pid), $"process {pid} outlived the application"));
-        Assert.All(ports, port => Assert.True(PortAllocator.IsFree(port), $"port {port} is still in use"));
-        Assert.False(Directory.Exists(builder.Options.DataDirectory), "the test data directory is deleted");
+        await Eventually.TrueAsync(() => processes.All(pid => !ProcFs.IsAlive(pid)), TimeSpan.FromSeconds(30),
+            () => $"processes outlived the application: {string.Join(", ", processes.Where(ProcFs.IsAlive))}");
+        Assert.All(ports, port => Assert.True(Ports.IsFree(port), $"port {port} is still in use"));
     }
 
     [Fact]
     public async Task KilledPostgresStartsAgainOnTheSamePortWithItsData()
     {
         var ct = TestContext.Current.CancellationToken;
-        var builder = DistributedApplicationTestingBuilder.Create();
-        var postgres = builder.AddPostgres("postgres");
-        postgres.AddDatabase("appdb");
-        await using var app = builder.Build();
-        await app.StartAsync(ct);
+        using var data = new TestDataDirectory();
+        var builder = data.CreateBuilder();
+        var postgres = builder.AddLocalPostgres("postgres", LocalPorts.GetFreePort());
+        builder.AddPostgresDatabase(postgres.Resource, "appdb");
+        await using var app = await RunningApp.StartAsync(builder, ct);
+        await app.WaitForHealthyAsync("appdb", ct);
         var connectionString = await app.GetConnectionStringAsync("appdb", ct);
         await ExecuteAsync(connectionString!, "CREATE TABLE survivors (id int); INSERT INTO survivors VALUES (42)", ct);
-        var port = postgres.Resource.Port;
         var before = ProcFs.ProcessTree(app.GetProcessIds("postgres")[0]);
 
-        await app.KillResourceAsync("postgres");
+        await app.KillResourceAsync("postgres", ct);
 
         Assert.All(before, pid => Assert.False(ProcFs.IsAlive(pid), $"process {pid} survived the kill"));
-        Assert.Equal(ResourceState.Exited, app.GetResourceState("postgres"));
+        Assert.True(app.IsDown("postgres"));
 
         await app.StartResourceAsync("postgres", ct);
 
-        Assert.Equal(port, postgres.Resource.Port);
         Assert.Equal(42, await ExecuteAsync(connectionString!, "SELECT id FROM survivors", ct));
     }
 
@@ -73,26 +70,54 @@ public sealed class AppLifecycleTests(AppFixture fixture)
     public async Task DeletingTheDataDirectoryStartsPostgresAfresh()
     {
         var ct = TestContext.Current.CancellationToken;
-        var dataDirectory = Path.Combine(Path.GetTempPath(), $"whatsappgenesys-reset-{Guid.NewGuid():N}");
-        async Task<string> RunOnceAsync(bool deleteOnDispose)
+        using var data = new TestDataDirectory();
+        async Task<string> RunOnceAsync()
         {
-            var builder = DistributedApplicationTestingBuilder.Create(configure: (options, _) =>
-            {
-                options.DataDirectory = dataDirectory;
-                options.DeleteDataDirectoryOnDispose = deleteOnDispose;
-            });
-            builder.AddPostgres("postgres").AddDatabase("appdb");
-            await using var app = builder.Build();
-            await app.StartAsync(ct);
-            return (await app.GetConnectionStringAsync("appdb", ct))!;
+            var builder = data.CreateBuilder();
+            var postgres = builder.AddLocalPostgres("postgres", LocalPorts.GetFreePort());
+            builder.AddPostgresDatabase(postgres.Resource, "appdb");
+            await using var app = await RunningApp.StartAsync(builder, ct);
+            await app.WaitForHealthyAsync("appdb", ct);
+            var connectionString = (await app.GetConnectionStringAsync("appdb", ct))!;
+            await ExecuteAsync(connectionString, "SELECT 1", ct);
+            return connectionString;
         }
 
-        var first = await RunOnceAsync(deleteOnDispose: false);
-        // A developer resets the data; as root the cluster itself lives outside it (under /tmp) and is stale now.
-        Directory.Delete(dataDirectory, recursive: true);
-        var second = await RunOnceAsync(deleteOnDispose: true);
+        var first = await RunOnceAsync();
+        // A developer resets the data: a new password, and a new cluster that accepts it.
+        data.Clear();
+        var second = await RunOnceAsync();
 
-        Assert.NotEqual(first, second); // a new password, and the server accepted it
+        Assert.NotEqual(first.Split(';').Single(p => p.StartsWith("Password=", StringComparison.Ordinal)),
+                        second.Split(';').Single(p => p.StartsWith("Password=", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ResourceWithConfiguredConnectionStringIsNotStarted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sharedRedis = await fixture.ConnectionStringAsync("redis");
+        var sharedPostgres = (await fixture.ConnectionStringAsync("tenantdb")).Replace(";Database=tenantdb", "", StringComparison.Ordinal);
+        using var data = new TestDataDirectory();
+        var builder = data.CreateBuilder($"ConnectionStrings:cache={sharedRedis}", $"ConnectionStrings:pg={sharedPostgres}");
+        var cache = builder.AddRedisServer("cache", port: 1);
+        var database = builder.AddPostgresServer("pg", port: 1).AddDatabase("lifecycle-appdb");
+        builder.AddProject<Projects.MetaSandbox>("sandbox", launchProfileName: null)
+            .WithHttpEndpoint(name: "http").WithHttpHealthCheck("/health")
+            .WithReference(cache).WaitFor(cache)
+            .WithReference(database).WaitFor(database);
+        await using var app = await RunningApp.StartAsync(builder, ct);
+
+        Assert.Empty(app.GetProcessIds("cache"));
+        Assert.Empty(app.GetProcessIds("pg"));
+        Assert.Equal(sharedRedis, await app.GetConnectionStringAsync("cache", ct));
+        Assert.Equal($"{sharedPostgres};Database=lifecycle-appdb", await app.GetConnectionStringAsync("lifecycle-appdb", ct));
+
+        // The project that uses them was started once the database existed, and given exactly those connection strings.
+        var environment = ProcessEnvironment.Read(Assert.Single(app.GetProcessIds("sandbox")));
+        Assert.Equal(sharedRedis, environment["ConnectionStrings__cache"]);
+        Assert.Equal($"{sharedPostgres};Database=lifecycle-appdb", environment["ConnectionStrings__lifecycle-appdb"]);
+        Assert.Equal(1, await ExecuteAsync(environment["ConnectionStrings__lifecycle-appdb"], "SELECT 1", ct));
     }
 
     private static async Task<object?> ExecuteAsync(string connectionString, string sql, CancellationToken ct)
@@ -102,52 +127,5 @@ public sealed class AppLifecycleTests(AppFixture fixture)
         await connection.OpenAsync(ct);
         await using var command = new Npgsql.NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync(ct);
-    }
-
-    [Fact]
-    public async Task ResourceWithConfiguredConnectionStringIsNotStarted()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var sharedRedis = await fixture.ConnectionStringAsync("redis");
-        const string elsewhere = "Host=127.0.0.1;Port=1;Username=app;Password=secret";
-        var builder = DistributedApplicationTestingBuilder.Create(configure: (_, configuration) =>
-        {
-            configuration["ConnectionStrings:cache"] = sharedRedis;
-            configuration["ConnectionStrings:pg"] = elsewhere;
-        });
-        var cache = builder.AddRedis("cache");
-        var database = builder.AddPostgres("pg").AddDatabase("appdb");
-        builder.AddProject<Projects.MetaSandbox>("sandbox")
-            .WithReference(cache).WaitFor(cache)
-            .WithReference(database);
-        await using var app = builder.Build();
-
-        await app.StartAsync(ct);
-
-        Assert.Equal(ResourceState.External, app.GetResourceState("cache"));
-        Assert.Equal(ResourceState.External, app.GetResourceState("pg"));
-        Assert.Equal(ResourceState.External, app.GetResourceState("appdb"));
-        Assert.Empty(app.GetProcessIds("cache"));
-        Assert.Empty(app.GetProcessIds("pg"));
-        Assert.Equal(sharedRedis, await app.GetConnectionStringAsync("cache", ct));
-        Assert.Equal($"{elsewhere};Database=appdb", await app.GetConnectionStringAsync("appdb", ct));
-
-        // The project that uses them was started, and given exactly those connection strings.
-        var environment = ProcessEnvironment.Read(Assert.Single(app.GetProcessIds("sandbox")));
-        Assert.Equal(sharedRedis, environment["ConnectionStrings__cache"]);
-        Assert.Equal($"{elsewhere};Database=appdb", environment["ConnectionStrings__appdb"]);
-        Assert.Equal(ResourceState.Running, app.GetResourceState("sandbox"));
-    }
-
-    [Fact]
-    public void GeneratedProjectTypesPointAtTheProjectAndItsBuiltAssembly()
-    {
-        var metadata = new Projects.TenantService();
-
-        Assert.True(File.Exists(metadata.ProjectPath), metadata.ProjectPath);
-        Assert.EndsWith("TenantService.csproj", metadata.ProjectPath, StringComparison.Ordinal);
-        Assert.True(File.Exists(metadata.TargetPath), metadata.TargetPath);
-        Assert.Equal("WhatsAppGenesys.TenantService.dll", Path.GetFileName(metadata.TargetPath));
-        Assert.StartsWith(Path.GetDirectoryName(metadata.ProjectPath)!, metadata.TargetPath, StringComparison.Ordinal);
     }
 }

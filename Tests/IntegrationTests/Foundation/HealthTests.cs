@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using WhatsAppGenesys.Hosting;
 
 namespace WhatsAppGenesys.IntegrationTests.Foundation;
 
@@ -12,7 +11,8 @@ public sealed class HealthTests(AppFixture fixture)
     [MemberData(nameof(Projects))]
     public async Task EveryServiceReportsHealthy(string service)
     {
-        var replicas = fixture.App.Resources.OfType<ProjectResource>().Single(p => p.Name == service).Replicas;
+        var replicas = fixture.App.GetProcessIds(service).Count;
+        Assert.True(replicas > 0, $"{service} runs");
 
         for (var replica = 0; replica < replicas; replica++)
         {

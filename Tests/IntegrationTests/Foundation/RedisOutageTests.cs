@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using WhatsAppGenesys.Hosting;
 
 namespace WhatsAppGenesys.IntegrationTests.Foundation;
 
@@ -13,14 +12,14 @@ public sealed class RedisOutageTests(AppFixture fixture)
         var ct = TestContext.Current.CancellationToken;
         var app = fixture.App;
         var redisUsers = app.Resources.OfType<ProjectResource>()
-            .Where(p => p.References.Any(r => r.Name == "redis"))
+            .Where(p => p.Annotations.OfType<ResourceRelationshipAnnotation>().Any(r => r.Type == "Reference" && r.Resource.Name == "redis"))
             .Select(p => p.Name)
             .ToList();
         Assert.NotEmpty(redisUsers);
         var processesBefore = redisUsers.ToDictionary(s => s, app.GetProcessIds);
 
         // Act: Redis goes away...
-        await app.StopResourceAsync("redis");
+        await app.StopResourceAsync("redis", TestContext.Current.CancellationToken);
         try
         {
             // Assert: ...every service that uses it reports it (the Redis check is part of /health).

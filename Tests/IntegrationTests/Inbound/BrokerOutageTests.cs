@@ -13,7 +13,7 @@ public sealed class BrokerOutageTests(AppFixture fixture)
         var sandboxes = new Sandboxes(fixture);
         var customer = Sandboxes.NewCustomer();
 
-        await fixture.App.StopResourceAsync("rabbitmq");
+        await fixture.App.StopResourceAsync("rabbitmq", TestContext.Current.CancellationToken);
         try
         {
             var status = await sandboxes.PostRawWebhookAsync(new

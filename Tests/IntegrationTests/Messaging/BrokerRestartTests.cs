@@ -1,3 +1,5 @@
+using WhatsAppGenesys.AppHost.Infrastructure;
+using WhatsAppGenesys.AppHost.LocalServers;
 using WhatsAppGenesys.Messaging.Handling;
 
 namespace WhatsAppGenesys.IntegrationTests.Messaging;
@@ -5,7 +7,8 @@ namespace WhatsAppGenesys.IntegrationTests.Messaging;
 /// <summary>
 /// The broker goes away for 20 s in the middle of a burst and comes back: the consumers resume on their own (the
 /// client recovers the connection, the topology and the subscriptions), nothing is lost, order is kept. Runs on a
-/// RabbitMQ node of its own so stopping it disturbs no other test.
+/// RabbitMQ node of its own (the AppHost's local RabbitMQ resource in a small application) so stopping it disturbs no
+/// other test.
 /// </summary>
 [Collection(typeof(MessagingLoadCollection))]
 public sealed class BrokerRestartTests(AppFixture fixture)
@@ -16,9 +19,11 @@ public sealed class BrokerRestartTests(AppFixture fixture)
     public async Task ConsumersResumeByThemselvesAfterTheBrokerWasDownForTwentySeconds()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var node = new LocalRabbitNode();
-        await node.StartAsync(TimeSpan.FromSeconds(90));
-        var infrastructure = new MessagingInfrastructure(node.ConnectionString, (await MessagingInfrastructure.FromAsync(fixture)).Redis);
+        using var data = new TestDataDirectory();
+        var builder = data.CreateBuilder();
+        builder.AddLocalRabbitMQ("rabbitmq", LocalPorts.GetFreePort());
+        await using var node = await RunningApp.StartAsync(builder, ct);
+        var infrastructure = new MessagingInfrastructure((await node.GetConnectionStringAsync("rabbitmq", ct))!, (await MessagingInfrastructure.FromAsync(fixture)).Redis);
         var pipeline = MessagingInfrastructure.NewPipelineName();
         var ledger = new DeliveryLedger();
         async ValueTask<MessageOutcome> Handle(MessageContext context, CancellationToken token)
@@ -39,10 +44,10 @@ public sealed class BrokerRestartTests(AppFixture fixture)
 
             await DeliveryLedger.PublishBurstAsync(host.Publisher, pipeline, Keys, 1_000);
             await ledger.WaitForAsync(200, TimeSpan.FromSeconds(60));
-            await node.StopAsync();
+            await node.StopResourceAsync("rabbitmq", ct);
             var atStop = ledger.Total;
             await Task.Delay(TimeSpan.FromSeconds(20), ct);
-            await node.StartAsync(TimeSpan.FromSeconds(90));
+            await node.StartResourceAsync("rabbitmq", ct);
 
             // No restart of the host: it must find its way back by itself.
             await host.WaitForConsumersAsync(1, TimeSpan.FromSeconds(60));

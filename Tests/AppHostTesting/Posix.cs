@@ -1,0 +1,20 @@
+using System.Diagnostics;
+
+namespace WhatsAppGenesys.AppHostTesting;
+
+internal static class Posix
+{
+    /// <summary>SIGKILL (what Process.Kill sends on Linux), as a crash: no chance to clean up. A process already gone is fine.</summary>
+    public static void Kill(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            process.Kill();
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            // It exited between the listing and the kill.
+        }
+    }
+}

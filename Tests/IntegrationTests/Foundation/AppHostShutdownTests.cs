@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace WhatsAppGenesys.IntegrationTests.Foundation;
+
+/// <summary>
+/// The AppHost as a user runs it (its own process, dashboard on): SIGTERM to its process group, what Ctrl+C in a
+/// terminal amounts to, stops DCP and every process it started, and frees every port. Runs alone (it counts the
+/// machine's processes and listening ports).
+/// </summary>
+[Collection(typeof(FaultInjectionCollection))]
+public sealed class AppHostShutdownTests
+{
+    private static readonly string[] OurProcesses = ["dotnet", "dcp", "postgres", "redis-server", "beam.smp", "epmd", "node", "Aspire.Dashboard", "WhatsAppGenesys."];
+
+    [Fact]
+    public async Task SigtermToTheProcessGroupLeavesNoProcessAndNoListeningPort()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var data = new TestDataDirectory();
+        var processesBefore = ProcFs.AllProcessIds().ToHashSet();
+        var portsBefore = ListeningPorts.Read();
+
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
+        var appHost = Path.Combine(Projects.AppHost.ProjectPath, "bin", configuration, "net10.0", "WhatsAppGenesys.AppHost.dll");
+        // setsid: the AppHost leads a process group of its own, as in a terminal.
+        var start = new ProcessStartInfo("setsid",
+            ["dotnet", appHost, $"--AppHost:DataDirectory={data.Path}", "--AppHost:FastUnsafeStorage=true", "--DcpPublisher:RandomizePorts=true"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(appHost)!,
+        };
+        start.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}";
+        start.Environment["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort()}";
+        start.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort()}";
+        using var process = Process.Start(start)!;
+        var output = new OutputLog(process);
+
+        int[] ours;
+        int[] ourPorts;
+        try
+        {
+            await Eventually.TrueAsync(() => output.Contains("WhatsAppGenesys is starting") || process.HasExited, TimeSpan.FromMinutes(4),
+                () => $"the AppHost did not start:{Environment.NewLine}{output}");
+            Assert.False(process.HasExited, output.ToString());
+            Assert.Contains("Login to the dashboard at", output.ToString(), StringComparison.Ordinal);
+            // Every service up: the gateway's dependencies are the whole system.
+            await Eventually.TrueAsync(() => Started().Count(p => p.Name.StartsWith("WhatsAppGenesys.", StringComparison.Ordinal)) >= 14,
+                TimeSpan.FromMinutes(4), () => $"not every service started:{Environment.NewLine}{output}");
+            ours = Started().Select(p => p.Pid).ToArray();
+            ourPorts = ListeningPorts.Read().Except(portsBefore).ToArray();
+            Assert.Contains(Started(), p => p.Name == "dcp");
+            Assert.Contains(Started(), p => p.Name == "postgres");
+        }
+        finally
+        {
+            // Ctrl+C in a terminal signals the whole foreground process group; SIGTERM is its non-interactive twin.
+            Process.Start("kill", ["-TERM", "--", $"-{process.Id.ToString(CultureInfo.InvariantCulture)}"])!.WaitForExit();
+            await process.WaitForExitAsync(ct).WaitAsync(TimeSpan.FromMinutes(2), ct);
+        }
+
+        await Eventually.TrueAsync(() => ours.All(pid => !ProcFs.IsAlive(pid)), TimeSpan.FromSeconds(30),
+            () => $"left running: {string.Join(", ", Started().Select(p => $"{p.Pid} {p.Name}"))}");
+        await Eventually.TrueAsync(() => !ListeningPorts.Read().Intersect(ourPorts).Any(), TimeSpan.FromSeconds(30),
+            () => $"still listening: {string.Join(", ", ListeningPorts.Read().Intersect(ourPorts))}");
+        Assert.NotEmpty(ourPorts);
+
+        IEnumerable<(int Pid, string Name)> Started() => ProcFs.AllProcessIds()
+            .Where(pid => !processesBefore.Contains(pid) && ProcFs.IsAlive(pid))
+            .Select(pid => (Pid: pid, Name: ProcFs.ExecutableName(pid)))
+            .Where(p => OurProcesses.Any(name => p.Name.StartsWith(name, StringComparison.Ordinal)));
+    }
+
+    private static int FreePort() => WhatsAppGenesys.AppHost.Infrastructure.LocalPorts.GetFreePort();
+
+    /// <summary>Collects a process's output as it comes, so a test can wait for a line and show it all on failure.</summary>
+    private sealed class OutputLog
+    {
+        private readonly System.Text.StringBuilder _text = new();
+
+        public OutputLog(Process process)
+        {
+            process.OutputDataReceived += (_, e) => Append(e.Data);
+            process.ErrorDataReceived += (_, e) => Append(e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        public bool Contains(string text)
+        {
+            lock (_text)
+            {
+                return _text.ToString().Contains(text, StringComparison.Ordinal);
+            }
+        }
+
+        public override string ToString()
+        {
+            lock (_text)
+            {
+                return _text.ToString();
+            }
+        }
+
+        private void Append(string? line)
+        {
+            lock (_text)
+            {
+                _text.AppendLine(line);
+            }
+        }
+    }
+}
