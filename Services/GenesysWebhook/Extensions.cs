@@ -10,7 +10,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddRedisClient(ResourceNames.Redis);
-        builder.AddRabbitMQClient(ResourceNames.RabbitMQ);
+        builder.AddRabbitMQConnection(ResourceNames.RabbitMQ);
         builder.AddMinioClient(ResourceNames.ObjectStorage, Buckets.WebhooksGenesys);
         builder.AddPipelinePublisher(Pipelines.Outbound);
         builder.AddWebhookSecrets();

@@ -11,7 +11,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddRedisClient(ResourceNames.Redis);
-        builder.AddRabbitMQClient(ResourceNames.RabbitMQ);
+        builder.AddRabbitMQConnection(ResourceNames.RabbitMQ);
         builder.AddMinioClient(ResourceNames.ObjectStorage, Buckets.WebhooksInbound);
         builder.AddPipelinePublisher(Pipelines.Inbound);
         builder.AddWebhookSecrets();
