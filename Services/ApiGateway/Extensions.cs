@@ -22,7 +22,7 @@ internal static class Extensions
         builder.Services.AddProblemDetails();
 
         // Redis carries the tenant service's invalidations: a deactivated tenant's keys stop working at once.
-        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddRedisConnection(ResourceNames.Redis);
 
         builder.Services.AddReverseProxy()
             .LoadFromMemory(ProxyConfiguration.Routes(), ProxyConfiguration.Clusters())

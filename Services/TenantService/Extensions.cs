@@ -16,7 +16,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<TenantDbContext>(ResourceNames.TenantDatabase);
-        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddRedisConnection(ResourceNames.Redis);
 
         builder.Services.AddOptions<EncryptionOptions>().BindConfiguration(EncryptionOptions.SectionName);
         builder.Services.AddOptions<TenantServiceOptions>().BindConfiguration(TenantServiceOptions.SectionName);

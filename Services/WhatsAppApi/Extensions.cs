@@ -14,7 +14,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<WhatsAppDbContext>(ResourceNames.WhatsAppDatabase, options => options.UseSnakeCaseNamingConvention());
-        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddRedisConnection(ResourceNames.Redis);
         builder.AddTenantDirectory();
         builder.AddWhatsAppTokenProvider();
         builder.AddStateManagerClient();

@@ -68,7 +68,7 @@ internal sealed class PipelineHost : IAsyncDisposable
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.AddRabbitMQConnection("rabbitmq");
-        builder.AddRedisClient("redis");
+        builder.AddRedisConnection("redis");
         builder.AddPipelinePublisher(pipeline, configure ?? FastRetries);
         if (handle is not null)
         {
