@@ -10,7 +10,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<StateDbContext>(ResourceNames.StateDatabase, options => options.UseSnakeCaseNamingConvention());
+        builder.AddNpgsqlDatabase<StateDbContext>(ResourceNames.StateDatabase, options => options.UseSnakeCaseNamingConvention());
         builder.AddRedisConnection(ResourceNames.Redis);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ConversationStore>();

@@ -15,7 +15,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<TenantDbContext>(ResourceNames.TenantDatabase);
+        builder.AddNpgsqlDatabase<TenantDbContext>(ResourceNames.TenantDatabase);
         builder.AddRedisConnection(ResourceNames.Redis);
 
         builder.Services.AddOptions<EncryptionOptions>().BindConfiguration(EncryptionOptions.SectionName);

@@ -13,7 +13,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<WhatsAppDbContext>(ResourceNames.WhatsAppDatabase, options => options.UseSnakeCaseNamingConvention());
+        builder.AddNpgsqlDatabase<WhatsAppDbContext>(ResourceNames.WhatsAppDatabase, options => options.UseSnakeCaseNamingConvention());
         builder.AddRedisConnection(ResourceNames.Redis);
         builder.AddTenantDirectory();
         builder.AddWhatsAppTokenProvider();
