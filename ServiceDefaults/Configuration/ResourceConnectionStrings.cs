@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 
 namespace WhatsAppGenesys.ServiceDefaults.Configuration;
@@ -20,20 +19,6 @@ public static class ResourceConnectionStrings
                 $"Set ConnectionStrings:{resourceName} (environment variable ConnectionStrings__{resourceName}), format: {expectedFormat}.");
         }
         return value;
-    }
-
-    /// <summary>Parses <c>Key=Value;Key=Value</c> strings (the MinIO/S3 form) into a case-insensitive dictionary.</summary>
-    public static IReadOnlyDictionary<string, string> ParseKeyValue(string resourceName, string connectionString, string expectedFormat)
-    {
-        try
-        {
-            var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
-            return builder.Keys.Cast<string>().ToDictionary(k => k, k => builder[k]?.ToString() ?? "", StringComparer.OrdinalIgnoreCase);
-        }
-        catch (ArgumentException)
-        {
-            throw Malformed(resourceName, expectedFormat);
-        }
     }
 
     public static ResourceConfigurationException Malformed(string resourceName, string expectedFormat) =>
