@@ -21,6 +21,13 @@ public static class ResourceConnectionStrings
         return value;
     }
 
+    /// <summary>As <see cref="Require(IConfiguration, string, string)"/>, and malformed unless <paramref name="isWellFormed"/> says otherwise.</summary>
+    public static string Require(IConfiguration configuration, string resourceName, string expectedFormat, Func<string, bool> isWellFormed)
+    {
+        var value = Require(configuration, resourceName, expectedFormat);
+        return isWellFormed(value) ? value : throw Malformed(resourceName, expectedFormat);
+    }
+
     public static ResourceConfigurationException Malformed(string resourceName, string expectedFormat) =>
         new(resourceName, $"the connection string for resource '{resourceName}' (ConnectionStrings:{resourceName}) is malformed; expected {expectedFormat}.");
 }

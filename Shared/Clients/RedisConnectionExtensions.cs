@@ -16,11 +16,7 @@ public static class RedisConnectionExtensions
     {
         // Aspire's integration parses the string only when the multiplexer is first needed, so a service that does not
         // need it at start would run on without Redis: check it now, so that a mistake stops start-up with one line.
-        var connectionString = ResourceConnectionStrings.Require(builder.Configuration, connectionName, Format);
-        if (!HasEndpoint(connectionString))
-        {
-            throw ResourceConnectionStrings.Malformed(connectionName, Format);
-        }
+        ResourceConnectionStrings.Require(builder.Configuration, connectionName, Format, HasEndpoint);
 
         builder.AddRedisClient(connectionName, configureOptions: options =>
         {

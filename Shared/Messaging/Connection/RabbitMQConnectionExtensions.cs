@@ -25,11 +25,7 @@ public static class RabbitMQConnectionExtensions
     {
         // Aspire's integration reads the string only when the first connection is made, and without one it would
         // quietly try localhost: check it now, so that a mistake stops start-up with one line naming the resource.
-        var connectionString = ResourceConnectionStrings.Require(builder.Configuration, connectionName, Format);
-        if (!Uri.TryCreate(connectionString, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps"))
-        {
-            throw ResourceConnectionStrings.Malformed(connectionName, Format);
-        }
+        ResourceConnectionStrings.Require(builder.Configuration, connectionName, Format, IsAmqpUri);
 
         var clientName = builder.Environment.ApplicationName;
         builder.AddRabbitMQClient(
@@ -61,6 +57,9 @@ public static class RabbitMQConnectionExtensions
         builder.Services.TryAddSingleton<ConfirmedPublisher>();
         return builder;
     }
+
+    private static bool IsAmqpUri(string connectionString) =>
+        Uri.TryCreate(connectionString, UriKind.Absolute, out var uri) && uri.Scheme is ("amqp" or "amqps");
 
     /// <summary>Adds a piece of durable topology (exchanges, queues, bindings) declared on the connection before first use.</summary>
     internal static IHostApplicationBuilder AddRabbitMQTopology(this IHostApplicationBuilder builder, Func<IChannel, CancellationToken, Task> declare)
