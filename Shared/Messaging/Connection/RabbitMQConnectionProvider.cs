@@ -109,12 +109,13 @@ public sealed class RabbitMQConnectionProvider(IConnectionFactory factory, IServ
 
     public async ValueTask DisposeAsync()
     {
-        _stopping.Dispose();
+        // The container may have disposed it already, as the IConnection it handed out; a second dispose does nothing
+        // (closing it would throw). The consumers closed their channels when they stopped.
         if (Connection is { } connection)
         {
-            await connection.CloseAsync();
             await connection.DisposeAsync();
         }
+        _stopping.Dispose();
         _gate.Dispose();
     }
 }
