@@ -10,7 +10,6 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using WhatsAppGenesys.ServiceDefaults;
 using WhatsAppGenesys.ServiceDefaults.Configuration;
-using WhatsAppGenesys.ServiceDefaults.RabbitMQ;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -84,7 +83,6 @@ public static class Extensions
             {
                 tracing
                     .AddSource(builder.Environment.ApplicationName)
-                    .AddSource(RabbitMQTracing.ActivitySourceName)
                     .AddAspNetCoreInstrumentation(t => t.Filter = ctx =>
                         !ctx.Request.Path.StartsWithSegments(HealthEndpointPath) &&
                         !ctx.Request.Path.StartsWithSegments(AlivenessEndpointPath))

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 
 namespace WhatsAppGenesys.ServiceDefaults.Configuration;
@@ -22,18 +21,11 @@ public static class ResourceConnectionStrings
         return value;
     }
 
-    /// <summary>Parses <c>Key=Value;Key=Value</c> strings (the MinIO/S3 form) into a case-insensitive dictionary.</summary>
-    public static IReadOnlyDictionary<string, string> ParseKeyValue(string resourceName, string connectionString, string expectedFormat)
+    /// <summary>As <see cref="Require(IConfiguration, string, string)"/>, and malformed unless <paramref name="isWellFormed"/> says otherwise.</summary>
+    public static string Require(IConfiguration configuration, string resourceName, string expectedFormat, Func<string, bool> isWellFormed)
     {
-        try
-        {
-            var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
-            return builder.Keys.Cast<string>().ToDictionary(k => k, k => builder[k]?.ToString() ?? "", StringComparer.OrdinalIgnoreCase);
-        }
-        catch (ArgumentException)
-        {
-            throw Malformed(resourceName, expectedFormat);
-        }
+        var value = Require(configuration, resourceName, expectedFormat);
+        return isWellFormed(value) ? value : throw Malformed(resourceName, expectedFormat);
     }
 
     public static ResourceConfigurationException Malformed(string resourceName, string expectedFormat) =>

@@ -8,7 +8,6 @@ using WhatsAppGenesys.ApiGateway.RateLimiting;
 using WhatsAppGenesys.ApiGateway.Routing;
 using WhatsAppGenesys.Clients.Tenancy;
 using WhatsAppGenesys.Contracts;
-using Yarp.ReverseProxy.ServiceDiscovery;
 
 namespace WhatsAppGenesys.ApiGateway;
 
@@ -22,15 +21,17 @@ internal static class Extensions
         builder.Services.AddProblemDetails();
 
         // Redis carries the tenant service's invalidations: a deactivated tenant's keys stop working at once.
-        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddRedisConnection(ResourceNames.Redis);
 
+        // Destinations are service names (http://tenant-service); YARP's forwarder does not go through
+        // IHttpClientFactory, so service discovery resolves them for it.
         builder.Services.AddReverseProxy()
             .LoadFromMemory(ProxyConfiguration.Routes(), ProxyConfiguration.Clusters())
-            .AddTransforms(ForwardingTransforms.Apply);
-        builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+            .AddTransforms(ForwardingTransforms.Apply)
+            .AddServiceDiscoveryDestinationResolver();
 
-        // Every authenticated request may wait on this call: a short timeout and the verifier's own one retry (on the
-        // next replica) instead of the default pipeline's backoff, which would hold requests for up to 30 s.
+        // Every authenticated request may wait on this call: a short timeout and the verifier's own one retry instead
+        // of the default pipeline's backoff, which would hold requests for up to 30 s.
         builder.Services.AddHttpClient(ApiKeyVerifier.HttpClientName, http => http.BaseAddress = ApiKeyVerifier.TenantServiceAddress)
             .WithoutHttpRetries(TimeSpan.FromSeconds(3));
         builder.Services.AddSingleton<ApiKeyVerifier>();

@@ -10,7 +10,7 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddRedisConnection(ResourceNames.Redis);
         builder.AddTenantDirectory();
         builder.AddGenesysTokenProvider();
         builder.Services.AddOptions<GenesysOptions>().BindConfiguration(GenesysOptions.SectionName);

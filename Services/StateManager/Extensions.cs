@@ -10,8 +10,8 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<StateDbContext>(ResourceNames.StateDatabase, options => options.UseSnakeCaseNamingConvention());
-        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddNpgsqlDatabase<StateDbContext>(ResourceNames.StateDatabase, options => options.UseSnakeCaseNamingConvention());
+        builder.AddRedisConnection(ResourceNames.Redis);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ConversationStore>();
         builder.Services.AddScoped<MessageLedger>();

@@ -15,8 +15,8 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<TenantDbContext>(ResourceNames.TenantDatabase);
-        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddNpgsqlDatabase<TenantDbContext>(ResourceNames.TenantDatabase);
+        builder.AddRedisConnection(ResourceNames.Redis);
 
         builder.Services.AddOptions<EncryptionOptions>().BindConfiguration(EncryptionOptions.SectionName);
         builder.Services.AddOptions<TenantServiceOptions>().BindConfiguration(TenantServiceOptions.SectionName);

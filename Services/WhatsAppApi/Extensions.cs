@@ -13,8 +13,8 @@ internal static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<WhatsAppDbContext>(ResourceNames.WhatsAppDatabase, options => options.UseSnakeCaseNamingConvention());
-        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddNpgsqlDatabase<WhatsAppDbContext>(ResourceNames.WhatsAppDatabase, options => options.UseSnakeCaseNamingConvention());
+        builder.AddRedisConnection(ResourceNames.Redis);
         builder.AddTenantDirectory();
         builder.AddWhatsAppTokenProvider();
         builder.AddStateManagerClient();

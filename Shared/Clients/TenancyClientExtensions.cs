@@ -6,7 +6,7 @@ using WhatsAppGenesys.Clients.Tokens;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>Registration of the tenancy clients. Call <c>builder.AddRedisClient("redis")</c> too for instant invalidation.</summary>
+/// <summary>Registration of the tenancy clients. Call <c>builder.AddRedisConnection("redis")</c> too for instant invalidation.</summary>
 public static class TenancyClientExtensions
 {
     /// <summary>Adds <see cref="ITenantDirectory"/>: tenant resolution with an in-process cache kept fresh over Redis pub/sub.</summary>

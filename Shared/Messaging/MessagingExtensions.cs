@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
 using StackExchange.Redis;
 using WhatsAppGenesys.Messaging;
 using WhatsAppGenesys.Messaging.Admin;
@@ -10,7 +11,6 @@ using WhatsAppGenesys.Messaging.Handling;
 using WhatsAppGenesys.Messaging.Holds;
 using WhatsAppGenesys.Messaging.Publishing;
 using WhatsAppGenesys.Messaging.Topology;
-using WhatsAppGenesys.ServiceDefaults.RabbitMQ;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -19,7 +19,7 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// Lets this service publish into <paramref name="pipeline"/> with <see cref="PipelinePublisher"/> (and use the
-    /// admin operations). Declares the pipeline's topology. Requires <c>AddRabbitMQClient</c> first.
+    /// admin operations). Declares the pipeline's topology. Requires <c>AddRabbitMQConnection</c> first.
     /// </summary>
     public static IHostApplicationBuilder AddPipelinePublisher(this IHostApplicationBuilder builder, string pipeline, Action<PipelineOptions>? configure = null)
     {
@@ -30,8 +30,8 @@ public static class MessagingExtensions
     /// <summary>
     /// Consumes <paramref name="pipeline"/> with raw-body handler <typeparamref name="THandler"/> (resolved from a DI
     /// scope per message; registered scoped unless already registered). Declares the topology and starts one consumer
-    /// per partition in a background service. Requires <c>AddRabbitMQClient</c> first; uses Redis for hold state when
-    /// an <see cref="IConnectionMultiplexer"/> is registered (<c>AddRedisClient</c>).
+    /// per partition in a background service. Requires <c>AddRabbitMQConnection</c> first; uses Redis for hold state
+    /// when an <see cref="IConnectionMultiplexer"/> is registered.
     /// </summary>
     public static IHostApplicationBuilder AddPipelineConsumer<THandler>(this IHostApplicationBuilder builder, string pipeline, Action<PipelineOptions>? configure = null)
         where THandler : class, IMessageHandler
@@ -72,6 +72,7 @@ public static class MessagingExtensions
             ? new RedisHoldStore(redis, sp.GetRequiredService<ILogger<RedisHoldStore>>())
             : new InMemoryHoldStore());
         builder.Services.AddSingleton<IHostedService>(sp => new PipelineConsumerService(pipeline, options, handlerFactory, sp));
+        builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(ProcessingTrace.ActivitySourceName));
         return builder;
     }
 
@@ -80,7 +81,7 @@ public static class MessagingExtensions
         PipelineNames.Validate(pipeline);
         if (!builder.Services.Any(d => d.ServiceType == typeof(ConfirmedPublisher)))
         {
-            throw new InvalidOperationException($"Pipeline '{pipeline}' needs RabbitMQ: call builder.AddRabbitMQClient(\"rabbitmq\") first.");
+            throw new InvalidOperationException($"Pipeline '{pipeline}' needs RabbitMQ: call builder.AddRabbitMQConnection(\"rabbitmq\") first.");
         }
         var registry = builder.Services.FirstOrDefault(d => d.ServiceType == typeof(PipelineRegistry))?.ImplementationInstance as PipelineRegistry;
         if (registry is null)

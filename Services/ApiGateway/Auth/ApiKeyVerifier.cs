@@ -75,7 +75,7 @@ public sealed class ApiKeyVerifier(
         _cache.Clear();
     }
 
-    // Two attempts: service discovery hands each to the next replica, so one replica being down costs no request.
+    // Two attempts: a connection that fails (a replica going away behind the tenant service's address) costs no request.
     private async Task<VerifyApiKeyResponse?> AskTenantServiceAsync(string apiKey, CancellationToken cancellationToken)
     {
         try

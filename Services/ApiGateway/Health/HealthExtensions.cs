@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.ServiceDiscovery;
 
 namespace WhatsAppGenesys.ApiGateway.Health;
 
@@ -19,7 +18,7 @@ public static class HealthExtensions
         {
             checks.Add(new HealthCheckRegistration(
                 service,
-                sp => new ServiceHealthCheck(service, sp.GetRequiredService<ServiceEndpointResolver>(), sp.GetRequiredService<IHttpClientFactory>()),
+                sp => new ServiceHealthCheck(service, sp.GetRequiredService<IHttpClientFactory>()),
                 failureStatus: HealthStatus.Unhealthy,
                 tags: ["services"],
                 timeout: TimeSpan.FromSeconds(5)));

@@ -16,8 +16,8 @@ public static class GatewayDocument
             "request size limits (413) and X-Correlation-ID on every request. The services behind it have their own documents.";
         document.Paths ??= [];
         document.Paths["/health"] = Get("Health of every service behind the gateway",
-            "One entry per service under `checks` (Healthy when all its replicas are, Degraded when some are, Unhealthy when none is).",
-            ("200", "Every service is healthy (or degraded)."), ("503", "At least one service is unhealthy."));
+            "One entry per service under `checks`: Healthy when the service's own /health answers 200, else Unhealthy, with the failing checks named.",
+            ("200", "Every service is healthy."), ("503", "At least one service is unhealthy."));
         document.Paths["/alive"] = Get("The gateway's own liveness",
             "Answers 200 while the gateway process runs, whatever the services behind it do.",
             ("200", "The gateway is running."));

@@ -23,11 +23,11 @@ public static class ProxyConfiguration
         .. GatewayRoutes.Services.Select(service => new ClusterConfig
         {
             ClusterId = service,
-            // Resolved per replica by ServiceDiscoveryDestinationResolver.
+            // Resolved through service discovery (AddServiceDiscoveryDestinationResolver in Extensions.cs).
             Destinations = new Dictionary<string, DestinationConfig> { [service] = new() { Address = $"http://{service}" } },
             HealthCheck = new HealthCheckConfig
             {
-                // A replica that stops answering is taken out of rotation until it answers /alive again.
+                // A destination that stops answering is taken out of rotation until it answers /alive again.
                 Active = new ActiveHealthCheckConfig
                 {
                     Enabled = true,

@@ -1,7 +1,8 @@
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
+using WhatsAppGenesys.Messaging.Connection;
+using WhatsAppGenesys.Messaging.Publishing;
 using WhatsAppGenesys.Messaging.Topology;
-using WhatsAppGenesys.ServiceDefaults.RabbitMQ;
 
 namespace WhatsAppGenesys.Messaging.Admin;
 

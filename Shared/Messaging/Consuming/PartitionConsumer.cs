@@ -4,10 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
+using WhatsAppGenesys.Messaging.Connection;
 using WhatsAppGenesys.Messaging.Handling;
 using WhatsAppGenesys.Messaging.Holds;
+using WhatsAppGenesys.Messaging.Publishing;
 using WhatsAppGenesys.Messaging.Topology;
-using WhatsAppGenesys.ServiceDefaults.RabbitMQ;
 
 namespace WhatsAppGenesys.Messaging.Consuming;
 
@@ -185,6 +186,8 @@ internal sealed partial class PartitionConsumer
         {
             return; // left unacknowledged: the broker requeues it when the channel closes
         }
+        // Taken here, inside the client's deliver span: the handler runs later on a lane, outside of it.
+        var trace = ProcessingTrace.ParentOf(properties);
         var generation = Volatile.Read(ref _current);
         if (!ReferenceEquals(_loaded, generation))
         {
@@ -194,7 +197,7 @@ internal sealed partial class PartitionConsumer
         // A message without the header (not published by PipelinePublisher) is ordered by nothing but itself.
         var key = PipelineHeaders.GetString(properties.Headers, PipelineHeaders.OrderingKey) ?? properties.MessageId ?? "";
         // The body buffer belongs to the client library only for the duration of this callback.
-        _lanes.Enqueue(key, new Delivery(channel, deliveryTag, redelivered, generation, properties, body.ToArray(), key));
+        _lanes.Enqueue(key, new Delivery(channel, deliveryTag, redelivered, generation, properties, body.ToArray(), key, trace));
     }
 
     private async Task LoadHoldsAsync(Generation generation)
@@ -230,7 +233,7 @@ internal sealed partial class PartitionConsumer
         }
         var properties = delivery.Properties;
         var messageId = properties.MessageId;
-        using var activity = RabbitMQTracing.StartConsume(_queue, properties);
+        using var activity = ProcessingTrace.Start(_queue, properties, delivery.Trace);
         if (string.IsNullOrEmpty(messageId))
         {
             await ParkAsync(delivery, PipelineNames.Error(_pipeline), "Message has no message id", null, 0);
@@ -537,7 +540,7 @@ internal sealed partial class PartitionConsumer
     }
 
     private sealed class Delivery(IChannel channel, ulong deliveryTag, bool redelivered, Generation generation,
-        IReadOnlyBasicProperties properties, byte[] body, string key)
+        IReadOnlyBasicProperties properties, byte[] body, string key, ActivityContext trace)
     {
         public IChannel Channel { get; } = channel;
         public ulong DeliveryTag { get; } = deliveryTag;
@@ -546,6 +549,7 @@ internal sealed partial class PartitionConsumer
         public IReadOnlyBasicProperties Properties { get; } = properties;
         public byte[] Body { get; } = body;
         public string Key { get; } = key;
+        public ActivityContext Trace { get; } = trace;
     }
 
     private sealed class Consumer(IChannel channel, PartitionConsumer owner) : AsyncDefaultBasicConsumer(channel)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using WhatsAppGenesys.Messaging.Topology;
-using WhatsAppGenesys.ServiceDefaults.RabbitMQ;
 
 namespace WhatsAppGenesys.Messaging.Publishing;
 

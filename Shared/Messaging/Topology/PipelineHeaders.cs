@@ -1,5 +1,5 @@
 using System.Globalization;
-using WhatsAppGenesys.ServiceDefaults.RabbitMQ;
+using System.Text;
 
 namespace WhatsAppGenesys.Messaging.Topology;
 
@@ -34,7 +34,7 @@ public static class PipelineHeaders
     public const string ReplayedAt = "x-replayed-at";
 
     public static string? GetString(IDictionary<string, object?>? headers, string name) =>
-        headers is not null && headers.TryGetValue(name, out var value) && value is not null ? RabbitMQTracing.AsString(value) : null;
+        headers is not null && headers.TryGetValue(name, out var value) && value is not null ? AsString(value) : null;
 
     public static long? GetInt64(IDictionary<string, object?>? headers, string name)
     {
@@ -51,7 +51,7 @@ public static class PipelineHeaders
             sbyte sb => sb,
             uint ui => ui,
             ushort us => us,
-            byte[] or string => long.TryParse(RabbitMQTracing.AsString(value), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null,
+            byte[] or string => long.TryParse(AsString(value), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : null,
             _ => null,
         };
     }
@@ -81,6 +81,9 @@ public static class PipelineHeaders
         }
         return copy;
     }
+
+    /// <summary>AMQP delivers string headers as byte arrays; headers set in this process are still strings.</summary>
+    private static string AsString(object value) => value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : value.ToString() ?? "";
 
     /// <summary>Header values end up in logs and admin listings: keep them short.</summary>
     public static string Truncate(string value, int max = 500) => value.Length <= max ? value : string.Concat(value.AsSpan(0, max), "…");

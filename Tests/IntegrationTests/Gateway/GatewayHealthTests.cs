@@ -25,9 +25,6 @@ public sealed class GatewayHealthTests(AppFixture fixture)
         var (status, report) = await HealthAsync(ct);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.All(ServicesBehindTheGateway, service => Assert.Equal("Healthy", CheckStatus(report, service)));
-        // The tenant service runs two replicas behind one address (DCP's proxy, a load balancer in production): what
-        // service discovery lists is what the gateway probes, and all of it answers.
-        Assert.Matches(@"^(\d+)/\1 ", report.GetProperty("checks").GetProperty(ServiceNames.TenantService).GetProperty("description").GetString());
 
         await fixture.App.StopResourceAsync(ServiceNames.StateManager, TestContext.Current.CancellationToken);
         try
@@ -35,8 +32,7 @@ public sealed class GatewayHealthTests(AppFixture fixture)
             (status, report) = await WaitForHealthAsync(HttpStatusCode.ServiceUnavailable, ct);
             Assert.Equal("Unhealthy", report.GetProperty("status").GetString());
             Assert.Equal("Unhealthy", CheckStatus(report, ServiceNames.StateManager));
-            Assert.Equal("0/1 replicas healthy; replica 0: unreachable",
-                report.GetProperty("checks").GetProperty(ServiceNames.StateManager).GetProperty("description").GetString());
+            Assert.Equal("unreachable", report.GetProperty("checks").GetProperty(ServiceNames.StateManager).GetProperty("description").GetString());
             Assert.All(ServicesBehindTheGateway.Except([ServiceNames.StateManager]), service => Assert.Equal("Healthy", CheckStatus(report, service)));
             // The gateway itself is alive: orchestrators must not restart it because something behind it is down.
             using var alive = await _gateway.Client().GetAsync("/alive", ct);

@@ -67,8 +67,8 @@ internal sealed class PipelineHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
-        builder.AddRabbitMQClient("rabbitmq");
-        builder.AddRedisClient("redis");
+        builder.AddRabbitMQConnection("rabbitmq");
+        builder.AddRedisConnection("redis");
         builder.AddPipelinePublisher(pipeline, configure ?? FastRetries);
         if (handle is not null)
         {

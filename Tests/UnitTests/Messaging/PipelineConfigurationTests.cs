@@ -67,7 +67,7 @@ public class PipelineConfigurationTests
 
         var ex = Assert.Throws<InvalidOperationException>(() => builder.AddPipelinePublisher("inbound"));
 
-        Assert.Contains("AddRabbitMQClient", ex.Message);
+        Assert.Contains("AddRabbitMQConnection", ex.Message);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace WhatsAppGenesys.ServiceDefaults.Npgsql;
+namespace WhatsAppGenesys.Database;
 
 /// <summary>
 /// Applies pending EF Core migrations before the service starts taking requests. Start-up waits (up to two minutes)

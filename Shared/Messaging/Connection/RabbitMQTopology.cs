@@ -1,6 +1,6 @@
 using RabbitMQ.Client;
 
-namespace WhatsAppGenesys.ServiceDefaults.RabbitMQ;
+namespace WhatsAppGenesys.Messaging.Connection;
 
 /// <summary>One registered piece of topology; all of them run on a fresh channel right after the connection opens.</summary>
-public sealed record RabbitMQTopology(Func<IChannel, CancellationToken, Task> Declare);
+internal sealed record RabbitMQTopology(Func<IChannel, CancellationToken, Task> Declare);

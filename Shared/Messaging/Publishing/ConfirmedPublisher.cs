@@ -1,13 +1,17 @@
-using System.Diagnostics;
 using RabbitMQ.Client;
+using WhatsAppGenesys.Messaging.Connection;
 
-namespace WhatsAppGenesys.ServiceDefaults.RabbitMQ;
+namespace WhatsAppGenesys.Messaging.Publishing;
 
 /// <summary>
 /// Publishes persistent messages and returns only once the broker has confirmed them (publisher confirms with
 /// mandatory routing). A nack, an unroutable message or a lost connection throws, so callers never report success
 /// for a message that is not safely queued.
 /// </summary>
+/// <remarks>
+/// Tracing is the client library's: its publish span carries the caller's trace and writes <c>traceparent</c> into the
+/// message headers, so the consumer's span continues the same trace.
+/// </remarks>
 public sealed class ConfirmedPublisher(RabbitMQConnectionProvider connections) : IAsyncDisposable
 {
     // Confirmations are tracked per channel; a few channels let concurrent webhook requests publish in parallel.
@@ -18,8 +22,8 @@ public sealed class ConfirmedPublisher(RabbitMQConnectionProvider connections) :
 
     public async Task PublishAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
+        // The client library writes the trace context and its confirm sequence number into these: the caller's stay as they are.
         var headers = new Dictionary<string, object?>(message.Headers ?? new Dictionary<string, object?>());
-        using var activity = RabbitMQTracing.StartPublish(message.Exchange, message.RoutingKey, headers);
         var properties = new BasicProperties
         {
             Persistent = true,
@@ -31,15 +35,7 @@ public sealed class ConfirmedPublisher(RabbitMQConnectionProvider connections) :
             Expiration = message.Expiration,
         };
         var channel = await GetChannelAsync(cancellationToken);
-        try
-        {
-            await channel.BasicPublishAsync(message.Exchange, message.RoutingKey, mandatory: true, properties, message.Body, cancellationToken);
-        }
-        catch (Exception ex)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            throw;
-        }
+        await channel.BasicPublishAsync(message.Exchange, message.RoutingKey, mandatory: true, properties, message.Body, cancellationToken);
     }
 
     private async ValueTask<IChannel> GetChannelAsync(CancellationToken cancellationToken)

@@ -1,15 +1,17 @@
+using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Minio;
+using WhatsAppGenesys.Clients.Storage;
 using WhatsAppGenesys.ServiceDefaults.Configuration;
-using WhatsAppGenesys.ServiceDefaults.Minio;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// An S3/MinIO client integration in the shape of CommunityToolkit.Aspire.Minio.Client: connection string
+/// The S3 client (MinIO in production) for the services that archive webhooks or keep media. No Aspire client
+/// integration exists for it, so this one is ours, in the same shape: connection string
 /// <c>Endpoint=http://host:port;AccessKey=…;SecretKey=…</c>, a singleton <see cref="IMinioClient"/>, the service's
-/// buckets ensured on start, and a health check. Plain S3 calls only, so any S3 server works.
+/// buckets ensured on start, and a health check named after the resource. Plain S3 calls only, so any S3 server works.
 /// </summary>
 public static class MinioClientExtensions
 {
@@ -18,7 +20,7 @@ public static class MinioClientExtensions
     public static IHostApplicationBuilder AddMinioClient(this IHostApplicationBuilder builder, string connectionName, params string[] buckets)
     {
         var connectionString = ResourceConnectionStrings.Require(builder.Configuration, connectionName, Format);
-        var parts = ResourceConnectionStrings.ParseKeyValue(connectionName, connectionString, Format);
+        var parts = ParseKeyValue(connectionName, connectionString);
         if (!parts.TryGetValue("Endpoint", out var endpoint) || !Uri.TryCreate(endpoint, UriKind.Absolute, out var endpointUri) ||
             !parts.TryGetValue("AccessKey", out var accessKey) || !parts.TryGetValue("SecretKey", out var secretKey))
         {
@@ -42,5 +44,18 @@ public static class MinioClientExtensions
             ["ready", "s3"],
             TimeSpan.FromSeconds(3)));
         return builder;
+    }
+
+    private static Dictionary<string, string> ParseKeyValue(string connectionName, string connectionString)
+    {
+        try
+        {
+            var parsed = new DbConnectionStringBuilder { ConnectionString = connectionString };
+            return parsed.Keys.Cast<string>().ToDictionary(k => k, k => parsed[k]?.ToString() ?? "", StringComparer.OrdinalIgnoreCase);
+        }
+        catch (ArgumentException)
+        {
+            throw ResourceConnectionStrings.Malformed(connectionName, Format);
+        }
     }
 }
