@@ -158,10 +158,14 @@ public static class MarkdownReport
     /// <summary>Subtotals: what production would run (services, servers) apart from what only the benchmark runs.</summary>
     private static readonly (string Name, Func<string, BenchmarkReport, bool> Belongs)[] Groups =
     [
-        ("our services", (label, report) => !IsServer(label, report) && !IsHarness(label)),
-        ("servers (PostgreSQL, Redis, RabbitMQ, S3)", IsServer),
+        ("our services", (label, report) => !IsServer(label, report) && !IsHarness(label) && !IsAspire(label)),
+        ("servers (PostgreSQL, Redis, RabbitMQ, S3)", (label, report) => IsServer(label, report) && !IsAspire(label)),
+        ("Aspire (DCP, dashboard, dotnet run launchers)", (label, _) => IsAspire(label)),
         ("simulators and load generator", (label, _) => IsHarness(label)),
     ];
+
+    /// <summary>The orchestration ./run.sh adds around the system (a deployment has its own: Kubernetes, Container Apps).</summary>
+    private static bool IsAspire(string label) => label is "dcp" or "aspire-dashboard" or "dotnet-run";
 
     private static bool IsHarness(string label) => label.Contains("sandbox", StringComparison.Ordinal) || label == "load-generator";
 
