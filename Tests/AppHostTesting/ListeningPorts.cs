@@ -4,10 +4,37 @@ namespace WhatsAppGenesys.AppHostTesting;
 
 public static class ListeningPorts
 {
-    /// <summary>Every TCP port something listens on now, IPv4 and IPv6 (/proc/net/tcp and tcp6, state 0A).</summary>
-    public static IReadOnlySet<int> Read()
+    /// <summary>Every TCP port something listens on now, IPv4 and IPv6.</summary>
+    public static IReadOnlySet<int> Read() => Listening().Select(l => l.Port).ToHashSet();
+
+    /// <summary>The ports these processes listen on: their socket inodes (/proc/&lt;pid&gt;/fd) among the listening sockets.</summary>
+    public static IReadOnlySet<int> OwnedBy(IEnumerable<int> pids)
     {
-        var ports = new HashSet<int>();
+        var inodes = new HashSet<long>();
+        foreach (var pid in pids)
+        {
+            try
+            {
+                foreach (var fd in Directory.EnumerateFiles($"/proc/{pid}/fd"))
+                {
+                    var target = new FileInfo(fd).LinkTarget;
+                    if (target is not null && target.StartsWith("socket:[", StringComparison.Ordinal))
+                    {
+                        inodes.Add(long.Parse(target["socket:[".Length..^1], CultureInfo.InvariantCulture));
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Gone meanwhile.
+            }
+        }
+        return Listening().Where(l => inodes.Contains(l.Inode)).Select(l => l.Port).ToHashSet();
+    }
+
+    // /proc/net/tcp and tcp6: local address (hex ip:port) in field 1, state in field 3 (0A = LISTEN), inode in field 9.
+    private static IEnumerable<(int Port, long Inode)> Listening()
+    {
         foreach (var file in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
         {
             if (!File.Exists(file))
@@ -17,12 +44,12 @@ public static class ListeningPorts
             foreach (var line in File.ReadLines(file).Skip(1))
             {
                 var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (fields.Length > 3 && fields[3] == "0A")
+                if (fields.Length > 9 && fields[3] == "0A")
                 {
-                    ports.Add(int.Parse(fields[1][(fields[1].LastIndexOf(':') + 1)..], NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                    yield return (int.Parse(fields[1][(fields[1].LastIndexOf(':') + 1)..], NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+                                  long.Parse(fields[9], CultureInfo.InvariantCulture));
                 }
             }
         }
-        return ports;
     }
 }

@@ -67,6 +67,19 @@ public static class ProcFs
     /// <summary>Every process id on the machine now.</summary>
     public static IReadOnlyList<int> AllProcessIds() => AllPids().ToList();
 
+    /// <summary>A process's command line, its arguments separated by spaces, or "" when it is gone.</summary>
+    public static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').TrimEnd();
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
     /// <summary>The file name of the program a process runs (the first word of its command line), or "".</summary>
     public static string ExecutableName(int pid)
     {

@@ -11,15 +11,11 @@ namespace WhatsAppGenesys.IntegrationTests.Foundation;
 [Collection(typeof(FaultInjectionCollection))]
 public sealed class AppHostShutdownTests
 {
-    private static readonly string[] OurProcesses = ["dotnet", "dcp", "postgres", "redis-server", "beam.smp", "epmd", "node", "Aspire.Dashboard", "WhatsAppGenesys."];
-
     [Fact]
     public async Task SigtermToTheProcessGroupLeavesNoProcessAndNoListeningPort()
     {
         var ct = TestContext.Current.CancellationToken;
         using var data = new TestDataDirectory();
-        var processesBefore = ProcFs.AllProcessIds().ToHashSet();
-        var portsBefore = ListeningPorts.Read();
 
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
         var appHost = Path.Combine(Projects.AppHost.ProjectPath, "bin", configuration, "net10.0", "WhatsAppGenesys.AppHost.dll");
@@ -38,8 +34,17 @@ public sealed class AppHostShutdownTests
         using var process = Process.Start(start)!;
         var output = new OutputLog(process);
 
-        int[] ours;
-        int[] ourPorts;
+        // The AppHost's processes: its own tree, and DCP's (DCP detaches from the AppHost and watches it by pid).
+        IReadOnlyCollection<int> Ours() =>
+        [
+            .. ProcFs.ProcessTree(process.Id),
+            .. ProcFs.AllProcessIds()
+                .Where(pid => ProcFs.ExecutableName(pid) == "dcp" && ProcFs.CommandLine(pid).Contains($"--monitor {process.Id}", StringComparison.Ordinal))
+                .SelectMany(ProcFs.ProcessTree),
+        ];
+
+        IReadOnlyCollection<int> ours;
+        IReadOnlySet<int> ourPorts;
         try
         {
             await Eventually.TrueAsync(() => output.Contains("WhatsAppGenesys is starting") || process.HasExited, TimeSpan.FromMinutes(4),
@@ -47,12 +52,13 @@ public sealed class AppHostShutdownTests
             Assert.False(process.HasExited, output.ToString());
             Assert.Contains("Login to the dashboard at", output.ToString(), StringComparison.Ordinal);
             // Every service up: the gateway's dependencies are the whole system.
-            await Eventually.TrueAsync(() => Started().Count(p => p.Name.StartsWith("WhatsAppGenesys.", StringComparison.Ordinal)) >= 14,
+            await Eventually.TrueAsync(() => Ours().Count(pid => ProcFs.ExecutableName(pid).StartsWith("WhatsAppGenesys.", StringComparison.Ordinal)) >= 14,
                 TimeSpan.FromMinutes(4), () => $"not every service started:{Environment.NewLine}{output}");
-            ours = Started().Select(p => p.Pid).ToArray();
-            ourPorts = ListeningPorts.Read().Except(portsBefore).ToArray();
-            Assert.Contains(Started(), p => p.Name == "dcp");
-            Assert.Contains(Started(), p => p.Name == "postgres");
+            ours = Ours();
+            ourPorts = ListeningPorts.OwnedBy(ours);
+            Assert.Contains(ours, pid => ProcFs.ExecutableName(pid) == "dcp");
+            Assert.Contains(ours, pid => ProcFs.ExecutableName(pid) == "postgres");
+            Assert.NotEmpty(ourPorts);
         }
         finally
         {
@@ -61,16 +67,10 @@ public sealed class AppHostShutdownTests
             await process.WaitForExitAsync(ct).WaitAsync(TimeSpan.FromMinutes(2), ct);
         }
 
-        await Eventually.TrueAsync(() => ours.All(pid => !ProcFs.IsAlive(pid)), TimeSpan.FromSeconds(30),
-            () => $"left running: {string.Join(", ", Started().Select(p => $"{p.Pid} {p.Name}"))}");
+        await Eventually.TrueAsync(() => ours.All(pid => !ProcFs.IsAlive(pid)), TimeSpan.FromSeconds(90),
+            () => $"left running: {string.Join(", ", ours.Where(ProcFs.IsAlive).Select(pid => $"{pid} {ProcFs.ExecutableName(pid)}"))}");
         await Eventually.TrueAsync(() => !ListeningPorts.Read().Intersect(ourPorts).Any(), TimeSpan.FromSeconds(30),
             () => $"still listening: {string.Join(", ", ListeningPorts.Read().Intersect(ourPorts))}");
-        Assert.NotEmpty(ourPorts);
-
-        IEnumerable<(int Pid, string Name)> Started() => ProcFs.AllProcessIds()
-            .Where(pid => !processesBefore.Contains(pid) && ProcFs.IsAlive(pid))
-            .Select(pid => (Pid: pid, Name: ProcFs.ExecutableName(pid)))
-            .Where(p => OurProcesses.Any(name => p.Name.StartsWith(name, StringComparison.Ordinal)));
     }
 
     private static int FreePort() => WhatsAppGenesys.AppHost.Infrastructure.LocalPorts.GetFreePort();
