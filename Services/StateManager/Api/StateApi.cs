@@ -1,10 +1,11 @@
+using WhatsAppGenesys.Clients.Tenancy;
 using WhatsAppGenesys.Contracts.State;
 using WhatsAppGenesys.StateManager.Conversations;
 using WhatsAppGenesys.StateManager.Messages;
 
 namespace WhatsAppGenesys.StateManager.Api;
 
-/// <summary>The REST API of seed 001, tenant-scoped through <see cref="TenantHeader"/>.</summary>
+/// <summary>The state REST API (conversation mappings and the message ledger), tenant-scoped through <see cref="TenantHeader"/>.</summary>
 public static class StateApi
 {
     public static IEndpointRouteBuilder MapStateApi(this IEndpointRouteBuilder app)
