@@ -74,6 +74,8 @@ public sealed class RunningSystem : IAsyncDisposable
                 // The dashboard as ./run.sh shows it: its cost, and that of exporting to it, is part of the system's.
                 hostOptions.DisableDashboard = false;
                 hostOptions.AllowUnsecuredTransport = true;
+                // Not the services' logs in our console: writing thousands of lines a second would be load-generator CPU.
+                hostOptions.EnableResourceLogging = false;
             }, cancellationToken);
 
         RequireBuildsOfThisConfiguration(appHost.Resources.OfType<ProjectResource>());
