@@ -10,6 +10,7 @@ var postgres = builder.AddPostgresServer(ResourceNames.Postgres, port: 55432);
 var tenantDb = postgres.AddDatabase(ResourceNames.TenantDatabase);
 var stateDb = postgres.AddDatabase(ResourceNames.StateDatabase);
 var whatsappDb = postgres.AddDatabase(ResourceNames.WhatsAppDatabase);
+var portalDb = postgres.AddDatabase(ResourceNames.PortalDatabase);
 var redis = builder.AddRedisServer(ResourceNames.Redis, port: 56379);
 var rabbitmq = builder.AddRabbitMQServer(ResourceNames.RabbitMQ, port: 55672);
 // s3rver locally, MinIO when published; the services speak plain S3 to either.
@@ -87,12 +88,18 @@ var outboundTransformer = builder.AddService<Projects.OutboundTransformer>(Servi
     .WithReference(genesysApi).WaitFor(genesysApi)
     .WithReference(tenantService).WaitFor(tenantService);
 
+// What the business works with in its console: history, templates, contacts, campaigns, analytics (docs/portal.md).
+var portalService = builder.AddService<Projects.PortalService>(ServiceNames.PortalService, port: 3015)
+    .WithReference(portalDb).WaitFor(portalDb)
+    .WithMessaging(redis, rabbitmq, minio)
+    .WithReference(tenantService).WaitFor(tenantService);
+
 // The single public entry point: routes, API keys, rate limits, the aggregated /health and the API docs (/scalar).
 // It knows the operator key to guard admin routes and tenant creation itself; tenant keys it verifies with the tenant service.
 builder.AddService<Projects.ApiGateway>(ServiceNames.ApiGateway, port: 3000)
     .WithReference(redis).WaitFor(redis)
     .WithReferences(tenantService, authService, stateManager, whatsappApi, genesysApi,
-                    whatsappWebhook, genesysWebhook, inboundTransformer, outboundTransformer)
+                    whatsappWebhook, genesysWebhook, inboundTransformer, outboundTransformer, portalService)
     .WithEnvironment("Gateway__AdminApiKey", tenantAdminApiKey);
 
 // Sandbox mode (default): simulated Meta and Genesys stand in for the real APIs and call our webhooks.

@@ -29,6 +29,9 @@ public static class GatewayRoutes
         // Seed 003's conversation controls, for the calling tenant's Genesys organisation.
         new("conversations", "/api/v1/conversations/{**rest}", ServiceNames.GenesysApi, RouteAccess.Tenant, ForwardTenantId: true, Methods: ["POST"]),
 
+        // The business console's backend (portal-service), for the calling tenant.
+        new("portal", "/api/v1/portal/{**rest}", ServiceNames.PortalService, RouteAccess.Tenant, ForwardTenantId: true),
+
         // Operators: dead letters and errors of each pipeline, listed and replayed at the service that consumes it.
         new("whatsapp-archive-admin", "/admin/webhooks/whatsapp/{**rest}", ServiceNames.WhatsAppWebhook, RouteAccess.Operator),
         new("genesys-archive-admin", "/admin/webhooks/genesys/{**rest}", ServiceNames.GenesysWebhook, RouteAccess.Operator),

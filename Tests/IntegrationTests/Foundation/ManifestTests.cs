@@ -14,7 +14,7 @@ public sealed class ManifestTests
     [
         ServiceNames.ApiGateway, ServiceNames.InboundTransformer, ServiceNames.OutboundTransformer, ServiceNames.AuthService,
         ServiceNames.StateManager, ServiceNames.TenantService, ServiceNames.WhatsAppApi, ServiceNames.WhatsAppWebhook,
-        ServiceNames.GenesysApi, ServiceNames.GenesysWebhook,
+        ServiceNames.GenesysApi, ServiceNames.GenesysWebhook, ServiceNames.PortalService,
     ];
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class ManifestTests
         // The servers are Aspire's own container integrations, the databases children of PostgreSQL.
         Assert.All([ResourceNames.Postgres, ResourceNames.Redis, ResourceNames.RabbitMQ, ResourceNames.ObjectStorage],
             name => Assert.Equal("container.v0", TypeOf(name)));
-        Assert.All([ResourceNames.TenantDatabase, ResourceNames.StateDatabase, ResourceNames.WhatsAppDatabase], name =>
+        Assert.All([ResourceNames.TenantDatabase, ResourceNames.StateDatabase, ResourceNames.WhatsAppDatabase, ResourceNames.PortalDatabase], name =>
             Assert.Equal($"{{postgres.connectionString}};Database={name}", resources.GetProperty(name).GetProperty("connectionString").GetString()));
         Assert.StartsWith("Endpoint={minio.bindings.http.url};AccessKey={minio-root-user.value}",
             resources.GetProperty(ResourceNames.ObjectStorage).GetProperty("connectionString").GetString(), StringComparison.Ordinal);
