@@ -121,5 +121,6 @@ if (builder.IsSandboxEnabled())
 }
 
 builder.ApplyConfiguredEnvironment();
+builder.ProxyOnlyReplicatedServices();
 builder.PrintWhenStarted();
 builder.Build().Run();

@@ -94,7 +94,18 @@ public sealed class RunningApp : IAsyncDisposable
     /// <summary>Stops every instance the way an operator would (the dashboard's Stop) and waits until they are down.</summary>
     public async Task StopResourceAsync(string resourceName, CancellationToken cancellationToken = default)
     {
-        await ExecuteAsync(resourceName, KnownResourceCommands.StopCommand, cancellationToken);
+        // Under load DCP sometimes answers the stop request with a failure while the process is still shutting down
+        // (its graceful stop lets in-flight messages finish): the instances' state decides, and a stop that really
+        // did not happen is asked for once more.
+        var result = await TryExecuteAsync(resourceName, KnownResourceCommands.StopCommand, cancellationToken);
+        if (!result.Success && !await WaitUntilOrTimeoutAsync(resourceName, instances => instances.All(IsTerminal), StopGrace, cancellationToken))
+        {
+            result = await TryExecuteAsync(resourceName, KnownResourceCommands.StopCommand, cancellationToken);
+            if (!result.Success && !await WaitUntilOrTimeoutAsync(resourceName, instances => instances.All(IsTerminal), StopGrace, cancellationToken))
+            {
+                throw new InvalidOperationException($"'{KnownResourceCommands.StopCommand}' on {resourceName} failed twice: {result.Message}");
+            }
+        }
         await WaitUntilAsync(resourceName, instances => instances.All(IsTerminal), "stopped", cancellationToken);
     }
 
@@ -128,11 +139,32 @@ public sealed class RunningApp : IAsyncDisposable
 
     private async Task ExecuteAsync(string resourceName, string command, CancellationToken cancellationToken)
     {
-        var resource = Resources.Single(r => r.Name == resourceName);
-        var result = await App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, command, cancellationToken);
+        var result = await TryExecuteAsync(resourceName, command, cancellationToken);
         if (!result.Success)
         {
             throw new InvalidOperationException($"'{command}' on {resourceName} failed: {result.Message}");
+        }
+    }
+
+    private Task<ExecuteCommandResult> TryExecuteAsync(string resourceName, string command, CancellationToken cancellationToken) =>
+        App.Services.GetRequiredService<ResourceCommandService>()
+            .ExecuteCommandAsync(Resources.Single(r => r.Name == resourceName), command, cancellationToken);
+
+    // How long a stop that DCP reported as failed may still take to show in the instances' state.
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
+
+    private async Task<bool> WaitUntilOrTimeoutAsync(string resourceName, Func<IReadOnlyList<CustomResourceSnapshot>, bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await WaitUntilAsync(resourceName, condition, "stopped", deadline.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
