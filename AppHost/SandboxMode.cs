@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 
 // Sandbox mode: the simulated Meta and Genesys stand in for the real APIs, and the tenant service seeds a demo
-// tenant that uses the identifiers the simulators are configured with by default (the sandbox notes; each
-// simulator's appsettings.json). These are public, fake values, not secrets.
+// tenant that uses the identifiers the simulators are configured with by default (README.md, "What starts";
+// each simulator's appsettings.json). These are public, fake values, not secrets.
 internal static class SandboxMode
 {
     /// <summary>The Meta app's webhook verify token the Meta simulator uses for its subscription handshake.</summary>

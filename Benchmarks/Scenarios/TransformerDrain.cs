@@ -11,7 +11,7 @@ using WhatsAppGenesys.Contracts.Security;
 namespace WhatsAppGenesys.Benchmarks.Scenarios;
 
 /// <summary>
-/// The inbound transformer's own throughput (the seeds' "transformer 500 msg/s"): with the transformer stopped, a
+/// The inbound transformer's own throughput (target: 500 msg/s, docs/benchmarks.md): with the transformer stopped, a
 /// backlog of signed webhooks is queued through whatsapp-webhook; then the transformer starts and works it off while
 /// nothing else runs. The rate is backlog ÷ (last − first arrival at the Genesys sandbox), so webhook ingest, the Meta
 /// sandbox and the load generator — a third of every end-to-end message's CPU — are out of the measurement, while the

@@ -95,7 +95,7 @@ public sealed class WebhookIngest(RunningSystem system, BenchmarkOptions options
         return response.StatusCode;
     }
 
-    /// <summary>Meta's webhook for one text message (wire-formats 2A.3), compact as Meta sends it.</summary>
+    /// <summary>Meta's webhook for one text message, compact as Meta sends it.</summary>
     public static string TextWebhook(Sender customer, string wamid, string timestamp, string text) =>
         $$"""{"object":"whatsapp_business_account","entry":[{"id":"{{Sender.DemoWabaId}}","changes":[{"value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"{{Sender.DemoDisplayPhoneNumber.TrimStart('+')}}","phone_number_id":"{{customer.PhoneNumberId}}"},"contacts":[{"profile":{"name":"{{customer.ProfileName}}"},"wa_id":"{{customer.WaId}}"}],"messages":[{"from":"{{customer.WaId}}","id":"{{wamid}}","timestamp":"{{timestamp}}","text":{"body":"{{text}}"},"type":"text"}]},"field":"messages"}]}]}""";
 

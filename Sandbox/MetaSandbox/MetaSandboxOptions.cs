@@ -1,7 +1,8 @@
 namespace WhatsAppGenesys.MetaSandbox;
 
 // Bound from the "MetaSandbox" configuration section; defaults live in appsettings.json.
-// The default business is the sandbox demo tenant the AppHost seeds (see Sandbox notes); more are registered at run time.
+// The default business is the sandbox demo tenant the AppHost seeds (README.md, "What starts"); more are registered
+// at run time.
 public sealed class MetaSandboxOptions
 {
     public const string SectionName = "MetaSandbox";

@@ -20,7 +20,7 @@ internal static class Extensions
         builder.Services.AddProblemDetails();
     }
 
-    /// <summary><c>/webhook/genesys</c> and seed 003's <c>/webhook/genesys/outbound</c>.</summary>
+    /// <summary><c>/webhook/genesys</c> and <c>/webhook/genesys/outbound</c>: either can be the webhook URL.</summary>
     public static void MapGenesysWebhook(this WebApplication app)
     {
         foreach (var path in new[] { "/webhook/genesys", "/webhook/genesys/outbound" })

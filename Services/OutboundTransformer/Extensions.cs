@@ -13,7 +13,7 @@ internal static class Extensions
         builder.AddRabbitMQConnection(ResourceNames.RabbitMQ);
         builder.AddMinioClient(ResourceNames.ObjectStorage, Buckets.MediaOutbound);
         builder.AddTenantDirectory();
-        // Only for attachment downloads Genesys answers 401/403 to without one (wire-formats section 4).
+        // Only for attachment downloads Genesys answers 401/403 to without one (its docs don't say if they need one).
         builder.AddGenesysTokenProvider();
         builder.AddStateManagerClient();
         builder.AddGenesysApiClient();

@@ -22,7 +22,7 @@ internal static class Extensions
         builder.Services.AddProblemDetails();
     }
 
-    /// <summary>Both paths of the seeds: <c>/webhook/whatsapp</c> (seed 003) and <c>/webhook/meta</c> (seed 001).</summary>
+    /// <summary><c>/webhook/whatsapp</c> and <c>/webhook/meta</c>: either can be the Meta app's callback URL.</summary>
     public static void MapWhatsAppWebhook(this WebApplication app)
     {
         foreach (var path in new[] { "/webhook/whatsapp", "/webhook/meta" })

@@ -33,7 +33,7 @@ public static class ServiceNames
     public const string GenesysSandbox = "genesys-sandbox";
 }
 
-/// <summary>S3 buckets and their key patterns (seed 001).</summary>
+/// <summary>S3 buckets and their key patterns.</summary>
 public static class Buckets
 {
     /// <summary>Raw Meta webhooks: <c>{tenantId}/{yyyy-MM-dd}/{timestamp}-{messageId}.json</c>.</summary>

@@ -8,8 +8,8 @@ namespace WhatsAppGenesys.MetaSandbox.Control;
 
 public sealed record InboundMessage(Customer Customer, WebhookContact Contact, WebhookMessage Message, string? MediaId);
 
-// Turns a control request into the customer's message as Meta would post it (pywa fixture shapes, wire-formats.md
-// 2A.4), storing any media so the webhook carries a media id that the Graph media endpoints then serve.
+// Turns a control request into the customer's message as Meta would post it (the shapes of pywa's webhook
+// fixtures), storing any media so the webhook carries a media id that the Graph media endpoints then serve.
 public sealed class InboundMessageFactory(CustomerStore customers, MediaStore mediaStore, SandboxCounters counters, TimeProvider time)
 {
     private static readonly Dictionary<string, string> DefaultMimeTypes = new(StringComparer.Ordinal)

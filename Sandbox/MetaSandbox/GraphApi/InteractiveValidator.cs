@@ -6,7 +6,7 @@ using static WhatsAppGenesys.MetaSandbox.GraphApi.JsonReading;
 namespace WhatsAppGenesys.MetaSandbox.GraphApi;
 
 // Interactive messages: reply buttons (≤3, title ≤20), lists (≤10 rows, row title ≤24), CTA URL buttons;
-// body ≤1024, footer and text header ≤60 (wire-formats.md 2A.5).
+// body ≤1024, footer and text header ≤60 (Meta's limits for interactive messages).
 public static class InteractiveValidator
 {
     private static readonly string[] InteractiveTypes =

@@ -5,7 +5,7 @@ using static WhatsAppGenesys.MetaSandbox.GraphApi.JsonReading;
 
 namespace WhatsAppGenesys.MetaSandbox.GraphApi;
 
-// Validates a send-message body the way the Cloud API does (wire-formats.md 2A.5): top-level request parameters
+// Validates a send-message body the way the Cloud API does: top-level request parameters
 // answer 100, missing message content 131008, out-of-range content 131009. Limits: text 4096, caption 1024,
 // reply buttons ≤3 with titles ≤20, list rows ≤10 with titles ≤24, interactive body ≤1024, footer ≤60.
 public static class MessageValidator

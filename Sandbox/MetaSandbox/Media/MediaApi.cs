@@ -5,7 +5,7 @@ using WhatsAppGenesys.MetaSandbox.Model;
 
 namespace WhatsAppGenesys.MetaSandbox.Media;
 
-// Meta's Media API (wire-formats.md 2A.6): upload, retrieve URL, delete, and the lookaside-style download that needs
+// Meta's Media API: upload, retrieve URL, delete, and the lookaside-style download that needs
 // the same Bearer token and stops working 5 minutes after the URL was issued.
 public static class MediaApi
 {

@@ -3,7 +3,7 @@ using WhatsAppGenesys.MetaSandbox.Model;
 
 namespace WhatsAppGenesys.MetaSandbox.Media;
 
-// What Meta accepts per outbound media type (wire-formats.md 2A.6 "WhatsApp media limits"). A mismatch is 131053.
+// What Meta accepts per outbound media type (Meta's "Supported media types"). A mismatch is 131053.
 public static class MediaRules
 {
     private sealed record Rule(string Label, string[]? MimeTypes, string Accepted, long MaxBytes);

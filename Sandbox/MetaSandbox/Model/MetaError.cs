@@ -14,7 +14,8 @@ public sealed record MetaError(int Code, string Title, string Details, int HttpS
     public WebhookError ToWebhookError() => new(Code, Title, Title, new WebhookErrorData(Details), ErrorCodesHref);
 }
 
-// The codes and texts the bridge must classify (wire-formats.md 2A.7), with Meta's titles and details.
+// The codes and texts the bridge must classify (Shared/Contracts/Meta/MetaErrorCatalog.cs), with Meta's titles and
+// details.
 public static class MetaErrors
 {
     public const int InvalidTokenCode = 190;

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace WhatsAppGenesys.MetaSandbox.Webhooks;
 
-// Meta's webhook wire format (wire-formats.md 2A.1/2A.4), checked against the pywa fixtures.
+// Meta's webhook wire format (Meta's webhooks reference and payload examples), checked against the pywa fixtures.
 // Optional members are null and left out of the JSON, exactly as Meta omits them.
 
 public sealed record WebhookEnvelope(

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace WhatsAppGenesys.MetaSandbox.Webhooks;
 
-// Meta signs the exact raw body bytes with the app secret: "sha256=" + lowercase hex HMAC-SHA256 (wire-formats.md 2A.3).
+// Meta signs the exact raw body bytes with the app secret: "sha256=" + lowercase hex HMAC-SHA256.
 // It also still sends the legacy SHA-1 header, which we reproduce so receivers see both.
 public static class WebhookSignature
 {

@@ -11,7 +11,7 @@ public static class GatewayRoutes
 {
     public static IReadOnlyList<GatewayRoute> All { get; } =
     [
-        // Providers: one public host for Meta (both webhook paths of the seeds) and Genesys.
+        // Providers: one public host for Meta (either webhook path) and Genesys.
         new("whatsapp-webhook", "/webhook/whatsapp/{**rest}", ServiceNames.WhatsAppWebhook, RouteAccess.Provider),
         new("meta-webhook", "/webhook/meta/{**rest}", ServiceNames.WhatsAppWebhook, RouteAccess.Provider),
         new("genesys-webhook", "/webhook/genesys/{**rest}", ServiceNames.GenesysWebhook, RouteAccess.Provider),
@@ -22,11 +22,11 @@ public static class GatewayRoutes
         new("tenant", "/api/tenants/{tenantId}/{**rest}", ServiceNames.TenantService, RouteAccess.TenantInPath, ForwardApiKey: true),
         new("tenant-admin", "/api/admin/{**rest}", ServiceNames.TenantService, RouteAccess.Operator, ForwardApiKey: true),
 
-        // Seed 000's direct send API and message status, for the calling tenant.
+        // The public send API (POST /api/v1/whatsapp/sendmessage) and message status, for the calling tenant.
         new("whatsapp-send", "/api/v1/whatsapp/{**rest}", ServiceNames.WhatsAppApi, RouteAccess.Tenant, ForwardTenantId: true),
         new("messages", "/api/v1/messages/{**rest}", ServiceNames.WhatsAppApi, RouteAccess.Tenant, ForwardTenantId: true),
 
-        // Seed 003's conversation controls, for the calling tenant's Genesys organisation.
+        // Conversation controls (ending a customer's conversation), for the calling tenant's Genesys organisation.
         new("conversations", "/api/v1/conversations/{**rest}", ServiceNames.GenesysApi, RouteAccess.Tenant, ForwardTenantId: true, Methods: ["POST"]),
 
         // The business console's backend (portal-service), for the calling tenant.

@@ -12,7 +12,7 @@ using WhatsAppGenesys.ServiceDefaults;
 namespace WhatsAppGenesys.AuthService.Tokens;
 
 /// <summary>
-/// The OAuth client-credentials exchange (wire-formats 2B.8): <c>POST https://login.{region}/oauth/token</c>,
+/// The Genesys OAuth client-credentials exchange: <c>POST https://login.{region}/oauth/token</c>,
 /// HTTP Basic with the tenant's client id and secret, <c>grant_type=client_credentials</c>. The host comes only from
 /// the region allow-list (or the operator's sandbox override).
 /// </summary>

@@ -3,7 +3,7 @@ namespace WhatsAppGenesys.AuthService.Tokens;
 /// <summary>Where a provider token comes from when Redis has none: the one expensive, rate-limited call.</summary>
 public interface ITokenSource
 {
-    /// <summary>The Redis key holding the tenant's token (seed 001 names).</summary>
+    /// <summary>The Redis key holding the tenant's token (one of the token keys in <c>TenancyKeys</c>).</summary>
     string CacheKey(string tenantId);
 
     /// <summary>Issues a token or throws <see cref="TokenFailureException"/> saying why not.</summary>

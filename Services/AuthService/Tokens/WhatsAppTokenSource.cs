@@ -6,7 +6,7 @@ namespace WhatsAppGenesys.AuthService.Tokens;
 /// <summary>
 /// The tenant's Meta system-user token. It is not exchanged for anything (system-user tokens are long-lived and
 /// issued in Meta's business settings); "regenerating" it means reading the currently stored one again, which is
-/// what a caller needs after an operator replaced a revoked token. Cached 24 h (seed 001).
+/// what a caller needs after an operator replaced a revoked token. Cached 24 h.
 /// </summary>
 public sealed class WhatsAppTokenSource(TenantCredentialsClient credentials, TimeProvider time) : ITokenSource
 {

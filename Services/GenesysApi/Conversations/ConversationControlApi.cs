@@ -5,7 +5,7 @@ using WhatsAppGenesys.ServiceDefaults;
 namespace WhatsAppGenesys.GenesysApi.Conversations;
 
 /// <summary>
-/// Seed 003's conversation controls that act on the Genesys interaction itself. Served to tenants through the gateway
+/// The conversation controls that act on the Genesys interaction itself. Served to tenants through the gateway
 /// (<c>/api/v1/conversations/…</c>, with the tenant taken from the caller's API key); the typing indicator to the agent
 /// is the Open Messaging event at <c>/genesys/events</c>.
 /// </summary>

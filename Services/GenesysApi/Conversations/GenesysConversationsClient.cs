@@ -8,7 +8,7 @@ using WhatsAppGenesys.GenesysApi.OpenMessaging;
 
 namespace WhatsAppGenesys.GenesysApi.Conversations;
 
-/// <summary>The Conversations API calls of seed 003's conversation controls, for one tenant's organisation.</summary>
+/// <summary>The Genesys Conversations API calls of the conversation controls, for one tenant's organisation.</summary>
 public sealed class GenesysConversationsClient(HttpClient http, IOptions<GenesysOptions> options, ILogger<GenesysConversationsClient> logger)
 {
     public const string HttpClientName = "genesys-conversations";

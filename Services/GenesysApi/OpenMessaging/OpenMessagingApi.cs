@@ -5,7 +5,7 @@ using WhatsAppGenesys.ServiceDefaults;
 namespace WhatsAppGenesys.GenesysApi.OpenMessaging;
 
 /// <summary>
-/// The internal API the transformers call to reach Genesys (seed 001 step 8, seed 003 conversation controls):
+/// The internal API the transformers call to reach Genesys Open Messaging:
 /// inbound messages, receipts and typing events, each for the tenant in <c>X-Tenant-ID</c>.
 /// </summary>
 public static class OpenMessagingApi

@@ -12,9 +12,9 @@ namespace WhatsAppGenesys.GenesysWebhook.Receiving;
 
 /// <summary>
 /// <c>POST /webhook/genesys</c>: the Open Messaging outbound webhook (agent messages, receipts, typing events).
-/// Genesys waits 10 s and retries 5 times on 429/5xx (wire-formats 2B.7), so we answer fast and only after the
-/// broker confirmed the event; a refused webhook (4xx) is one Genesys will not resend, so those are for input that
-/// can never be valid (bad signature, unknown integration, not JSON).
+/// Genesys waits 10 s for an answer and retries up to 5 times on a timeout or 429/5xx, so we answer fast and only
+/// after the broker confirmed the event; a refused webhook (4xx) is one Genesys will not resend, so those are for
+/// input that can never be valid (bad signature, unknown integration, not JSON).
 /// </summary>
 public sealed class GenesysWebhookReceiver(
     ITenantDirectory tenants,

@@ -16,7 +16,7 @@ using WhatsAppGenesys.ServiceDefaults;
 namespace WhatsAppGenesys.InboundTransformer.Delivery;
 
 /// <summary>
-/// One customer message from the queue to the Genesys agent (seed 001 steps 5–13): conversation, idempotency
+/// One customer message from the queue to the Genesys agent: conversation, idempotency
 /// check in the ledger, media copy, mapping, delivery through the Genesys API service, ledger update. The pipeline
 /// runs one customer's messages one after another, so order holds; a failure here is retried in order or parked.
 /// </summary>

@@ -8,7 +8,7 @@ using WhatsAppGenesys.Contracts.State;
 namespace WhatsAppGenesys.InboundTransformer.Delivery;
 
 /// <summary>
-/// Meta's statuses of an agent's message → Genesys receipts (wire-formats 2B.4): <c>delivered</c> → Delivered,
+/// Meta's statuses of an agent's message → Genesys receipts (docs/outbound.md): <c>delivered</c> → Delivered,
 /// <c>failed</c> → Failed with the reason mapped from Meta's error and Meta's own words (final). Genesys has no Read,
 /// so <c>read</c> only counts as Delivered when Meta skipped <c>delivered</c>; <c>sent</c> is only recorded.
 /// </summary>

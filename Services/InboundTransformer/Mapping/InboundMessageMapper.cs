@@ -5,7 +5,7 @@ using Keys = WhatsAppGenesys.InboundTransformer.Mapping.InboundMetadataKeys;
 namespace WhatsAppGenesys.InboundTransformer.Mapping;
 
 /// <summary>
-/// A WhatsApp customer message → the body of Genesys <c>…/inbound/open/message</c> (wire-formats section 4).
+/// A WhatsApp customer message → the body of Genesys <c>…/inbound/open/message</c>.
 /// Pure: everything it needs that is not in the message (stored media, quoted text) comes in the context.
 /// Every message produces a body; what Genesys cannot show becomes readable text, never nothing.
 /// </summary>

@@ -12,8 +12,8 @@ using WhatsAppGenesys.InboundTransformer.Mapping;
 namespace WhatsAppGenesys.InboundTransformer.Media;
 
 /// <summary>
-/// Copies a customer's media from Meta to our bucket and hands out a presigned link Genesys can fetch (wire-formats
-/// 2A.6): Meta's own URL needs our token and expires after 5 minutes, so it can never be given to Genesys.
+/// Copies a customer's media from Meta to our bucket and hands out a presigned link Genesys can fetch: Meta's own
+/// URL needs our token and expires after 5 minutes (Meta's Media API reference), so it can never be given to Genesys.
 /// </summary>
 public sealed class InboundMediaStore(HttpClient graph, IMinioClient s3, IOptions<MetaGraphOptions> options)
 {

@@ -18,7 +18,7 @@ using WhatsAppGenesys.ServiceDefaults;
 namespace WhatsAppGenesys.OutboundTransformer.Delivery;
 
 /// <summary>
-/// One Genesys outbound webhook from the queue to the customer (seed 004's outbound flow): ledger check on the
+/// One Genesys outbound webhook from the queue to the customer (docs/outbound.md): ledger check on the
 /// Genesys message id, the customer's conversation, the 24-hour window, the attachment re-hosted, mapping, sending
 /// through the WhatsApp API service, the wamid recorded. Anything that cannot be sent becomes a Failed receipt for
 /// the agent. The pipeline runs one customer's messages one after another, so a retried message holds back the
@@ -53,7 +53,7 @@ public sealed class OutboundEventHandler(
         switch (message.Type)
         {
             case GenesysMessageType.Receipt:
-                // Genesys's receipts about customer messages (wire-formats 2B.6): nothing to do on WhatsApp.
+                // Genesys's receipts about customer messages come on the same webhook: nothing to do on WhatsApp.
                 logger.LogDebug("Genesys receipt {Status} for message {MessageId}", message.Status, message.Id);
                 return MessageOutcome.Success;
             case GenesysMessageType.Event:

@@ -4,8 +4,8 @@ using WhatsAppGenesys.Contracts.Meta;
 namespace WhatsAppGenesys.OutboundTransformer.Mapping;
 
 /// <summary>
-/// A Genesys outbound webhook payload → the WhatsApp <c>/messages</c> requests that deliver it (wire-formats
-/// section 4). Pure: the clock, the customer's last message and the re-hosted attachment come in the context.
+/// A Genesys outbound webhook payload → the WhatsApp <c>/messages</c> requests that deliver it (docs/outbound.md).
+/// Pure: the clock, the customer's last message and the re-hosted attachment come in the context.
 /// Every request carries the Genesys message id in <c>biz_opaque_callback_data</c>, so its statuses lead back to it.
 /// </summary>
 public static class OutboundMessageMapper

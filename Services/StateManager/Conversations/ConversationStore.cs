@@ -7,8 +7,8 @@ using WhatsAppGenesys.StateManager.Data;
 namespace WhatsAppGenesys.StateManager.Conversations;
 
 /// <summary>
-/// Conversation mappings: PostgreSQL is the truth, Redis a read-through cache in both directions (seed 001:
-/// <c>mapping:wa:…</c>, <c>mapping:conv:…</c>, TTL 3600 s). Unlike the seed's keys ours include the tenant, so a
+/// Conversation mappings: PostgreSQL is the truth, Redis a read-through cache in both directions
+/// (<c>mapping:wa:…</c>, <c>mapping:conv:…</c>, TTL 3600 s). The keys include the tenant, so a
 /// customer id can never resolve to another tenant's conversation.
 /// </summary>
 public sealed class ConversationStore(StateDbContext db, IConnectionMultiplexer redis, TimeProvider clock, ILogger<ConversationStore> logger)

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace WhatsAppGenesys.StateManager.Data;
 
-/// <summary>The state manager's own database (<c>statedb</c>): conversation mappings and the message ledger (seed 001).</summary>
+/// <summary>The state manager's own database (<c>statedb</c>): conversation mappings and the message ledger.</summary>
 public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : DbContext(options)
 {
     public DbSet<ConversationMappingRow> ConversationMappings => Set<ConversationMappingRow>();

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace WhatsAppGenesys.WhatsAppApi.Data;
 
 /// <summary>
-/// The WhatsApp API service's own database (<c>whatsappdb</c>): seed 000's <c>whatsapp_responses</c>, one row per
+/// The WhatsApp API service's own database (<c>whatsappdb</c>): <c>whatsapp_responses</c>, one row per
 /// message sent through the direct send API, with what Meta answered.
 /// </summary>
 public sealed class WhatsAppDbContext(DbContextOptions<WhatsAppDbContext> options) : DbContext(options)

@@ -13,7 +13,7 @@ using WhatsAppGenesys.WhatsAppApi.Sending;
 namespace WhatsAppGenesys.WhatsAppApi.DirectSend;
 
 /// <summary>
-/// Seed 000's send API: sends through the same path as the transformers (<see cref="MessageSender"/>: token,
+/// The public send API: sends through the same path as the transformers (<see cref="MessageSender"/>: token,
 /// throughput, idempotency), then keeps the request in Redis under its wamid for tracing and Meta's answer in
 /// <c>whatsapp_responses</c>, and opens a ledger row at the state manager so Meta's statuses have somewhere to land.
 /// </summary>

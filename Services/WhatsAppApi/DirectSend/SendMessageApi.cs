@@ -5,7 +5,7 @@ using WhatsAppGenesys.WhatsAppApi.Sending;
 namespace WhatsAppGenesys.WhatsAppApi.DirectSend;
 
 /// <summary>
-/// Seed 000's public send API, reached through the API gateway, which authenticates the API key and sets
+/// The public send API and message status, reached through the API gateway, which authenticates the API key and sets
 /// <c>X-Tenant-ID</c>: the caller can only ever send from, and read the messages of, its own tenant.
 /// </summary>
 public static class SendMessageApi

@@ -1,7 +1,7 @@
 namespace WhatsAppGenesys.WhatsAppApi.DirectSend;
 
 /// <summary>
-/// Body of <c>POST /api/v1/whatsapp/sendmessage</c> (seed 000's send API, for the tenant the gateway authenticated):
+/// Body of <c>POST /api/v1/whatsapp/sendmessage</c> (the public send API, for the tenant the gateway authenticated):
 /// a text, a template or a media message to one customer, in a shape simpler than Graph's.
 /// </summary>
 /// <param name="To">The customer's phone number (digits, "+" allowed) or business-scoped user id.</param>

@@ -1,7 +1,7 @@
 namespace WhatsAppGenesys.WhatsAppWebhook.Verification;
 
 /// <summary>
-/// Meta's subscription check (wire-formats.md 2A.2): <c>GET ?hub.mode=subscribe&amp;hub.verify_token=…&amp;hub.challenge=…</c>
+/// Meta's subscription check: <c>GET ?hub.mode=subscribe&amp;hub.verify_token=…&amp;hub.challenge=…</c>
 /// must echo the challenge as text/plain when the token matches, 403 otherwise. The webhook subscription belongs to
 /// the Meta app, so the token is the app's (<c>Meta:WebhookVerifyToken</c>), not a tenant's.
 /// </summary>

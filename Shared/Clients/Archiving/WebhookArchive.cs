@@ -5,8 +5,8 @@ using Minio.DataModel.Args;
 namespace WhatsAppGenesys.Clients.Archiving;
 
 /// <summary>
-/// Keeps the raw body of every accepted webhook in S3 for audit and replay (seed 001: bucket per direction, key
-/// <c>{tenantId}/{yyyy-MM-dd}/{timestamp}-{messageId}.json</c>). The bytes are stored exactly as received; the seed's
+/// Keeps the raw body of every accepted webhook in S3 for audit and replay (a bucket per direction, key
+/// <c>{tenantId}/{yyyy-MM-dd}/{timestamp}-{messageId}.json</c>). The bytes are stored exactly as received; the audit
 /// metadata (stored_at, tenant_id, webhook_signature, source_ip, user_agent) travels as object metadata. Archiving
 /// is best effort by design: 3 attempts, then the failure is logged and the webhook still goes through, and while
 /// the S3 server is known to be down further attempts are skipped for a few seconds so webhooks stay fast.

@@ -4,10 +4,10 @@ using StackExchange.Redis;
 namespace WhatsAppGenesys.Clients.RateLimiting;
 
 /// <summary>
-/// A fixed-window request counter per tenant (and scope) in Redis, shared by every replica: the seed's
-/// <c>ratelimit:{tenantId}:{window}</c>. It keeps each tenant under its provider limit so we back off before the
-/// provider has to tell us. When Redis is unreachable it lets requests through: the provider's own 429 remains
-/// the backstop, and a cache outage must not stop message delivery.
+/// A fixed-window request counter per tenant (and scope) in Redis, shared by every replica (key
+/// <c>ratelimit:{tenantId}:{scope}:{window}</c>). It keeps each tenant under its provider limit so we back off
+/// before the provider has to tell us. When Redis is unreachable it lets requests through: the provider's own 429
+/// remains the backstop, and a cache outage must not stop message delivery.
 /// </summary>
 public sealed class TenantRateLimiter(IConnectionMultiplexer redis, TimeProvider clock, ILogger<TenantRateLimiter> logger)
 {

@@ -5,7 +5,7 @@ using WhatsAppGenesys.Contracts.State;
 
 namespace WhatsAppGenesys.Clients.State;
 
-/// <summary>The state manager's REST API (seed 001), always for one tenant (<c>X-Tenant-ID</c>).</summary>
+/// <summary>The state manager's REST API, always for one tenant (<c>X-Tenant-ID</c>).</summary>
 public sealed class StateManagerClient(HttpClient http)
 {
     public static readonly Uri DefaultBaseAddress = new($"http://{ServiceNames.StateManager}");

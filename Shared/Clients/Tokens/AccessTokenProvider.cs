@@ -9,7 +9,7 @@ using WhatsAppGenesys.Contracts.Tenancy;
 namespace WhatsAppGenesys.Clients.Tokens;
 
 /// <summary>
-/// Seed 000's token manager, written once: a tenant's token from memory while it is fresh, else from the auth
+/// The shared token manager, written once: a tenant's token from memory while it is fresh, else from the auth
 /// service (which holds the shared Redis copy and does the provider exchange without stampeding); after the
 /// provider rejects a token, <see cref="InvalidateAsync"/> drops it here and at the auth service, and the next
 /// call regenerates. Neither provider grant issues a refresh token, so "refresh" is simply "ask the auth service".

@@ -6,7 +6,7 @@ namespace WhatsAppGenesys.Clients.Tokens;
 
 /// <summary>
 /// The tenant's Meta system-user token. Meta answers an invalid or expired token with 401 (OAuthException code 190);
-/// seed 000's token manager regenerates on 403, so both trigger one regeneration and retry.
+/// the design also regenerates on 403 (docs/tenancy.md), so both trigger one regeneration and retry.
 /// </summary>
 public sealed class WhatsAppTokenProvider(
     IHttpClientFactory httpClientFactory,

@@ -53,7 +53,7 @@ public sealed record SignedWebhookRequest(byte[] Body, string Signature)
         }
     }
 
-    /// <summary>The seed's archive metadata (seed 001, "Object Metadata").</summary>
+    /// <summary>The audit metadata archived with the raw webhook as S3 object metadata.</summary>
     public Dictionary<string, string> ArchiveMetadata(HttpContext http, string tenantId, DateTimeOffset receivedAt) => new()
     {
         ["stored_at"] = receivedAt.ToString("O"),

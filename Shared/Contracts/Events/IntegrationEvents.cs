@@ -50,9 +50,9 @@ public sealed record GenesysEventReceived(
 /// <summary>The pipelines' names: RabbitMQ exchanges and queue prefixes.</summary>
 public static class Pipelines
 {
-    /// <summary>Meta → inbound transformer (seed: INBOUND_WHATSAPP_MESSAGES).</summary>
+    /// <summary>Meta → inbound transformer (why these names: docs/decisions.md, "Queue names").</summary>
     public const string Inbound = "inbound-whatsapp";
 
-    /// <summary>Genesys → outbound transformer (seed: outbound-messages).</summary>
+    /// <summary>Genesys → outbound transformer.</summary>
     public const string Outbound = "outbound-genesys";
 }

@@ -18,8 +18,8 @@ public sealed record MetaErrorClass(
     int Code, string Meaning, MetaErrorKind Kind, bool Retryable, bool BackOff, GenesysReasonCode Reason);
 
 /// <summary>
-/// The one place that classifies WhatsApp Cloud API error codes (wire-formats 2A.7; names as in pywa's error map),
-/// for synchronous Graph errors and for <c>errors[]</c> on failed statuses alike.
+/// The one place that classifies WhatsApp Cloud API error codes (meanings from Meta's error-codes page; names as in
+/// pywa's error map), for synchronous Graph errors and for <c>errors[]</c> on failed statuses alike.
 /// </summary>
 public static class MetaErrorCatalog
 {

@@ -3,7 +3,7 @@ using WhatsAppGenesys.Contracts.Genesys;
 namespace WhatsAppGenesys.Contracts.Meta;
 
 /// <summary>
-/// What Genesys hears about an agent's message: WhatsApp statuses → Genesys receipts (wire-formats 2B.4), and
+/// What Genesys hears about an agent's message: WhatsApp statuses → Genesys <c>/inbound/open/receipt</c>, and
 /// Failed receipts for messages we could not send at all. Genesys takes only Delivered and Failed; it has no Read.
 /// </summary>
 public static class StatusReceiptMapper

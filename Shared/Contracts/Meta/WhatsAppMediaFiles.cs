@@ -1,7 +1,7 @@
 namespace WhatsAppGenesys.Contracts.Meta;
 
 /// <summary>
-/// What WhatsApp accepts per send type (Meta "Supported media types", wire-formats 2A.6), and file extensions for
+/// What WhatsApp accepts per send type (Meta's "Supported media types"), and file extensions for
 /// the MIME types both directions meet. One table so both transformers and the sandbox agree.
 /// </summary>
 public static class WhatsAppMediaFiles

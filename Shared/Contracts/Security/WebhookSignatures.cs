@@ -6,7 +6,7 @@ namespace WhatsAppGenesys.Contracts.Security;
 /// <summary>
 /// The two <c>X-Hub-Signature-256</c> schemes, computed over the raw body bytes (never a re-serialisation):
 /// Meta signs with the app secret as <c>sha256=</c> + lowercase hex; Genesys signs with the integration's webhook
-/// secret as <c>sha256=</c> + Base64 (wire-formats.md 2A.3 and 2B.7). Comparison is constant-time.
+/// secret as <c>sha256=</c> + Base64 (Genesys's Open Messaging webhook-validation page). Comparison is constant-time.
 /// </summary>
 public static class WebhookSignatures
 {

@@ -3,7 +3,7 @@ namespace WhatsAppGenesys.Contracts.Tenancy;
 // The only hosts a tenant's Genesys token may ever be sent to. A free-form region string would let a tenant admin
 // point our client credentials (and every bearer token) at a host of their choosing, so the region is a key into
 // this list, never a host name we build from user input. Source: MyPureCloud platform-client-sdk-javascript
-// PureCloudRegionHosts.js (wire-formats.md 2B.8), plus the EU sovereign-cloud domain newer SDKs add.
+// PureCloudRegionHosts.js, plus the EU sovereign-cloud domain newer SDKs add.
 public static class GenesysRegions
 {
     public static IReadOnlyDictionary<string, string> DomainsByRegion { get; } = new Dictionary<string, string>

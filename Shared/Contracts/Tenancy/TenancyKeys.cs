@@ -1,15 +1,15 @@
 namespace WhatsAppGenesys.Contracts.Tenancy;
 
-// Redis key and channel names every process agrees on (seed 001 "Redis Cache Keys Reference").
+// Redis key and channel names every process agrees on.
 public static class TenancyKeys
 {
     /// <summary>Pub/sub channel carrying a <see cref="TenantInvalidation"/> whenever a tenant changes.</summary>
     public const string InvalidationChannel = "tenancy:invalidations";
 
-    /// <summary>How long resolution entries live in Redis (seed 001: 3600 s).</summary>
+    /// <summary>How long resolution entries live in Redis: an hour (a tenant change writes them through at once).</summary>
     public static readonly TimeSpan ConfigTtl = TimeSpan.FromSeconds(3600);
 
-    /// <summary>How long the WhatsApp system-user token is cached (seed 001: 24 h).</summary>
+    /// <summary>How long the WhatsApp system-user token is cached: a day (system-user tokens are long-lived).</summary>
     public static readonly TimeSpan WhatsAppTokenTtl = TimeSpan.FromHours(24);
 
     public static string Config(string tenantId) => $"tenant:{tenantId}:config";

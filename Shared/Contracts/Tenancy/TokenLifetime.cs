@@ -7,7 +7,7 @@ public static class TokenLifetime
     private static readonly TimeSpan ClientMargin = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// How long the auth service keeps a token in Redis: <c>expires_in - 300 s</c> (seed 001), or half the lifetime
+    /// How long the auth service keeps a token in Redis: <c>expires_in - 300 s</c>, or half the lifetime
     /// for tokens shorter than ten minutes, so a short-lived token is still cached a little and never served expired.
     /// </summary>
     public static TimeSpan ServerCacheTtl(TimeSpan expiresIn) =>

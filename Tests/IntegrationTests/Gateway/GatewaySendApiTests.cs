@@ -8,7 +8,10 @@ using WhatsAppGenesys.IntegrationTests.Outbound;
 
 namespace WhatsAppGenesys.IntegrationTests.Gateway;
 
-/// <summary>Seed 000's send API as a tenant's client uses it: through the gateway, with nothing but its API key.</summary>
+/// <summary>
+/// The public send API (<c>POST /api/v1/whatsapp/sendmessage</c>) as a tenant's client uses it: through the gateway,
+/// with nothing but its API key.
+/// </summary>
 public sealed class GatewaySendApiTests(AppFixture fixture)
 {
     private const string DemoTenant = "demo";

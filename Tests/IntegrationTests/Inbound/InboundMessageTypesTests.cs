@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace WhatsAppGenesys.IntegrationTests.Inbound;
 
 /// <summary>
-/// Every inbound type reaches the agent as something readable (wire-formats section 4). The exact bodies are pinned by
+/// Every inbound type reaches the agent as something readable. The exact bodies are pinned by
 /// the mapper's unit tests; here each type goes through the running system and the Genesys sandbox's validation.
 /// </summary>
 public class InboundMessageTypesTests(AppFixture fixture)

@@ -6,7 +6,10 @@ using Minio.DataModel.Args;
 
 namespace WhatsAppGenesys.IntegrationTests.Inbound;
 
-/// <summary>Seed 001 end to end: a customer writes on WhatsApp (Meta sandbox), the agent reads it in Genesys (Genesys sandbox).</summary>
+/// <summary>
+/// The inbound flow end to end: a customer writes on WhatsApp (Meta sandbox), the agent reads it in Genesys (Genesys
+/// sandbox).
+/// </summary>
 public class InboundPipelineTests(AppFixture fixture)
 {
     private readonly Sandboxes _sandboxes = new(fixture);

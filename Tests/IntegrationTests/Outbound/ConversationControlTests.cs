@@ -9,7 +9,7 @@ using WhatsAppGenesys.IntegrationTests.Tenancy;
 namespace WhatsAppGenesys.IntegrationTests.Outbound;
 
 /// <summary>
-/// Seed 003's conversation controls in the Genesys API service: ending a customer's Genesys conversation (through the
+/// The conversation controls in the Genesys API service: ending a customer's Genesys conversation (through the
 /// gateway, as a tenant's systems call it) and showing the agent that the customer is typing.
 /// </summary>
 public sealed class ConversationControlTests(AppFixture fixture)

@@ -5,7 +5,7 @@ using WhatsAppGenesys.IntegrationTests.Inbound;
 namespace WhatsAppGenesys.IntegrationTests.Outbound;
 
 /// <summary>
-/// Seed 004's outbound flow end to end: the agent answers in Genesys (sandbox), the customer gets the right WhatsApp
+/// The outbound flow end to end: the agent answers in Genesys (sandbox), the customer gets the right WhatsApp
 /// request (Meta sandbox), and the agent's message collects a Delivered receipt.
 /// </summary>
 public class OutboundMessageTests(AppFixture fixture)

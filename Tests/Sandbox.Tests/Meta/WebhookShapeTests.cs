@@ -3,8 +3,8 @@ using WhatsAppGenesys.Sandbox.Tests.Meta.Infrastructure;
 
 namespace WhatsAppGenesys.Sandbox.Tests.Meta;
 
-// Every generated webhook must have the field names and nesting of Meta's real payloads (the pywa fixtures quoted in
-// wire-formats.md 2A.4). Each expected list is the set of leaf paths of the corresponding real value object; the only
+// Every generated webhook must have the field names and nesting of Meta's real payloads (pywa's webhook test
+// fixtures). Each expected list is the set of leaf paths of the corresponding real value object; the only
 // extra fields allowed are the BSUID ones Meta added in 2026 (from_user_id, recipient_user_id, …).
 public sealed class WebhookShapeTests
 {

@@ -12,7 +12,7 @@ public sealed class WebhookSignatureTests
     [Fact]
     public void SignatureMatchesTheReferenceVector()
     {
-        // HMAC-SHA256(key="secret", msg="test") from the whatsapp_sdk docs (wire-formats.md 2A.3).
+        // HMAC-SHA256(key="secret", msg="test") from the Elixir whatsapp_sdk docs (hexdocs.pm, WhatsApp.Webhook).
         var signature = WebhookSignature.Sha256("test"u8, "secret");
 
         Assert.Equal("sha256=0329a06b62cd16b33eb6792be8c60b158d89a2ee3a876fce9a881ebb488c0914", signature);

@@ -5,7 +5,7 @@ namespace WhatsAppGenesys.UnitTests.Mapping;
 
 public class MetaErrorCatalogTests
 {
-    // wire-formats 2A.7, row by row: code, retry?, back off?, Genesys reason.
+    // Each Meta error code the bridge classifies: code, retry?, back off?, Genesys receipt reason.
     [Theory]
     [InlineData(0, false, false, GenesysReasonCode.GeneralError)]
     [InlineData(190, false, false, GenesysReasonCode.GeneralError)]

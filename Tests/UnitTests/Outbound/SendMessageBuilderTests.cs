@@ -4,7 +4,9 @@ using WhatsAppGenesys.WhatsAppApi.DirectSend;
 
 namespace WhatsAppGenesys.UnitTests.Outbound;
 
-/// <summary>Seed 000's send API: a simple request becomes the exact Graph body, or a field-by-field validation problem.</summary>
+/// <summary>
+/// The public send API: a simple request becomes the exact Graph body, or a field-by-field validation problem.
+/// </summary>
 public class SendMessageBuilderTests
 {
     [Fact]

@@ -10,7 +10,7 @@ public class WebhookSignatureTests
     [Fact]
     public void MetaSignatureMatchesThePublishedVector()
     {
-        // HMAC-SHA256(key "secret", "test"), wire-formats.md 2A.3.
+        // HMAC-SHA256(key "secret", "test"), the vector published in the Elixir whatsapp_sdk docs.
         Assert.Equal("sha256=0329a06b62cd16b33eb6792be8c60b158d89a2ee3a876fce9a881ebb488c0914",
             WebhookSignatures.SignMeta("test"u8, "secret"));
     }
