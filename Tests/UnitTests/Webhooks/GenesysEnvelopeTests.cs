@@ -7,10 +7,9 @@ public class GenesysEnvelopeTests
 {
     private static GenesysEnvelope? Read(string channelTime)
     {
-        using var document = JsonDocument.Parse($$"""
-            {"id":"m1","type":"Text","text":"hello","direction":"Outbound",
-             "channel":{"id":"int-1","platform":"Open","type":"Private","to":{"id":"15550001"},"from":{"id":"int-1"}{{channelTime}}}}
-            """);
+        using var document = JsonDocument.Parse(
+            """{"id":"m1","type":"Text","text":"hello","direction":"Outbound","channel":{"id":"int-1","platform":"Open","type":"Private","to":{"id":"15550001"},"from":{"id":"int-1"}"""
+            + channelTime + "}}");
         return GenesysEnvelope.Read(document.RootElement);
     }
 
