@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using WhatsAppGenesys.Clients.Archiving;
 using WhatsAppGenesys.Clients.Tenancy;
@@ -26,6 +27,14 @@ public sealed class GenesysWebhookReceiver(
 {
     private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
 
+    // A request ahead in line is normally done well within this (archiving gives up after three 2-second attempts);
+    // one that takes longer is stuck, and the requests behind it publish rather than time out with it.
+    private static readonly TimeSpan OrderWaitLimit = TimeSpan.FromSeconds(10);
+
+    // Concurrent webhooks of one customer publish in the order they arrived at this replica, or in Genesys's
+    // channel.time order where that differs (docs/messaging.md, "Order at ingress").
+    private readonly KeyedSequencer _arrivalOrder = new(OrderWaitLimit);
+
     public async Task<IResult> ReceiveAsync(HttpContext http)
     {
         var (request, status, reason) = await SignedWebhookRequest.ReadAsync(http);
@@ -44,7 +53,6 @@ public sealed class GenesysWebhookReceiver(
 
     private async Task<IResult> AcceptAsync(HttpContext http, SignedWebhookRequest request, string? replayedFrom)
     {
-
         GenesysEnvelope envelope;
         try
         {
@@ -59,6 +67,9 @@ public sealed class GenesysWebhookReceiver(
         {
             return Reject(400, "The body is not valid JSON");
         }
+
+        // Arrival: parsed, nothing slow done yet. The place in the customer's line is given up on every way out.
+        using var ticket = _arrivalOrder.Enter([(envelope.CustomerId, envelope.EventTime)]);
 
         Contracts.Tenancy.TenantResolution? tenant;
         Secret? secret;
@@ -103,6 +114,10 @@ public sealed class GenesysWebhookReceiver(
         }
         try
         {
+            if (!await ticket.WaitTurnAsync(envelope.CustomerId, http.RequestAborted))
+            {
+                logger.LogWarning("An earlier webhook of the same customer was still not queued after {Limit}; queueing this one without waiting", OrderWaitLimit);
+            }
             await publisher.PublishAsync(Pipelines.Outbound, received.OrderingKey, received.EventId, received.Type, body, http.RequestAborted);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
@@ -121,7 +136,8 @@ public sealed class GenesysWebhookReceiver(
 }
 
 /// <summary>The few fields of an outbound webhook payload we route on; the payload itself travels unchanged.</summary>
-public sealed record GenesysEnvelope(string Id, string Type, string IntegrationId, string CustomerId, string? ConversationId, JsonElement Payload)
+/// <param name="EventTime">Genesys's <c>channel.time</c> in Unix milliseconds, when present and readable.</param>
+public sealed record GenesysEnvelope(string Id, string Type, string IntegrationId, string CustomerId, string? ConversationId, JsonElement Payload, long? EventTime = null)
 {
     /// <summary>Unique per event: a message id, or the id plus what a receipt or event says about it.</summary>
     public string EventId => Type switch
@@ -147,7 +163,10 @@ public sealed record GenesysEnvelope(string Id, string Type, string IntegrationI
         {
             return null;
         }
-        return new GenesysEnvelope(id, type, integrationId, customerId, root.GetPropertyOrNull("conversationId"), root.Clone());
+        var eventTime = DateTimeOffset.TryParse(channel.GetPropertyOrNull("time"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? time.ToUnixTimeMilliseconds()
+            : (long?)null;
+        return new GenesysEnvelope(id, type, integrationId, customerId, root.GetPropertyOrNull("conversationId"), root.Clone(), eventTime);
     }
 }
 

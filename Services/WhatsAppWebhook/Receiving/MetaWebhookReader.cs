@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using WhatsAppGenesys.Contracts.Events;
 
@@ -58,7 +59,7 @@ public static class MetaWebhookReader
 
         foreach (var message in Items(change.Value, "messages"))
         {
-            var customerId = String(message, "from") ?? String(message, "from_user_id");
+            var customerId = MessageCustomer(message);
             var wamid = String(message, "id");
             if (customerId is null || wamid is null)
             {
@@ -70,7 +71,7 @@ public static class MetaWebhookReader
 
         foreach (var status in Items(change.Value, "statuses"))
         {
-            var customerId = String(status, "recipient_id") ?? String(status, "recipient_user_id");
+            var customerId = StatusCustomer(status);
             var id = String(status, "id");
             var state = String(status, "status");
             if (customerId is null || id is null || state is null)
@@ -83,8 +84,49 @@ public static class MetaWebhookReader
         }
     }
 
+    /// <summary>
+    /// Each customer a change is about, once per message and status, with its Meta <c>timestamp</c> (Unix seconds;
+    /// null when missing or not a number). Items without a customer are left out: <see cref="ReadEvents"/> refuses them.
+    /// </summary>
+    public static IEnumerable<(string CustomerId, long? Timestamp)> Customers(Change change)
+    {
+        foreach (var message in Items(change.Value, "messages"))
+        {
+            if (MessageCustomer(message) is { } customerId)
+            {
+                yield return (customerId, Timestamp(message));
+            }
+        }
+        foreach (var status in Items(change.Value, "statuses"))
+        {
+            if (StatusCustomer(status) is { } customerId)
+            {
+                yield return (customerId, Timestamp(status));
+            }
+        }
+    }
+
     public static IEnumerable<JsonElement> Items(JsonElement value, string name) =>
         value.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array ? items.EnumerateArray() : [];
+
+    // The wa_id when Meta sends one, else the BSUID (username-only users have no phone number).
+    private static string? MessageCustomer(JsonElement message) => String(message, "from") ?? String(message, "from_user_id");
+
+    private static string? StatusCustomer(JsonElement status) => String(status, "recipient_id") ?? String(status, "recipient_user_id");
+
+    // Meta writes it as a string of digits; a number is accepted too.
+    private static long? Timestamp(JsonElement item)
+    {
+        if (!item.TryGetProperty("timestamp", out var value))
+        {
+            return null;
+        }
+        if (value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var text))
+        {
+            return text;
+        }
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number : null;
+    }
 
     private static string? ContactName(JsonElement contacts, JsonElement message) =>
         FindContact(contacts, message) is { } contact && contact.TryGetProperty("profile", out var profile) ? String(profile, "name") : null;

@@ -26,6 +26,13 @@ public sealed class MetaWebhookReceiver(
 {
     private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
 
+    // A request ahead in line is normally done well within this (archiving gives up after three 2-second attempts);
+    // one that takes longer is stuck, and the requests behind it publish rather than time out with it.
+    private static readonly TimeSpan OrderWaitLimit = TimeSpan.FromSeconds(10);
+
+    // Concurrent webhooks of one customer publish in the order they arrived at this replica (docs/messaging.md).
+    private readonly KeyedSequencer _arrivalOrder = new(OrderWaitLimit);
+
     public async Task<IResult> ReceiveAsync(HttpContext http)
     {
         var (request, status, reason) = await SignedWebhookRequest.ReadAsync(http);
@@ -66,6 +73,12 @@ public sealed class MetaWebhookReceiver(
             {
                 return Reject(400, "The body is not a WhatsApp Business Account webhook");
             }
+
+            // Arrival: the body is read and parsed and nothing slow has happened yet, so this is where the request's
+            // place in each of its customers' lines is taken (keyed by the customer alone: the tenant is not known
+            // before the directory answers, and that answer may come back in any order). Every way out below gives
+            // the places up, so a refused or failed request holds nobody up.
+            using var tickets = _arrivalOrder.Enter(changes.SelectMany(MetaWebhookReader.Customers));
 
             // Resolve and authenticate every tenant the webhook addresses before anything is stored or queued.
             var byTenant = new Dictionary<string, List<MetaWebhookReader.Change>>(StringComparer.Ordinal);
@@ -141,15 +154,7 @@ public sealed class MetaWebhookReceiver(
 
             try
             {
-                // One customer's events one after another (each confirmed before the next, so they queue in the
-                // order Meta listed them); different customers in parallel.
-                await Task.WhenAll(serialized.GroupBy(s => s.Event.OrderingKey).Select(async customerEvents =>
-                {
-                    foreach (var (e, eventBody) in customerEvents)
-                    {
-                        await publisher.PublishAsync(Pipelines.Inbound, e.OrderingKey, e.EventId, e.Kind, eventBody, http.RequestAborted);
-                    }
-                }));
+                await PublishInOrderAsync(serialized, tickets, http.RequestAborted);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
             {
@@ -165,6 +170,31 @@ public sealed class MetaWebhookReceiver(
             return Results.Ok();
         }
     }
+
+    /// <summary>
+    /// One customer's events one after another (each confirmed before the next, so they queue in the order Meta
+    /// listed them), once the requests that arrived before this one have published that customer's events or failed;
+    /// different customers in parallel, each released the moment its events are queued.
+    /// </summary>
+    private Task PublishInOrderAsync(List<(WhatsAppEventReceived Event, byte[] Body)> serialized, KeyedSequencer.Tickets tickets, CancellationToken ct) =>
+        Task.WhenAll(serialized.GroupBy(s => s.Event.CustomerId, StringComparer.Ordinal).Select(async customerEvents =>
+        {
+            try
+            {
+                if (!await tickets.WaitTurnAsync(customerEvents.Key, ct))
+                {
+                    logger.LogWarning("An earlier webhook of the same customer was still not queued after {Limit}; queueing this one without waiting", OrderWaitLimit);
+                }
+                foreach (var (e, eventBody) in customerEvents)
+                {
+                    await publisher.PublishAsync(Pipelines.Inbound, e.OrderingKey, e.EventId, e.Kind, eventBody, ct);
+                }
+            }
+            finally
+            {
+                tickets.Release(customerEvents.Key);
+            }
+        }));
 
     private async Task<string?> ArchiveAsync(HttpContext http, SignedWebhookRequest request, string tenantId, List<MetaWebhookReader.Change> changes, DateTimeOffset receivedAt)
     {

@@ -9,13 +9,14 @@ namespace WhatsAppGenesys.IntegrationTests.Faults;
 /// <summary>
 /// A burst of messages through the running system, checked where the other side sees them. Many customers at once,
 /// each one's messages strictly one after another (the sandboxes keep per-customer order on their side, as Meta and
-/// Genesys do); at the end every customer must have each of its messages exactly once, in the order sent, and the
-/// pipeline's queues must be empty. Start it, inject a fault part-way (<see cref="WhenDeliveredAsync"/>), then
-/// <see cref="CompleteAsync"/>. <see cref="InboundBurst"/> and <see cref="OutboundBurst"/> say what a message is.
+/// Genesys do) unless the plan says <see cref="BurstPlan.ConcurrentPerCustomer"/>; at the end every customer must
+/// have each of its messages exactly once, in the order sent, and the pipeline's queues must be empty. Start it,
+/// inject a fault part-way (<see cref="WhenDeliveredAsync"/>), then <see cref="CompleteAsync"/>. <see cref="InboundBurst"/> and <see cref="OutboundBurst"/> say what a message is.
 /// </summary>
 public abstract class Burst
 {
-    private readonly Dictionary<string, List<string>> _sent;
+    // Message n of a customer at index n - 1: concurrent sends finish in any order, the report needs the order sent.
+    private readonly Dictionary<string, string?[]> _sent;
     private readonly HashSet<string> _images = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _pipelineIds = new(StringComparer.Ordinal);
     private readonly Stopwatch _clock = new();
@@ -36,7 +37,8 @@ public abstract class Burst
         var tag = Random.Shared.Next(10_000, 99_999).ToString(CultureInfo.InvariantCulture);
         RunId = $"b{tag}";
         Customers = [.. Enumerable.Range(0, plan.Customers).Select(i => $"19{tag}{i:D4}")];
-        _sent = Customers.ToDictionary(c => c, _ => new List<string>(), StringComparer.Ordinal);
+        _sent = Customers.Select((customer, i) => (Customer: customer, Share: plan.Messages / plan.Customers + (i < plan.Messages % plan.Customers ? 1 : 0)))
+            .ToDictionary(c => c.Customer, c => new string?[c.Share], StringComparer.Ordinal);
     }
 
     protected AppFixture Fixture { get; }
@@ -59,11 +61,10 @@ public abstract class Burst
         await PrepareAsync(ct);
         _deliveredBefore = await DeliveredCountAsync(ct);
         _clock.Start();
-        var shares = Enumerable.Range(0, Customers.Count)
-            .Select(i => Plan.Messages / Customers.Count + (i < Plan.Messages % Customers.Count ? 1 : 0))
-            .ToArray();
         var gate = new SemaphoreSlim(Plan.Concurrency);
-        _sending = Task.WhenAll(Customers.Select((customer, i) => Task.Run(() => CustomerSendsAsync(customer, shares[i], gate, ct), ct)))
+        _sending = (Plan.ConcurrentPerCustomer
+                ? Task.Run(() => SendInterleavedAsync(gate, ct), ct)
+                : Task.WhenAll(Customers.Select(customer => Task.Run(() => CustomerSendsAsync(customer, gate, ct), ct))))
             .ContinueWith(t =>
             {
                 _sendDuration = _clock.Elapsed;
@@ -116,7 +117,7 @@ public abstract class Burst
         {
             foreach (var (customer, received) in await ReadAllAsync(pending, ct))
             {
-                if (_sent[customer].ToHashSet(StringComparer.Ordinal).IsSubsetOf(received.Where(m => !m.Rejected).Select(m => m.Id)))
+                if (_sent[customer].OfType<string>().ToHashSet(StringComparer.Ordinal).IsSubsetOf(received.Where(m => !m.Rejected).Select(m => m.Id)))
                 {
                     pending.Remove(customer);
                 }
@@ -133,7 +134,8 @@ public abstract class Burst
         await Task.Delay(TimeSpan.FromSeconds(2), ct);
         var final = await ReadAllAsync(Customers, ct);
         var parked = (await _admin.ParkedAsync(ct)).Where(p => Contains(p.MessageId)).ToList();
-        return BurstReport.Build(this, _sent, _images, final, parked, queues, _sendDuration, delivered);
+        var sent = _sent.ToDictionary(c => c.Key, c => c.Value.OfType<string>().ToList(), StringComparer.Ordinal);
+        return BurstReport.Build(this, sent, _images, final, parked, queues, _sendDuration, delivered);
     }
 
     /// <summary>Anything the burst needs before its first message.</summary>
@@ -150,33 +152,67 @@ public abstract class Burst
 
     protected string TextOf(string customer, int n) => Plan.Text?.Invoke(customer, n) ?? $"{RunId} {customer} #{n}";
 
-    private async Task CustomerSendsAsync(string customer, int count, SemaphoreSlim gate, CancellationToken ct)
+    private async Task CustomerSendsAsync(string customer, SemaphoreSlim gate, CancellationToken ct)
     {
-        var sent = _sent[customer];
-        for (var n = 1; n <= count; n++)
+        for (var n = 1; n <= _sent[customer].Length; n++)
         {
             await PaceAsync(ct);
             await gate.WaitAsync(ct);
-            try
+            await SendOneAsync(customer, n, gate, ct);
+        }
+    }
+
+    /// <summary>
+    /// One loop starts every send, at the pace, round-robin over the customers, and does not wait for answers: the
+    /// order a customer's sends start in is the order sent. A customer's next send starts at least half its share of
+    /// the pace after the previous one even when the loop catches up after a stall, so "sent before" always means
+    /// milliseconds before, never the same instant on two connections.
+    /// </summary>
+    private async Task SendInterleavedAsync(SemaphoreSlim gate, CancellationToken ct)
+    {
+        var rate = Plan.MessagesPerSecond ?? throw new InvalidOperationException("Concurrent sends per customer need a pace: the order sent is the order started.");
+        var spacing = TimeSpan.FromSeconds(Customers.Count / rate / 2);
+        var lastStart = Customers.ToDictionary(c => c, _ => -spacing, StringComparer.Ordinal);
+        var sends = new List<Task>(Plan.Messages);
+        var rounds = _sent.Values.Max(s => s.Length);
+        for (var n = 1; n <= rounds; n++)
+        {
+            foreach (var customer in Customers.Where(c => n <= _sent[c].Length))
             {
-                var image = Plan.ImageEvery > 0 && Interlocked.Increment(ref _started) % Plan.ImageEvery == 0;
-                var (checkedId, pipelineId) = await SendAsync(customer, n, image, ct);
-                // Only this customer's task touches its list; the image set is shared.
-                sent.Add(checkedId);
-                _pipelineIds.TryAdd(pipelineId, 0);
-                if (image)
+                await PaceAsync(ct);
+                if (lastStart[customer] + spacing - _clock.Elapsed is { Ticks: > 0 } tooSoon)
                 {
-                    lock (_images)
-                    {
-                        _images.Add(checkedId);
-                    }
+                    await Task.Delay(tooSoon, ct);
                 }
-                Interlocked.Increment(ref _sentCount);
+                await gate.WaitAsync(ct);
+                lastStart[customer] = _clock.Elapsed;
+                sends.Add(SendOneAsync(customer, n, gate, ct));
             }
-            finally
+        }
+        await Task.WhenAll(sends);
+    }
+
+    /// <summary>Sends message <paramref name="n"/> of the customer and notes it; frees its place at the gate when answered.</summary>
+    private async Task SendOneAsync(string customer, int n, SemaphoreSlim gate, CancellationToken ct)
+    {
+        try
+        {
+            var image = Plan.ImageEvery > 0 && Interlocked.Increment(ref _started) % Plan.ImageEvery == 0;
+            var (checkedId, pipelineId) = await SendAsync(customer, n, image, ct);
+            _sent[customer][n - 1] = checkedId;
+            _pipelineIds.TryAdd(pipelineId, 0);
+            if (image)
             {
-                gate.Release();
+                lock (_images)
+                {
+                    _images.Add(checkedId);
+                }
             }
+            Interlocked.Increment(ref _sentCount);
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 
@@ -218,7 +254,7 @@ public abstract class Burst
 }
 
 /// <summary>Customers write through the Meta sandbox; checked in the agent's conversations at the Genesys sandbox, by wamid.</summary>
-public sealed class InboundBurst(AppFixture fixture, BurstPlan plan) : Burst(fixture, plan, "inbound-transformer", "inbound-whatsapp")
+public class InboundBurst(AppFixture fixture, BurstPlan plan) : Burst(fixture, plan, "inbound-transformer", "inbound-whatsapp")
 {
     private const string PhoneNumberId = "106540352242922";
     private static readonly string Pixel = Convert.ToBase64String([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 9, 8, 7, 6, 5, 4, 3, 2]);

@@ -6,11 +6,18 @@ public sealed record BurstPlan
     /// <summary>Messages in the burst, spread evenly over the customers.</summary>
     public int Messages { get; init; } = 2_000;
 
-    /// <summary>Distinct customers; each sends its share strictly one after another, as a person typing would.</summary>
+    /// <summary>Distinct customers; each sends its share one after another, as a person typing would.</summary>
     public int Customers { get; init; } = 300;
 
-    /// <summary>Customer sends in flight at the Meta sandbox at once.</summary>
+    /// <summary>Customer sends in flight at once.</summary>
     public int Concurrency { get; init; } = 16;
+
+    /// <summary>
+    /// Whether a customer's next message is sent before the previous one was answered, as Meta may post one
+    /// customer's webhooks over several connections at once. Needs <see cref="MessagesPerSecond"/>: the order sent is
+    /// then the order the sends start.
+    /// </summary>
+    public bool ConcurrentPerCustomer { get; init; }
 
     /// <summary>
     /// Pace of the customers' sends (null: as fast as the Meta sandbox accepts them). The default is about twice what

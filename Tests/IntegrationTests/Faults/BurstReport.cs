@@ -22,7 +22,10 @@ public sealed class BurstReport
     /// <summary>Messages that arrived more than once, with how many times.</summary>
     public IReadOnlyDictionary<string, int> Duplicated { get; private init; } = new Dictionary<string, int>();
 
-    /// <summary>Customers whose messages arrived in another order than they were sent.</summary>
+    /// <summary>
+    /// Customers whose messages arrived in another order than they were sent, each with the first message that
+    /// arrived before one sent earlier and how many did (by their number in the customer's sends: "#8 before #7").
+    /// </summary>
     public IReadOnlyList<string> OutOfOrder { get; private init; } = [];
 
     /// <summary>Messages the receiving side refused (the Genesys sandbox keeps them as rejected) and never accepted afterwards.</summary>
@@ -83,7 +86,7 @@ public sealed class BurstReport
             // Order: the delivered ones, in the order first received, must be the sent order without the missing ones.
             if (!firsts.SequenceEqual(wamids.Where(firsts.Contains), StringComparer.Ordinal))
             {
-                outOfOrder.Add(customer);
+                outOfOrder.Add($"{customer} ({Overtakes(wamids, firsts)})");
             }
             brokenImages.AddRange(accepted.Where(m => images.Contains(m.Id) && m.AttachmentFetched != true).Select(m => m.Id));
         }
@@ -105,6 +108,15 @@ public sealed class BurstReport
             SendDuration = sendDuration,
             DeliveryDuration = deliveryDuration,
         };
+    }
+
+    /// <summary>Which message first arrived ahead of one sent before it, and how many arrived ahead of an earlier one.</summary>
+    private static string Overtakes(List<string> sent, List<string> arrived)
+    {
+        var numbers = arrived.Select(id => sent.IndexOf(id) + 1).ToList();
+        var overtaking = Enumerable.Range(1, numbers.Count - 1).Where(i => numbers[i] < numbers[..i].Max()).ToList();
+        var first = overtaking[0];
+        return $"#{numbers[..first].Max()} before #{numbers[first]}, {overtaking.Count} overtaken";
     }
 
     /// <summary>The one assertion every scenario ends with; the message says everything that went wrong.</summary>

@@ -71,7 +71,7 @@ public sealed class FaultScenario(AppFixture fixture)
     }
 
     /// <summary>The burst, the fault (which gets the running burst so it can wait for its moment), the report.</summary>
-    private async Task<BurstReport> RunAsync(Burst burst, Func<Burst, CancellationToken, Task> fault, Func<Task>? undo)
+    public async Task<BurstReport> RunAsync(Burst burst, Func<Burst, CancellationToken, Task> fault, Func<Task>? undo = null)
     {
         var ct = TestContext.Current.CancellationToken;
         // The Genesys simulator limits each token to 300 requests a minute, like Genesys; a 2,000-message burst

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using WhatsAppGenesys.Contracts.Security;
 using WhatsAppGenesys.IntegrationTests.Inbound;
 using WhatsAppGenesys.IntegrationTests.Tenancy;
 
@@ -16,9 +16,9 @@ namespace WhatsAppGenesys.IntegrationTests.Faults;
 /// </summary>
 public sealed class HostileInputTests(AppFixture fixture)
 {
-    // The sandbox demo tenant's public, fake identifiers (the simulators' defaults).
-    private const string DemoAppSecret = "sandbox-meta-app-secret";
-    private const string DemoPhoneNumberId = "106540352242922";
+    private const string DemoAppSecret = MetaWebhooks.DemoAppSecret;
+    private const string DemoPhoneNumberId = MetaWebhooks.DemoPhoneNumberId;
+    // The sandbox demo tenant's public, fake integration (the simulators' default).
     private const string DemoIntegrationId = "8a5e2f4c-2b1d-4c8e-9f6a-3d7b1e0c5a92";
 
     private readonly Sandboxes _sandboxes = new(fixture);
@@ -29,14 +29,11 @@ public sealed class HostileInputTests(AppFixture fixture)
         var ct = TestContext.Current.CancellationToken;
         var processes = Processes();
         var customer = Sandboxes.NewCustomer();
-        var (prefix, suffix) = SplitAtText(TextWebhook(customer, DemoPhoneNumberId, $"wamid.utf8{Guid.NewGuid():N}", "caf\u00e9 PLACEHOLDER"), "PLACEHOLDER");
+        var (prefix, suffix) = SplitAtText(MetaWebhooks.TextWebhook(customer, DemoPhoneNumberId, $"wamid.utf8{Guid.NewGuid():N}", "caf\u00e9 PLACEHOLDER"), "PLACEHOLDER");
         // A truncated two-byte sequence, a byte that never occurs in UTF-8, and an overlong encoding of '/'.
         byte[] body = [.. Encoding.UTF8.GetBytes(prefix), 0xC3, 0x28, 0xFF, 0xC0, 0xAF, .. Encoding.UTF8.GetBytes(suffix)];
 
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new("application/json");
-        content.Headers.Add("X-Hub-Signature-256", MetaSignature(body, DemoAppSecret));
-        using var response = await fixture.Client("whatsapp-webhook").PostAsync("/webhook/whatsapp", content, ct);
+        using var response = await MetaWebhooks.PostAsync(fixture.Client("whatsapp-webhook"), body, DemoAppSecret, ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await AssertNothingReachedTheAgentAsync(customer, DemoIntegrationId, ct);
@@ -50,7 +47,7 @@ public sealed class HostileInputTests(AppFixture fixture)
         var processes = Processes();
         var customer = Sandboxes.NewCustomer();
         // Syntactically valid JSON whose string is not valid UTF-16: half an emoji, escaped.
-        var body = TextWebhook(customer, DemoPhoneNumberId, $"wamid.surrogate{Guid.NewGuid():N}", "half an emoji \\ud83d here");
+        var body = MetaWebhooks.TextWebhook(customer, DemoPhoneNumberId, $"wamid.surrogate{Guid.NewGuid():N}", "half an emoji \\ud83d here");
 
         Assert.Equal(400, await _sandboxes.PostRawWebhookAsync(new { body }));
 
@@ -83,7 +80,7 @@ public sealed class HostileInputTests(AppFixture fixture)
 
         // A body for the demo tenant's number, signed correctly — with the other tenant's app secret.
         var victim = Sandboxes.NewCustomer();
-        var forged = TextWebhook(victim, DemoPhoneNumberId, $"wamid.forged{Guid.NewGuid():N}", "forged for the demo tenant");
+        var forged = MetaWebhooks.TextWebhook(victim, DemoPhoneNumberId, $"wamid.forged{Guid.NewGuid():N}", "forged for the demo tenant");
         Assert.Equal(401, await _sandboxes.PostRawWebhookAsync(new { body = forged, appSecret = other.AppSecret }));
 
         // The same, smuggled next to a genuine change of the other tenant in one webhook: every tenant's secret must match.
@@ -102,14 +99,14 @@ public sealed class HostileInputTests(AppFixture fixture)
         var ct = TestContext.Current.CancellationToken;
         var processes = Processes();
         var customer = Sandboxes.NewCustomer();
-        var original = TextWebhook(customer, DemoPhoneNumberId, $"wamid.orig{Guid.NewGuid():N}", "the genuine message");
-        var signature = MetaSignature(Encoding.UTF8.GetBytes(original), DemoAppSecret);
+        var original = MetaWebhooks.TextWebhook(customer, DemoPhoneNumberId, $"wamid.orig{Guid.NewGuid():N}", "the genuine message");
+        var signature = WebhookSignatures.SignMeta(Encoding.UTF8.GetBytes(original), DemoAppSecret);
 
         Assert.Equal(200, await _sandboxes.PostRawWebhookAsync(new { body = original, signature }));
         Assert.Equal("the genuine message", await WaitForTextAsync(customer, DemoIntegrationId, ct));
 
         // A captured signature on a new body (another message id, another text): refused.
-        var tampered = TextWebhook(customer, DemoPhoneNumberId, $"wamid.tamper{Guid.NewGuid():N}", "the attacker's message");
+        var tampered = MetaWebhooks.TextWebhook(customer, DemoPhoneNumberId, $"wamid.tamper{Guid.NewGuid():N}", "the attacker's message");
         Assert.Equal(401, await _sandboxes.PostRawWebhookAsync(new { body = tampered, signature }));
         // The exact bytes again: indistinguishable from Meta's own redelivery, so accepted — and shown only once.
         Assert.Equal(200, await _sandboxes.PostRawWebhookAsync(new { body = original, signature }));
@@ -258,22 +255,12 @@ public sealed class HostileInputTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private static string MetaSignature(byte[] body, string appSecret) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), body));
-
     private static (string Prefix, string Suffix) SplitAtText(string body, string marker)
     {
         var at = body.IndexOf(marker, StringComparison.Ordinal);
         return (body[..at], body[(at + marker.Length)..]);
     }
 
-    /// <summary>A text-message webhook; <paramref name="text"/> goes in as raw JSON string content (escapes allowed).</summary>
-    private static string TextWebhook(string customer, string phoneNumberId, string wamid, string text) =>
-        $$$"""{"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{{{Change(phoneNumberId, customer, wamid, text)}}}]}]}""";
-
     private static string TwoTenantWebhook(params (string PhoneNumberId, string Customer, string Text)[] parts) =>
-        $$$"""{"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{{{string.Join(",", parts.Select(p => Change(p.PhoneNumberId, p.Customer, $"wamid.{Guid.NewGuid():N}", p.Text)))}}}]}]}""";
-
-    private static string Change(string phoneNumberId, string customer, string wamid, string text) =>
-        $$$"""{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"{{{phoneNumberId}}}"},"contacts":[{"profile":{"name":"Test"},"wa_id":"{{{customer}}}"}],"messages":[{"from":"{{{customer}}}","id":"{{{wamid}}}","timestamp":"{{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}}","type":"text","text":{"body":"{{{text}}}"}}]}}""";
+        MetaWebhooks.Webhook(parts.Select(p => MetaWebhooks.Change(p.PhoneNumberId, p.Customer, $"wamid.{Guid.NewGuid():N}", p.Text)));
 }

@@ -16,7 +16,7 @@ public class KeyedLaneSchedulerTests
         var scheduler = new KeyedLaneScheduler<int>(async item =>
         {
             var now = Interlocked.Increment(ref running);
-            InterlockedMax(ref maxRunning, now);
+            InterlockedPeak.Raise(ref maxRunning, now);
             await Task.Delay(Random.Shared.Next(0, 3), TestContext.Current.CancellationToken);
             seen.Enqueue(item);
             Interlocked.Decrement(ref running);
@@ -118,13 +118,5 @@ public class KeyedLaneSchedulerTests
 
         release.SetResult();
         Assert.True(await scheduler.WaitIdleAsync(Patience, TestContext.Current.CancellationToken));
-    }
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        int current;
-        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
-        {
-        }
     }
 }

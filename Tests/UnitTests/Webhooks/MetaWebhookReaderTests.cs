@@ -33,6 +33,28 @@ public class MetaWebhookReaderTests
     }
 
     [Fact]
+    public void CustomersAreReadWithTheirMetaTimestampsBeforeTheTenantIsKnown()
+    {
+        using var document = JsonDocument.Parse(Batch);
+        var changes = MetaWebhookReader.ReadChanges(document.RootElement)!;
+
+        Assert.Equal([("111", 1700000000L), ("222", 1700000001L), ("111", 1700000002L)],
+            changes.SelectMany(MetaWebhookReader.Customers).Select(c => (c.CustomerId, c.Timestamp!.Value)));
+    }
+
+    [Theory]
+    [InlineData("""{"from":"111","id":"w","timestamp":1700000000}""", 1700000000L)]
+    [InlineData("""{"from":"111","id":"w","timestamp":"soon"}""", null)]
+    [InlineData("""{"from":"111","id":"w"}""", null)]
+    public void ATimestampIsADigitStringOrANumberOrNothing(string message, long? expected)
+    {
+        using var document = JsonDocument.Parse($$"""{"messages":[{{message}}]}""");
+        var change = new MetaWebhookReader.Change("WABA1", "PN1", null, document.RootElement);
+
+        Assert.Equal([("111", expected)], MetaWebhookReader.Customers(change));
+    }
+
+    [Fact]
     public void EventsSurviveTheirSourceDocumentAndSerialize()
     {
         List<WhatsAppEventReceived> events;
