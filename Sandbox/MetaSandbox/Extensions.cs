@@ -6,6 +6,7 @@ using WhatsAppGenesys.MetaSandbox.Control;
 using WhatsAppGenesys.MetaSandbox.GraphApi;
 using WhatsAppGenesys.MetaSandbox.Media;
 using WhatsAppGenesys.MetaSandbox.Model;
+using WhatsAppGenesys.MetaSandbox.Templates;
 using WhatsAppGenesys.MetaSandbox.Webhooks;
 
 namespace Microsoft.Extensions.Hosting;
@@ -29,6 +30,11 @@ public static class MetaSandboxExtensions
         builder.Services.AddSingleton<StatusPublisher>();
         builder.Services.AddSingleton<InboundMessageFactory>();
         builder.Services.AddSingleton<FaultStore>();
+        builder.Services.AddSingleton<TemplateStore>();
+        builder.Services.AddSingleton<TemplateSettings>();
+        builder.Services.AddSingleton<TemplateStatusNotifier>();
+        builder.Services.AddSingleton<TemplateReviewer>();
+        builder.Services.AddSingleton<TemplateSendValidator>();
 
         // Control API JSON: camelCase, enums as strings, emoji left as they are.
         builder.Services.ConfigureHttpJsonOptions(json =>

@@ -1,3 +1,5 @@
+using WhatsAppGenesys.MetaSandbox.Templates;
+
 namespace WhatsAppGenesys.MetaSandbox;
 
 // Bound from the "MetaSandbox" configuration section; defaults live in appsettings.json.
@@ -30,9 +32,20 @@ public sealed class MetaSandboxOptions
     public StatusOptions Statuses { get; set; } = new();
     public WebhookDeliveryOptions Webhooks { get; set; } = new();
     public MediaOptions Media { get; set; } = new();
+    public TemplateOptions Templates { get; set; } = new();
 
     // Outbound history kept per customer; older records are dropped so a long benchmark does not grow without bound.
     public int MaxMessagesPerCustomer { get; set; } = 200;
+}
+
+public sealed class TemplateOptions
+{
+    // Meta reviews in minutes to a day; the sandbox decides after this delay (see README for the rule).
+    public int ReviewDelayMs { get; set; } = 2_000;
+
+    // False leaves new templates PENDING until the control API sets their status.
+    public bool AutoReview { get; set; } = true;
+    public TemplateSendCheck SendCheck { get; set; } = TemplateSendCheck.WhenWabaHasTemplates;
 }
 
 public enum PolicyErrorDelivery

@@ -2,7 +2,8 @@ using WhatsAppGenesys.MetaSandbox.Model;
 
 namespace WhatsAppGenesys.MetaSandbox.Control;
 
-// /sandbox: info, businesses, faults, run-time settings and counters; customers and webhooks in their own files.
+// /sandbox: info, businesses, faults, run-time settings and counters; customers, webhooks and templates in their own
+// files.
 public static class SandboxApi
 {
     public static IEndpointRouteBuilder MapSandboxApi(this IEndpointRouteBuilder app)
@@ -28,6 +29,7 @@ public static class SandboxApi
         });
         sandbox.MapCustomersApi();
         sandbox.MapWebhooksControlApi();
+        sandbox.MapTemplatesControlApi();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using WhatsAppGenesys.MetaSandbox.Media;
 using WhatsAppGenesys.MetaSandbox.Model;
+using WhatsAppGenesys.MetaSandbox.Templates;
 using WhatsAppGenesys.MetaSandbox.Webhooks;
 
 namespace WhatsAppGenesys.MetaSandbox.GraphApi;
@@ -12,6 +13,7 @@ public sealed record GraphServices(
     SandboxSettings Settings,
     SandboxCounters Counters,
     ThroughputLimiter Throughput,
+    TemplateSendValidator Templates,
     StatusPublisher Statuses,
     TimeProvider Time,
     Microsoft.Extensions.Options.IOptions<MetaSandboxOptions> Options);

@@ -3,8 +3,9 @@ using WhatsAppGenesys.MetaSandbox.Webhooks;
 namespace WhatsAppGenesys.MetaSandbox.Model;
 
 // One Meta error, reported either synchronously as a Graph API error body or asynchronously inside a failed status.
+// The WhatsApp Business Management API (templates) adds a title and a sentence meant for people: UserTitle, UserMessage.
 public sealed record MetaError(int Code, string Title, string Details, int HttpStatus = 400,
-    string Type = "OAuthException", int? Subcode = null)
+    string Type = "OAuthException", int? Subcode = null, string? UserTitle = null, string? UserMessage = null)
 {
     public const string ErrorCodesHref = "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/";
 
