@@ -2,8 +2,8 @@ using WhatsAppGenesys.MetaSandbox.Model;
 
 namespace WhatsAppGenesys.MetaSandbox.Control;
 
-// /sandbox: info, businesses, faults, run-time settings and counters; customers, webhooks and templates in their own
-// files.
+// /sandbox: info, businesses, faults, run-time settings and counters; customers, webhooks, templates and limits in
+// their own files.
 public static class SandboxApi
 {
     public static IEndpointRouteBuilder MapSandboxApi(this IEndpointRouteBuilder app)
@@ -30,6 +30,7 @@ public static class SandboxApi
         sandbox.MapCustomersApi();
         sandbox.MapWebhooksControlApi();
         sandbox.MapTemplatesControlApi();
+        sandbox.MapLimitsControlApi();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using WhatsAppGenesys.MetaSandbox.Limits;
 using WhatsAppGenesys.MetaSandbox.Media;
 using WhatsAppGenesys.MetaSandbox.Model;
 using WhatsAppGenesys.MetaSandbox.Templates;
@@ -14,6 +15,7 @@ public sealed record GraphServices(
     SandboxCounters Counters,
     ThroughputLimiter Throughput,
     TemplateSendValidator Templates,
+    SendLimits Limits,
     StatusPublisher Statuses,
     TimeProvider Time,
     Microsoft.Extensions.Options.IOptions<MetaSandboxOptions> Options);

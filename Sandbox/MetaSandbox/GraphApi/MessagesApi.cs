@@ -71,6 +71,15 @@ public static class MessagesApi
         {
             policyError = MetaErrors.ReEngagement();
         }
+        else
+        {
+            // A template to a customer whose service window is closed is business-initiated: it counts against the
+            // business's messaging limit.
+            var businessInitiated = send.IsTemplate && !WindowOpen(customer, phoneNumberId, services.Time);
+            var limit = services.Limits.Check(business, phoneNumberId, customer.Key, businessInitiated);
+            policyError = limit.Error;
+            delivery = limit.Error is null ? delivery : limit.Delivery;
+        }
         if (policyError is not null && delivery == PolicyErrorDelivery.Response)
         {
             return Reject(services, policyError);
