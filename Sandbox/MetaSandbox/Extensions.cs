@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using WhatsAppGenesys.MetaSandbox;
 using WhatsAppGenesys.MetaSandbox.Control;
 using WhatsAppGenesys.MetaSandbox.GraphApi;
+using WhatsAppGenesys.MetaSandbox.Limits;
 using WhatsAppGenesys.MetaSandbox.Media;
 using WhatsAppGenesys.MetaSandbox.Model;
+using WhatsAppGenesys.MetaSandbox.Templates;
 using WhatsAppGenesys.MetaSandbox.Webhooks;
 
 namespace Microsoft.Extensions.Hosting;
@@ -29,6 +31,16 @@ public static class MetaSandboxExtensions
         builder.Services.AddSingleton<StatusPublisher>();
         builder.Services.AddSingleton<InboundMessageFactory>();
         builder.Services.AddSingleton<FaultStore>();
+        builder.Services.AddSingleton<TemplateStore>();
+        builder.Services.AddSingleton<TemplateSettings>();
+        builder.Services.AddSingleton<TemplateStatusNotifier>();
+        builder.Services.AddSingleton<TemplateReviewer>();
+        builder.Services.AddSingleton<TemplateSendValidator>();
+        builder.Services.AddSingleton<LimitSettings>();
+        builder.Services.AddSingleton<SpamStrikes>();
+        builder.Services.AddSingleton<PairRateLimiter>();
+        builder.Services.AddSingleton<MessagingLimitTracker>();
+        builder.Services.AddSingleton<SendLimits>();
 
         // Control API JSON: camelCase, enums as strings, emoji left as they are.
         builder.Services.ConfigureHttpJsonOptions(json =>

@@ -1,3 +1,5 @@
+using WhatsAppGenesys.MetaSandbox.Templates;
+
 namespace WhatsAppGenesys.MetaSandbox;
 
 // Bound from the "MetaSandbox" configuration section; defaults live in appsettings.json.
@@ -31,9 +33,41 @@ public sealed class MetaSandboxOptions
     public StatusOptions Statuses { get; set; } = new();
     public WebhookDeliveryOptions Webhooks { get; set; } = new();
     public MediaOptions Media { get; set; } = new();
+    public TemplateOptions Templates { get; set; } = new();
+    public LimitOptions Limits { get; set; } = new();
 
     // Outbound history kept per customer; older records are dropped so a long benchmark does not grow without bound.
     public int MaxMessagesPerCustomer { get; set; } = 200;
+}
+
+public sealed class TemplateOptions
+{
+    // Meta reviews in minutes to a day; the sandbox decides after this delay (see README for the rule).
+    public int ReviewDelayMs { get; set; } = 2_000;
+
+    // False leaves new templates PENDING until the control API sets their status.
+    public bool AutoReview { get; set; } = true;
+    public TemplateSendCheck SendCheck { get; set; } = TemplateSendCheck.WhenWabaHasTemplates;
+}
+
+// Meta's sending limits. The messaging limit (unique customers reached by business-initiated messages in a moving 24 h)
+// is enforced by default; the pair rate is off by default because the suites and the benchmark drive single customers
+// far faster than one message per 6 s.
+public sealed class LimitOptions
+{
+    public bool EnforceMessagingLimit { get; set; } = true;
+
+    // TIER_250, TIER_1K, TIER_2K, TIER_10K, TIER_100K, TIER_UNLIMITED, or a number.
+    public string MessagingLimitTier { get; set; } = "TIER_250";
+
+    // Meta documents no code of its own for this limit; 131048 is the one its error reference ties to quality-based
+    // rate limits. Configurable in case a caller needs another.
+    public int MessagingLimitErrorCode { get; set; } = 131048;
+    public PolicyErrorDelivery MessagingLimitDelivery { get; set; } = PolicyErrorDelivery.Response;
+
+    public bool EnforcePairRate { get; set; }
+    public int PairRateIntervalMs { get; set; } = 6_000;
+    public int PairRateBurst { get; set; } = 45;
 }
 
 public enum PolicyErrorDelivery

@@ -2,7 +2,8 @@ using WhatsAppGenesys.MetaSandbox.Model;
 
 namespace WhatsAppGenesys.MetaSandbox.Control;
 
-// /sandbox: info, businesses, faults, run-time settings and counters; customers and webhooks in their own files.
+// /sandbox: info, businesses, faults, run-time settings and counters; customers, webhooks, templates and limits in
+// their own files.
 public static class SandboxApi
 {
     public static IEndpointRouteBuilder MapSandboxApi(this IEndpointRouteBuilder app)
@@ -28,6 +29,8 @@ public static class SandboxApi
         });
         sandbox.MapCustomersApi();
         sandbox.MapWebhooksControlApi();
+        sandbox.MapTemplatesControlApi();
+        sandbox.MapLimitsControlApi();
         return app;
     }
 

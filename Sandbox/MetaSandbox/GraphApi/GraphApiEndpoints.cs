@@ -1,9 +1,11 @@
 using WhatsAppGenesys.MetaSandbox.Media;
+using WhatsAppGenesys.MetaSandbox.Templates;
 
 namespace WhatsAppGenesys.MetaSandbox.GraphApi;
 
 // The Graph paths the middleware calls, under any version segment ("v23.0", "v25.0", …), served at the root the way
-// graph.facebook.com serves them; plus the media download path whose absolute URL we hand out.
+// graph.facebook.com serves them; plus the media download path whose absolute URL we hand out, and the WhatsApp
+// Business Management calls on a WABA's message templates.
 public static class GraphApiEndpoints
 {
     public static IEndpointRouteBuilder MapGraphApi(this IEndpointRouteBuilder app)
@@ -13,6 +15,7 @@ public static class GraphApiEndpoints
         graph.MapPost("/{phoneNumberId}/media", MediaApi.UploadAsync).DisableAntiforgery();
         graph.MapGet("/{mediaId:regex(^\\d+$)}", MediaApi.Retrieve);
         graph.MapDelete("/{mediaId:regex(^\\d+$)}", MediaApi.Delete);
+        graph.MapTemplatesApi();
         app.MapGet(MediaStore.DownloadPath, MediaApi.Download);
         return app;
     }

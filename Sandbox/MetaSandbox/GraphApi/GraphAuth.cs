@@ -27,4 +27,18 @@ public static class GraphAuth
         }
         return BusinessRegistry.TokenMatches(business, token) ? null : MetaErrors.InvalidToken();
     }
+
+    // The same rule for calls on a WhatsApp Business Account (message templates): the token must be the account's.
+    public static MetaError? AuthorizeWaba(HttpRequest request, BusinessRegistry businesses, string wabaId, out Business business)
+    {
+        var token = Token(request);
+        business = businesses.FindByWabaId(wabaId)!;
+        if (business is null)
+        {
+            return businesses.IsKnownToken(token)
+                ? MetaErrors.UnsupportedRequest(request.Method.ToLowerInvariant(), wabaId)
+                : MetaErrors.InvalidToken();
+        }
+        return BusinessRegistry.TokenMatches(business, token) ? null : MetaErrors.InvalidToken();
+    }
 }

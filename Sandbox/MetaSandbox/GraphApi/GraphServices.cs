@@ -1,5 +1,7 @@
+using WhatsAppGenesys.MetaSandbox.Limits;
 using WhatsAppGenesys.MetaSandbox.Media;
 using WhatsAppGenesys.MetaSandbox.Model;
+using WhatsAppGenesys.MetaSandbox.Templates;
 using WhatsAppGenesys.MetaSandbox.Webhooks;
 
 namespace WhatsAppGenesys.MetaSandbox.GraphApi;
@@ -12,6 +14,8 @@ public sealed record GraphServices(
     SandboxSettings Settings,
     SandboxCounters Counters,
     ThroughputLimiter Throughput,
+    TemplateSendValidator Templates,
+    SendLimits Limits,
     StatusPublisher Statuses,
     TimeProvider Time,
     Microsoft.Extensions.Options.IOptions<MetaSandboxOptions> Options);

@@ -35,11 +35,12 @@ public static class MessagesApi
             }
             return send.IsMarkAsRead
                 ? MarkAsRead(phoneNumberId, send, services)
-                : Accept(phoneNumberId, business, send, Encoding.UTF8.GetString(raw), services);
+                : Accept(phoneNumberId, business, send, document.RootElement, Encoding.UTF8.GetString(raw), services);
         }
     }
 
-    private static IResult Accept(string phoneNumberId, Business business, SendRequest send, string rawBody, GraphServices services)
+    private static IResult Accept(string phoneNumberId, Business business, SendRequest send, JsonElement body, string rawBody,
+        GraphServices services)
     {
         if (!services.Throughput.TryAcquire(phoneNumberId))
         {
@@ -48,6 +49,10 @@ public static class MessagesApi
         if (send.MediaId is not null && CheckUploadedMedia(send, business, services) is { } mediaError)
         {
             return Reject(services, mediaError);
+        }
+        if (send.IsTemplate && services.Templates.Check(business.WabaId, body.GetProperty("template")) is { } templateError)
+        {
+            return Reject(services, templateError);
         }
 
         var sentToBsuid = send.To is null || CustomerStore.IsBsuid(send.To);
@@ -65,6 +70,15 @@ public static class MessagesApi
         else if (!send.IsTemplate && services.Settings.EnforceCustomerServiceWindow && !WindowOpen(customer, phoneNumberId, services.Time))
         {
             policyError = MetaErrors.ReEngagement();
+        }
+        else
+        {
+            // A template to a customer whose service window is closed is business-initiated: it counts against the
+            // business's messaging limit.
+            var businessInitiated = send.IsTemplate && !WindowOpen(customer, phoneNumberId, services.Time);
+            var limit = services.Limits.Check(business, phoneNumberId, customer.Key, businessInitiated);
+            policyError = limit.Error;
+            delivery = limit.Error is null ? delivery : limit.Delivery;
         }
         if (policyError is not null && delivery == PolicyErrorDelivery.Response)
         {

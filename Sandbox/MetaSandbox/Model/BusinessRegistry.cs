@@ -11,6 +11,7 @@ public sealed class BusinessRegistry
 {
     private readonly ConcurrentDictionary<string, Business> _byPhoneNumberId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Business> _byToken = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Business> _byWabaId = new(StringComparer.Ordinal);
 
     public BusinessRegistry(IOptions<MetaSandboxOptions> options)
     {
@@ -32,10 +33,14 @@ public sealed class BusinessRegistry
             _byPhoneNumberId[phoneNumberId] = business;
         }
         _byToken[business.AccessToken] = business;
+        _byWabaId[business.WabaId] = business;
     }
 
     public Business? FindByPhoneNumberId(string phoneNumberId) =>
         _byPhoneNumberId.TryGetValue(phoneNumberId, out var business) ? business : null;
+
+    // The WhatsApp Business Management API (templates) addresses the account, not a phone number.
+    public Business? FindByWabaId(string wabaId) => _byWabaId.GetValueOrDefault(wabaId);
 
     public bool IsKnownToken(string? token) => token is not null && _byToken.ContainsKey(token);
 

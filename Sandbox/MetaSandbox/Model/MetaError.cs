@@ -3,8 +3,9 @@ using WhatsAppGenesys.MetaSandbox.Webhooks;
 namespace WhatsAppGenesys.MetaSandbox.Model;
 
 // One Meta error, reported either synchronously as a Graph API error body or asynchronously inside a failed status.
+// The WhatsApp Business Management API (templates) adds a title and a sentence meant for people: UserTitle, UserMessage.
 public sealed record MetaError(int Code, string Title, string Details, int HttpStatus = 400,
-    string Type = "OAuthException", int? Subcode = null)
+    string Type = "OAuthException", int? Subcode = null, string? UserTitle = null, string? UserMessage = null)
 {
     public const string ErrorCodesHref = "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/";
 
@@ -45,6 +46,12 @@ public static class MetaErrors
 
     public static MetaError MediaUpload(string details) => new(131053, "Media upload error", details);
 
+    public static MetaError SpamRateLimitHit() => new(131048, "Spam rate limit hit",
+        "Message failed to send because there are restrictions on how many messages can be sent from this phone number. This may be because too many previous messages were blocked or flagged as spam.");
+
+    public static MetaError PairRateLimitHit() => new(131056, "(Business Account, Consumer Account) pair rate limit hit",
+        "Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.");
+
     // What a fault rule answers for a given code, when it names one.
     public static MetaError ForCode(int code, int? httpStatus) => code switch
     {
@@ -61,9 +68,9 @@ public static class MetaErrors
         131016 => new(131016, "Service unavailable", "A service is temporarily unavailable.", httpStatus ?? 503),
         131026 => Undeliverable() with { HttpStatus = httpStatus ?? 400 },
         131047 => ReEngagement() with { HttpStatus = httpStatus ?? 400 },
-        131048 => new(131048, "Spam rate limit hit", "Message failed to send because there are restrictions on how many messages can be sent from this phone number.", httpStatus ?? 400),
+        131048 => SpamRateLimitHit() with { HttpStatus = httpStatus ?? 400 },
         131053 => MediaUpload("Media upload error.") with { HttpStatus = httpStatus ?? 400 },
-        131056 => new(131056, "(Business Account, Consumer Account) pair rate limit hit", "Message failed to send because there were too many messages sent from this phone number to the same phone number in a short period of time.", httpStatus ?? 400),
+        131056 => PairRateLimitHit() with { HttpStatus = httpStatus ?? 400 },
         131057 => new(131057, "Account in maintenance mode", "Business Account is in maintenance mode. It may be undergoing a throughput upgrade.", httpStatus ?? 400),
         _ => new(code, "Sandbox fault", $"Fault injected by the sandbox with code {code}.", httpStatus ?? 400),
     };

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using WhatsAppGenesys.Contracts.Meta;
 
 namespace WhatsAppGenesys.MetaSandbox.Webhooks;
 
@@ -15,7 +16,10 @@ public static class WebhookJson
     };
 
     public static byte[] Serialize(WebhookEnvelope envelope) => JsonSerializer.SerializeToUtf8Bytes(envelope, Options);
+
+    public static byte[] Serialize(MetaAccountWebhook<MetaTemplateStatusUpdate> webhook) => JsonSerializer.SerializeToUtf8Bytes(webhook, Options);
 }
 
 [JsonSerializable(typeof(WebhookEnvelope))]
+[JsonSerializable(typeof(MetaAccountWebhook<MetaTemplateStatusUpdate>))]
 internal sealed partial class WebhookJsonContext : JsonSerializerContext;

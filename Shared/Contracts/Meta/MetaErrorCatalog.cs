@@ -48,6 +48,8 @@ public static class MetaErrorCatalog
         new(131009, "Parameter value is not valid", MetaErrorKind.InvalidRequest, false, false, GenesysReasonCode.InvalidMessageStructure),
         new(132000, "Template parameter count mismatch", MetaErrorKind.Template, false, false, GenesysReasonCode.InvalidMessageStructure),
         new(132001, "Template does not exist or is not approved", MetaErrorKind.Template, false, false, GenesysReasonCode.InvalidMessageStructure),
+        new(132015, "Template is paused for low quality", MetaErrorKind.Template, false, false, GenesysReasonCode.MessageNotAllowed),
+        new(132016, "Template is disabled for low quality", MetaErrorKind.Template, false, false, GenesysReasonCode.MessageNotAllowed),
         new(131000, "Something went wrong at Meta", MetaErrorKind.Transient, true, false, GenesysReasonCode.ServerError),
         new(1, "Unknown API error", MetaErrorKind.Transient, true, false, GenesysReasonCode.ServerError),
         new(2, "Temporary API service error", MetaErrorKind.Transient, true, false, GenesysReasonCode.ServerError),
