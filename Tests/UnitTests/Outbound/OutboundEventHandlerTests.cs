@@ -158,6 +158,41 @@ public class OutboundEventHandlerTests
         // Once complete, a further redelivery sends nothing at all.
         Assert.Equal(MessageOutcome.Success, await handler.HandleAsync(message, Context(1, redelivery: true), TestContext.Current.CancellationToken));
         Assert.Equal(4, _services.WhatsAppSends.Count());
+        // The history heard nothing while a part was missing, then both parts once, each under its own wamid.
+        Assert.Equal(["a6", "a6#2"], _history.Messages.Select(m => m.GenesysMessageId));
+        Assert.Equal(2, _history.Messages.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(_services.Ledger("a6#2")!.WhatsAppMessageId, _history.Messages[1].MessageId);
+    }
+
+    [Fact]
+    public async Task ATemplateGoesToTheHistoryWithItsNameLanguageParametersAndRenderedBody()
+    {
+        var handler = CreateHandler();
+        var template = Received("a7", "Structured", new JsonObject
+        {
+            ["content"] = new JsonArray(new JsonObject
+            {
+                ["contentType"] = "Notification",
+                ["template"] = new JsonObject
+                {
+                    ["id"] = "ns@order_update",
+                    ["language"] = "es_MX",
+                    ["body"] = new JsonObject
+                    {
+                        ["text"] = "Your order 8841 has shipped",
+                        ["parameters"] = new JsonArray(new JsonObject { ["name"] = "1", ["text"] = "8841" }),
+                    },
+                },
+            }),
+        });
+
+        Assert.Equal(MessageOutcome.Success, await handler.HandleAsync(template, Context(1), TestContext.Current.CancellationToken));
+
+        var recorded = Assert.Single(_history.Messages);
+        Assert.Equal(("template", "order_update", "es_MX", "Your order 8841 has shipped"),
+            (recorded.Type, recorded.Template!.Name, recorded.Template.Language, recorded.Text));
+        Assert.Equal(["8841"], recorded.Template.Parameters);
+        Assert.Equal(DemoTenant.IntegrationId, recorded.AgentId);
     }
 
     [Fact]
