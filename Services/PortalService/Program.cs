@@ -1,4 +1,6 @@
+using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.PortalService;
+using WhatsAppGenesys.PortalService.History;
 using WhatsAppGenesys.PortalService.Settings;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,5 +13,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapPortalSettingsApi();
+app.MapConversationHistoryApi();
+app.MapPipelineAdminEndpoints(Pipelines.History);
 
 app.Run();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WhatsAppGenesys.PortalService.History;
 using WhatsAppGenesys.PortalService.Settings;
 
 namespace WhatsAppGenesys.PortalService.Data;
@@ -11,6 +12,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 {
     public DbSet<PortalSettingsRow> Settings => Set<PortalSettingsRow>();
 
+    public DbSet<HistoryMessageRow> Messages => Set<HistoryMessageRow>();
+
+    public DbSet<HistoryStatusRow> Statuses => Set<HistoryStatusRow>();
+
+    public DbSet<ErasureAuditRow> Erasures => Set<ErasureAuditRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<PortalSettingsRow>(settings =>
@@ -19,5 +26,6 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             settings.HasKey(s => s.TenantId);
             settings.Property(s => s.TenantId).HasMaxLength(64);
         });
+        HistoryModel.Configure(modelBuilder);
     }
 }
