@@ -19,7 +19,7 @@ public sealed class AppFixture : IAsyncLifetime
     public static readonly string[] Projects =
     [
         "api-gateway", "inbound-transformer", "outbound-transformer", "auth-service", "state-manager", "tenant-service",
-        "whatsapp-api", "whatsapp-webhook", "genesys-api", "genesys-webhook", "meta-sandbox", "genesys-sandbox",
+        "whatsapp-api", "whatsapp-webhook", "genesys-api", "genesys-webhook", "portal-service", "meta-sandbox", "genesys-sandbox",
     ];
 
     private readonly ConcurrentDictionary<string, HttpClient> _clients = new();
