@@ -1,4 +1,9 @@
 using WhatsAppGenesys.PortalService;
+using WhatsAppGenesys.PortalService.Audience;
+using WhatsAppGenesys.PortalService.Consent;
+using WhatsAppGenesys.PortalService.Contacts;
+using WhatsAppGenesys.PortalService.Import;
+using WhatsAppGenesys.PortalService.Lists;
 using WhatsAppGenesys.PortalService.Settings;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,5 +16,10 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapPortalSettingsApi();
+app.MapContactsApi();
+app.MapContactImportApi();
+app.MapConsentApi();
+app.MapListsApi();
+app.MapAudienceApi();
 
 app.Run();
