@@ -45,7 +45,9 @@ public sealed class ConsentRecorder(PortalDbContext db, TimeProvider clock)
         }
         catch (DbUpdateException ex) when (messageId is not null && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            db.ChangeTracker.Clear();
+            // Only this change is undone: the context may be shared with the caller (the history consumer's scope).
+            db.Entry(entry).State = EntityState.Detached;
+            db.Entry(contact).State = EntityState.Detached;
             return await FindByMessageAsync(contact.TenantId, messageId, ct) ?? throw new InvalidOperationException(
                 $"Consent for message {messageId} conflicted but is not recorded.", ex);
         }
