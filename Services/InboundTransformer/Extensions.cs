@@ -28,5 +28,7 @@ internal static class Extensions
             .AddWhatsAppBearerToken();
 
         builder.AddPipelineConsumer<InboundEventHandler, WhatsAppEventReceived>(Pipelines.Inbound);
+        // Every delivered message and recorded status, for the portal's conversation history.
+        builder.AddConversationHistoryPublisher();
     }
 }

@@ -28,5 +28,7 @@ internal static class Extensions
             .WithoutHttpRetries(builder.Configuration.GetValue($"{OutboundMediaOptions.SectionName}:DownloadTimeout", TimeSpan.FromSeconds(60)));
 
         builder.AddPipelineConsumer<OutboundEventHandler, GenesysEventReceived>(Pipelines.Outbound);
+        // Every agent message Meta accepted, for the portal's conversation history.
+        builder.AddConversationHistoryPublisher();
     }
 }

@@ -1,7 +1,9 @@
+using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.PortalService;
 using WhatsAppGenesys.PortalService.Audience;
 using WhatsAppGenesys.PortalService.Consent;
 using WhatsAppGenesys.PortalService.Contacts;
+using WhatsAppGenesys.PortalService.History;
 using WhatsAppGenesys.PortalService.Import;
 using WhatsAppGenesys.PortalService.Lists;
 using WhatsAppGenesys.PortalService.Settings;
@@ -21,5 +23,7 @@ app.MapContactImportApi();
 app.MapConsentApi();
 app.MapListsApi();
 app.MapAudienceApi();
+app.MapConversationHistoryApi();
+app.MapPipelineAdminEndpoints(Pipelines.History);
 
 app.Run();

@@ -28,6 +28,17 @@ public static class MessagingExtensions
     }
 
     /// <summary>
+    /// Lets this service publish conversation history events (<see cref="IConversationHistoryPublisher"/>) into
+    /// <see cref="WhatsAppGenesys.Contracts.Events.Pipelines.History"/>. Requires <c>AddRabbitMQConnection</c> first.
+    /// </summary>
+    public static IHostApplicationBuilder AddConversationHistoryPublisher(this IHostApplicationBuilder builder)
+    {
+        builder.AddPipelinePublisher(WhatsAppGenesys.Contracts.Events.Pipelines.History);
+        builder.Services.TryAddSingleton<IConversationHistoryPublisher, ConversationHistoryPublisher>();
+        return builder;
+    }
+
+    /// <summary>
     /// Consumes <paramref name="pipeline"/> with raw-body handler <typeparamref name="THandler"/> (resolved from a DI
     /// scope per message; registered scoped unless already registered). Declares the topology and starts one consumer
     /// per partition in a background service. Requires <c>AddRabbitMQConnection</c> first; uses Redis for hold state

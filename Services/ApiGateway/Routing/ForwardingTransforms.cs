@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using WhatsAppGenesys.ApiGateway.Auth;
 using WhatsAppGenesys.Contracts.Tenancy;
 using Yarp.ReverseProxy.Transforms;
@@ -19,12 +20,18 @@ public static class ForwardingTransforms
         {
             RequestTransform.RemoveHeader(transform, TenancyHeaders.TenantId);
             RequestTransform.RemoveHeader(transform, TenancyHeaders.ApiKey);
+            RequestTransform.RemoveHeader(transform, TenancyHeaders.ApiKeyId);
             RequestTransform.RemoveHeader(transform, "Authorization");
 
             var caller = transform.HttpContext.User;
             if (route?.ForwardTenantId == true && caller.TenantId() is { } tenantId)
             {
                 transform.ProxyRequest.Headers.TryAddWithoutValidation(TenancyHeaders.TenantId, tenantId);
+                // Who acted, for audit trails (the portal's erasure log): the key's id, never the key.
+                if (caller.FindFirstValue(GatewayClaims.ApiKeyIdClaim) is { } keyId)
+                {
+                    transform.ProxyRequest.Headers.TryAddWithoutValidation(TenancyHeaders.ApiKeyId, keyId);
+                }
             }
             if (route?.ForwardApiKey == true && ApiKeyCredentials.Read(transform.HttpContext.Request) is { } apiKey)
             {

@@ -40,6 +40,7 @@ public static class GatewayRoutes
         new("genesys-archive-admin", "/admin/webhooks/genesys/{**rest}", ServiceNames.GenesysWebhook, RouteAccess.Operator),
         new("inbound-pipeline-admin", $"/admin/pipelines/{Pipelines.Inbound}/{{**rest}}", ServiceNames.InboundTransformer, RouteAccess.Operator),
         new("outbound-pipeline-admin", $"/admin/pipelines/{Pipelines.Outbound}/{{**rest}}", ServiceNames.OutboundTransformer, RouteAccess.Operator),
+        new("history-pipeline-admin", $"/admin/pipelines/{Pipelines.History}/{{**rest}}", ServiceNames.PortalService, RouteAccess.Operator),
     ];
 
     /// <summary>The services behind the public routes, in route order.</summary>

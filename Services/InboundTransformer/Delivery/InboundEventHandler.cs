@@ -8,9 +8,11 @@ using WhatsAppGenesys.Contracts.Genesys;
 using WhatsAppGenesys.Contracts.Meta;
 using WhatsAppGenesys.Contracts.State;
 using WhatsAppGenesys.Contracts.Tenancy;
+using WhatsAppGenesys.InboundTransformer.History;
 using WhatsAppGenesys.InboundTransformer.Mapping;
 using WhatsAppGenesys.InboundTransformer.Media;
 using WhatsAppGenesys.Messaging.Handling;
+using WhatsAppGenesys.Messaging.Publishing;
 using WhatsAppGenesys.ServiceDefaults;
 
 namespace WhatsAppGenesys.InboundTransformer.Delivery;
@@ -19,6 +21,8 @@ namespace WhatsAppGenesys.InboundTransformer.Delivery;
 /// One customer message from the queue to the Genesys agent (seed 001 steps 5–13): conversation, idempotency
 /// check in the ledger, media copy, mapping, delivery through the Genesys API service, ledger update. The pipeline
 /// runs one customer's messages one after another, so order holds; a failure here is retried in order or parked.
+/// Each delivered message and each recorded status also goes to the conversation history pipeline, published before
+/// the ledger says "done", so a crash in between republishes (the history consumer is idempotent) and never loses it.
 /// </summary>
 public sealed class InboundEventHandler(
     ITenantDirectory tenants,
@@ -27,6 +31,7 @@ public sealed class InboundEventHandler(
     InboundMediaStore media,
     InboundMetrics metrics,
     StatusReceipts receipts,
+    IConversationHistoryPublisher history,
     IOptions<ReceiptOptions> receiptOptions,
     TimeProvider clock,
     ILogger<InboundEventHandler> logger) : IMessageHandler<WhatsAppEventReceived>
@@ -98,6 +103,7 @@ public sealed class InboundEventHandler(
                 : MessageOutcome.Poison($"Genesys refused the message ({error.HttpStatus} {error.Code}): {error.Message}");
         }
 
+        await history.PublishAsync(CustomerMessageHistory.Describe(received, message, contact, conversation, stored, occurredAt), ct);
         await state.UpdateStatusAsync(received.TenantId, MessageDirection.Inbound, message.Id,
             new UpdateMessageStatusRequest(MessageStatus.Delivered, GenesysMessageId: call.Result!.MessageId), ct);
         if (call.Result.ConversationId is { } genesysConversation && genesysConversation != conversation.GenesysConversationId)
@@ -129,6 +135,10 @@ public sealed class InboundEventHandler(
         var reason = status.Errors is { Count: > 0 } errors ? $"{errors[0].Code}: {errors[0].Title}" : null;
         await state.UpdateStatusAsync(received.TenantId, tracked.Direction, tracked.MessageId,
             new UpdateMessageStatusRequest(status.Status, reason, WhatsAppMessageId: status.Id), ct);
+        if (HistoryStatuses.IsRecorded(status.Status))
+        {
+            await history.PublishAsync(StatusHistory.Describe(received, status, tracked), ct);
+        }
 
         if (await receipts.ForwardAsync(received.TenantId, status, tracked, ct) is { } error)
         {

@@ -27,4 +27,5 @@ public sealed record InboundMappingContext
 
 /// <summary>A customer's media file after the service copied it to object storage.</summary>
 /// <param name="Url">A presigned URL Genesys can fetch without credentials.</param>
-public sealed record MediaReference(string Url, string Mime, string? Sha256, string? Filename, long? Size);
+/// <param name="ObjectKey">Where the copy is in the media-inbound bucket (the history keeps this, never the expiring URL).</param>
+public sealed record MediaReference(string Url, string Mime, string? Sha256, string? Filename, long? Size, string? ObjectKey = null);

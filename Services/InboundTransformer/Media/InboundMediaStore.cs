@@ -57,7 +57,7 @@ public sealed class InboundMediaStore(HttpClient graph, IMinioClient s3, IOption
         }
         var link = await s3.PresignedGetObjectAsync(new PresignedGetObjectArgs().WithBucket(Buckets.MediaInbound).WithObject(key)
             .WithExpiry((int)options.Value.PresignedUrlLifetime.TotalSeconds));
-        return MediaOutcome.Stored(new MediaReference(link, mime, Convert.ToHexStringLower(SHA256.HashData(bytes)), media.Filename, bytes.Length));
+        return MediaOutcome.Stored(new MediaReference(link, mime, Convert.ToHexStringLower(SHA256.HashData(bytes)), media.Filename, bytes.Length, key));
     }
 
     // Meta documents sha256 without saying how it is encoded; accept hex or Base64 of the same digest.

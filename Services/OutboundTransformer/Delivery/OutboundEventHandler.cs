@@ -11,6 +11,8 @@ using WhatsAppGenesys.Contracts.State;
 using WhatsAppGenesys.Contracts.Tenancy;
 using WhatsAppGenesys.Messaging;
 using WhatsAppGenesys.Messaging.Handling;
+using WhatsAppGenesys.Messaging.Publishing;
+using WhatsAppGenesys.OutboundTransformer.History;
 using WhatsAppGenesys.OutboundTransformer.Mapping;
 using WhatsAppGenesys.OutboundTransformer.Media;
 using WhatsAppGenesys.ServiceDefaults;
@@ -32,6 +34,7 @@ public sealed class OutboundEventHandler(
     FailureReceipts failures,
     ReadMarkers readMarkers,
     PipelineRegistry pipelines,
+    IConversationHistoryPublisher history,
     OutboundMetrics metrics,
     TimeProvider clock,
     ILogger<OutboundEventHandler> logger) : IMessageHandler<GenesysEventReceived>
@@ -122,7 +125,7 @@ public sealed class OutboundEventHandler(
             case OutboundPlan.Reject reject:
                 return await FailAsync(job, reject.Reason, reject.Message, ct);
             case OutboundPlan.Send send:
-                return await SendAsync(job, mapping, send, context, ct);
+                return await SendAsync(job, mapping, send, hosted, received.ArchiveKey, context, ct);
             default:
                 logger.LogInformation("Agent message {MessageId} needs no WhatsApp request: {Plan}", job.GenesysId, plan);
                 return MessageOutcome.Success;
@@ -132,16 +135,19 @@ public sealed class OutboundEventHandler(
     /// <summary>
     /// Sends each request of the plan in order. The first is recorded on the ledger row of the Genesys message (once
     /// every part went out, so a redelivery after a crash in between resumes instead of stopping); later ones get rows
-    /// of their own (<c>{id}#2</c>…) as they go, so their statuses are found too and a resumed send skips them.
+    /// of their own (<c>{id}#2</c>…) as they go, so their statuses are found too and a resumed send skips them. The
+    /// history gets every part before the ledger row says Sent, so a crash in between republishes rather than loses.
     /// </summary>
-    private async Task<MessageOutcome> SendAsync(AgentMessage job, ConversationMapping mapping, OutboundPlan.Send plan, MessageContext context, CancellationToken ct)
+    private async Task<MessageOutcome> SendAsync(AgentMessage job, ConversationMapping mapping, OutboundPlan.Send plan, HostedMedia? hosted,
+        string? archiveKey, MessageContext context, CancellationToken ct)
     {
-        string? firstWamid = null;
+        var wamids = new string[plan.Messages.Count];
         for (var i = 0; i < plan.Messages.Count; i++)
         {
-            var partId = i == 0 ? job.GenesysId : $"{job.GenesysId}#{(i + 1).ToString(CultureInfo.InvariantCulture)}";
-            if (i > 0 && await state.FindMessageAsync(job.TenantId, MessageDirection.Outbound, partId, ct) is { WhatsAppMessageId: not null })
+            var partId = PartId(job, i);
+            if (i > 0 && await state.FindMessageAsync(job.TenantId, MessageDirection.Outbound, partId, ct) is { WhatsAppMessageId: { } sentBefore })
             {
+                wamids[i] = sentBefore;
                 continue;
             }
             var call = await whatsapp.SendAsync(job.TenantId, new WhatsAppSendRequest($"genesys:{partId}",
@@ -152,23 +158,36 @@ public sealed class OutboundEventHandler(
                     ? await RetryOrGiveUpAsync(job, context, error.Code, error.Message, Backoff(error, context.Attempt), FailureReceipts.ReasonOf(error), ct)
                     : await FailAsync(job, FailureReceipts.ReasonOf(error), error.Message, ct);
             }
-            if (i == 0)
-            {
-                firstWamid = call.Result!.Wamid;
-            }
-            else
+            wamids[i] = call.Result!.Wamid;
+            if (i > 0)
             {
                 await state.RecordMessageAsync(job.TenantId, new RecordMessageRequest(MessageDirection.Outbound, partId, mapping.CustomerId,
-                    mapping.ConversationId, job.OccurredAt, WhatsAppMessageId: call.Result!.Wamid, GenesysMessageId: job.GenesysId), ct);
+                    mapping.ConversationId, job.OccurredAt, WhatsAppMessageId: wamids[i], GenesysMessageId: job.GenesysId), ct);
             }
         }
 
+        await RecordHistoryAsync(job, mapping, plan, wamids, hosted, archiveKey, ct);
         await state.UpdateStatusAsync(job.TenantId, MessageDirection.Outbound, job.GenesysId,
-            new UpdateMessageStatusRequest(MessageStatus.Sent, WhatsAppMessageId: firstWamid), ct);
+            new UpdateMessageStatusRequest(MessageStatus.Sent, WhatsAppMessageId: wamids[0]), ct);
         metrics.Sent(job.TenantId, clock.GetUtcNow() - job.OccurredAt);
         await MarkCustomerMessageReadAsync(job.TenantId, mapping, ct);
         return MessageOutcome.Success;
     }
+
+    /// <summary>One history event per part Meta accepted; the attachment goes with the first part that carries a file.</summary>
+    private async Task RecordHistoryAsync(AgentMessage job, ConversationMapping mapping, OutboundPlan.Send plan, string[] wamids,
+        HostedMedia? hosted, string? archiveKey, CancellationToken ct)
+    {
+        var mediaPart = hosted is null ? -1 : plan.Messages.ToList().FindIndex(AgentMessageHistory.CarriesMedia);
+        for (var i = 0; i < plan.Messages.Count; i++)
+        {
+            await history.PublishAsync(AgentMessageHistory.Describe(job.TenantId, mapping, job.Message, plan.Messages[i], wamids[i], PartId(job, i),
+                i == mediaPart ? hosted : null, job.OccurredAt, archiveKey), ct);
+        }
+    }
+
+    private static string PartId(AgentMessage job, int index) =>
+        index == 0 ? job.GenesysId : $"{job.GenesysId}#{(index + 1).ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The agent answered: the customer sees blue ticks on their last message (best effort, once per message).</summary>
     private async Task MarkCustomerMessageReadAsync(string tenantId, ConversationMapping mapping, CancellationToken ct)

@@ -25,4 +25,5 @@ public sealed record OutboundMappingContext
 /// <param name="Link">A URL Meta can GET without credentials (e.g. presigned).</param>
 /// <param name="Mime">The MIME type it is served with (see <see cref="OutboundMedia.Check"/>).</param>
 /// <param name="Size">Its actual size in bytes.</param>
-public sealed record HostedMedia(string Link, string Mime, long Size);
+/// <param name="ObjectKey">Where it is in the media-outbound bucket (the history keeps this, never the expiring link).</param>
+public sealed record HostedMedia(string Link, string Mime, long Size, string? ObjectKey = null);

@@ -81,7 +81,7 @@ public sealed class OutboundMediaStore(
         var link = await s3.PresignedGetObjectAsync(new PresignedGetObjectArgs().WithBucket(Buckets.MediaOutbound).WithObject(key)
             .WithExpiry((int)options.Value.PresignedUrlLifetime.TotalSeconds));
         logger.LogDebug("Attachment stored as {Key} ({Bytes} bytes, {Mime})", key, bytes.LongLength, form.Mime);
-        return MediaPreparation.Hosted(new HostedMedia(link, form.Mime, bytes.LongLength));
+        return MediaPreparation.Hosted(new HostedMedia(link, form.Mime, bytes.LongLength, key));
     }
 
     // api-downloads URLs are presigned, so no token at first; if Genesys still wants one, once more with the tenant's.

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WhatsAppGenesys.PortalService.Consent;
 using WhatsAppGenesys.PortalService.Contacts;
+using WhatsAppGenesys.PortalService.History;
 using WhatsAppGenesys.PortalService.Lists;
 using WhatsAppGenesys.PortalService.Settings;
 
@@ -17,6 +18,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ConsentEvent> ConsentEvents => Set<ConsentEvent>();
     public DbSet<ContactList> Lists => Set<ContactList>();
     public DbSet<ContactListMember> ListMembers => Set<ContactListMember>();
+
+    public DbSet<HistoryMessageRow> Messages => Set<HistoryMessageRow>();
+
+    public DbSet<HistoryStatusRow> Statuses => Set<HistoryStatusRow>();
+
+    public DbSet<ErasureAuditRow> Erasures => Set<ErasureAuditRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -83,5 +90,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             member.HasOne<Contact>().WithMany().HasForeignKey(m => m.ContactId).OnDelete(DeleteBehavior.Cascade);
             member.HasIndex(m => m.ContactId);
         });
+
+        HistoryModel.Configure(modelBuilder);
     }
 }

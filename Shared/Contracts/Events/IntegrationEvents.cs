@@ -55,4 +55,7 @@ public static class Pipelines
 
     /// <summary>Genesys → outbound transformer (seed: outbound-messages).</summary>
     public const string Outbound = "outbound-genesys";
+
+    /// <summary>Both transformers → portal-service: what was said in each conversation, and what became of it.</summary>
+    public const string History = "conversation-history";
 }

@@ -33,4 +33,7 @@ public static class TenancyHeaders
 {
     public const string TenantId = "X-Tenant-ID";
     public const string ApiKey = "X-Api-Key";
+
+    /// <summary>Set by the gateway on tenant routes: the id (never the secret) of the API key that authenticated the caller.</summary>
+    public const string ApiKeyId = "X-Api-Key-Id";
 }

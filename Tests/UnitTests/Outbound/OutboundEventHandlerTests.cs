@@ -16,6 +16,7 @@ using WhatsAppGenesys.Contracts.State;
 using WhatsAppGenesys.Contracts.Tenancy;
 using WhatsAppGenesys.Messaging;
 using WhatsAppGenesys.Messaging.Handling;
+using WhatsAppGenesys.Messaging.Publishing;
 using WhatsAppGenesys.OutboundTransformer.Delivery;
 using WhatsAppGenesys.OutboundTransformer.Media;
 
@@ -35,6 +36,7 @@ public class OutboundEventHandlerTests
             DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(-5), CustomerWamid),
     };
     private readonly PipelineRegistry _pipelines = new();
+    private readonly RecordingHistory _history = new();
 
     public OutboundEventHandlerTests() => _pipelines.GetOrAdd(Pipelines.Outbound, new ConfigurationBuilder().Build(), null, out _);
 
@@ -58,6 +60,10 @@ public class OutboundEventHandlerTests
         Assert.Equal((MessageStatus.Sent, "wamid.1", "a1"), (row.Status, row.WhatsAppMessageId, row.GenesysMessageId));
         Assert.Equal([CustomerWamid], _services.MarkedRead);
         Assert.Empty(_services.Receipts);
+        // The history got the message once, under its wamid, with what the customer actually received.
+        var recorded = Assert.Single(_history.Messages);
+        Assert.Equal(("wamid.1", "a1", "text", "Hello from the agent", "outbound"),
+            (recorded.MessageId, recorded.GenesysMessageId, recorded.Type, recorded.Text, recorded.Direction));
     }
 
     [Fact]
@@ -207,7 +213,7 @@ public class OutboundEventHandlerTests
         var media = new OutboundMediaStore(Client("genesys-downloads"), new MinioClient().WithEndpoint("127.0.0.1", 9).WithCredentials("k", "s").Build(),
             tokens, Options.Create(new OutboundMediaOptions()), TimeProvider.System, NullLogger<OutboundMediaStore>.Instance);
         return new OutboundEventHandler(new DemoTenant(), state, new WhatsAppApiClient(Client("whatsapp-api")), media, failures, new ReadMarkers(),
-            _pipelines, metrics, TimeProvider.System, NullLogger<OutboundEventHandler>.Instance);
+            _pipelines, _history, metrics, TimeProvider.System, NullLogger<OutboundEventHandler>.Instance);
     }
 
     private static GenesysEventReceived AgentText(string id, string text) => Received(id, "Text", new JsonObject { ["text"] = text });
@@ -271,5 +277,19 @@ public class OutboundEventHandlerTests
     private sealed class NoHttpClients : IHttpClientFactory
     {
         public HttpClient CreateClient(string name) => throw new InvalidOperationException("No token is needed in these tests.");
+    }
+
+    /// <summary>Keeps what the handler published to the history pipeline.</summary>
+    private sealed class RecordingHistory : IConversationHistoryPublisher
+    {
+        public List<ConversationMessageRecorded> Messages { get; } = [];
+
+        public Task PublishAsync(ConversationMessageRecorded message, CancellationToken cancellationToken)
+        {
+            Messages.Add(message);
+            return Task.CompletedTask;
+        }
+
+        public Task PublishAsync(ConversationMessageStatusChanged status, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
