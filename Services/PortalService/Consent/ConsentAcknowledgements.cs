@@ -6,9 +6,10 @@ using WhatsAppGenesys.Contracts.Providers;
 namespace WhatsAppGenesys.PortalService.Consent;
 
 /// <summary>
-/// Sends the customer the tenant's reply to an opt-out or opt-in keyword, from the number they wrote to. The customer
-/// just wrote, so a free-form text is allowed. The idempotency key is the customer's message id, so the WhatsApp API
-/// service sends it at most once even if we are interrupted between sending and recording that we did.
+/// Sends the customer the tenant's reply to an opt-out or opt-in keyword, from the number they wrote to (the tenant's
+/// first number when that is not known). The customer just wrote, so a free-form text is allowed. The idempotency key
+/// is the customer's message id, so the WhatsApp API service sends it at most once even if we are interrupted between
+/// sending and recording that we did.
 /// </summary>
 public sealed class ConsentAcknowledgements(WhatsAppApiClient whatsapp)
 {
@@ -23,6 +24,7 @@ public sealed class ConsentAcknowledgements(WhatsAppApiClient whatsapp)
             Text = new MetaSendText { Body = text },
         };
         return await whatsapp.SendAsync(tenantId,
-            new WhatsAppSendRequest($"portal-consent:{triggeringMessageId}", JsonSerializer.SerializeToElement(body, MetaJson.Options), phoneNumberId), ct);
+            new WhatsAppSendRequest($"portal-consent:{triggeringMessageId}", JsonSerializer.SerializeToElement(body, MetaJson.Options),
+                string.IsNullOrEmpty(phoneNumberId) ? null : phoneNumberId), ct);
     }
 }
