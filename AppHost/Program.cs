@@ -92,7 +92,9 @@ var outboundTransformer = builder.AddService<Projects.OutboundTransformer>(Servi
 var portalService = builder.AddService<Projects.PortalService>(ServiceNames.PortalService, port: 3015)
     .WithReference(portalDb).WaitFor(portalDb)
     .WithMessaging(redis, rabbitmq, minio)
-    .WithReference(tenantService).WaitFor(tenantService);
+    .WithReference(tenantService).WaitFor(tenantService)
+    // Acknowledges opt-out and opt-in keywords to the customer.
+    .WithReference(whatsappApi).WaitFor(whatsappApi);
 
 // The single public entry point: routes, API keys, rate limits, the aggregated /health and the API docs (/scalar).
 // It knows the operator key to guard admin routes and tenant creation itself; tenant keys it verifies with the tenant service.

@@ -57,7 +57,7 @@ internal static class Extensions
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         // Kestrel's ceiling; RequestSizeLimitMiddleware applies the configured limit per request.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Math.Max(settings.MaxRequestBodyBytes, settings.MaxUploadBodyBytes));
 
         builder.AddServiceHealthAggregation();
         builder.AddGatewayOpenApi();

@@ -11,6 +11,9 @@ public sealed class GatewayOptions
     /// <summary>Largest request body accepted on any route; larger ones get 413 before they reach a service.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>Largest body on upload routes (contact imports), which the service reads as a stream.</summary>
+    public long MaxUploadBodyBytes { get; set; } = 512L * 1024 * 1024;
+
     /// <summary>How long a verified tenant API key is trusted without asking the tenant service again (bounds how late a revocation is seen).</summary>
     public TimeSpan ApiKeyCacheTtl { get; set; } = TimeSpan.FromSeconds(5);
 

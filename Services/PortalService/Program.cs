@@ -1,6 +1,11 @@
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.PortalService;
+using WhatsAppGenesys.PortalService.Audience;
+using WhatsAppGenesys.PortalService.Consent;
+using WhatsAppGenesys.PortalService.Contacts;
 using WhatsAppGenesys.PortalService.History;
+using WhatsAppGenesys.PortalService.Import;
+using WhatsAppGenesys.PortalService.Lists;
 using WhatsAppGenesys.PortalService.Settings;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +18,11 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapPortalSettingsApi();
+app.MapContactsApi();
+app.MapContactImportApi();
+app.MapConsentApi();
+app.MapListsApi();
+app.MapAudienceApi();
 app.MapConversationHistoryApi();
 app.MapPipelineAdminEndpoints(Pipelines.History);
 

@@ -22,6 +22,7 @@ public enum RouteAccess
 /// <summary>One public route: a YARP path pattern, the service it goes to, who may call it and what the gateway adds.</summary>
 /// <param name="ForwardApiKey">Send the caller's key on as <c>X-Api-Key</c> (the tenant service authorises by it itself).</param>
 /// <param name="ForwardTenantId">Send the caller's tenant as <c>X-Tenant-ID</c>, replacing whatever the client sent.</param>
+/// <param name="Upload">A file upload: bodies up to <see cref="GatewayOptions.MaxUploadBodyBytes"/> instead of <see cref="GatewayOptions.MaxRequestBodyBytes"/>.</param>
 public sealed record GatewayRoute(
     string Id,
     string Path,
@@ -29,7 +30,8 @@ public sealed record GatewayRoute(
     RouteAccess Access,
     bool ForwardApiKey = false,
     bool ForwardTenantId = false,
-    string[]? Methods = null)
+    string[]? Methods = null,
+    bool Upload = false)
 {
     /// <summary>Whether an OpenAPI path of <see cref="Service"/> is reachable through this route.</summary>
     public bool Covers(string path)

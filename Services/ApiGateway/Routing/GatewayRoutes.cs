@@ -31,6 +31,9 @@ public static class GatewayRoutes
 
         // The business console's backend (portal-service), for the calling tenant.
         new("portal", "/api/v1/portal/{**rest}", ServiceNames.PortalService, RouteAccess.Tenant, ForwardTenantId: true),
+        // Contact imports: CSV files streamed through to the service, larger than any other request.
+        new("portal-contacts-import", "/api/v1/portal/contacts/import", ServiceNames.PortalService, RouteAccess.Tenant, ForwardTenantId: true,
+            Methods: ["POST"], Upload: true),
 
         // Operators: dead letters and errors of each pipeline, listed and replayed at the service that consumes it.
         new("whatsapp-archive-admin", "/admin/webhooks/whatsapp/{**rest}", ServiceNames.WhatsAppWebhook, RouteAccess.Operator),

@@ -1,0 +1,72 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using WhatsAppGenesys.IntegrationTests.Gateway;
+using WhatsAppGenesys.IntegrationTests.Inbound;
+using WhatsAppGenesys.IntegrationTests.Outbound;
+
+namespace WhatsAppGenesys.IntegrationTests.Portal;
+
+/// <summary>
+/// A customer writes STOP at the Meta sandbox: the portal hears it through the conversation history, opts them out and
+/// tells them so; START subscribes them again. Runs against the sandbox's demo tenant, whose number the customer writes to.
+/// </summary>
+public sealed class KeywordOptOutTests(AppFixture fixture)
+{
+    private const string DemoTenant = "demo";
+    private readonly GatewayHarness _gateway = new(fixture);
+    private readonly AgentDesk _desk = new(fixture);
+
+    [Fact]
+    public async Task StopOptsTheCustomerOutAndStartBringsThemBackEachAcknowledgedOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var demo = await PortalTenant.ForAsync(_gateway, DemoTenant, ct);
+        var customer = Sandboxes.NewCustomer();
+
+        await _desk.Sandboxes.CustomerSendsAsync(customer, new { type = "text", text = "  stop " });
+
+        var acknowledgement = Assert.Single(await _desk.WaitForCustomerMessagesAsync(customer, 1));
+        Assert.Equal(OptOutAcknowledgement, acknowledgement["body"]!["text"]!["body"]!.GetValue<string>());
+        var contact = await ContactAsync(demo, customer, ct);
+        Assert.Equal(("opted_out", "keyword"), (contact["consent"]!["status"]!.GetValue<string>(), contact["consent"]!["source"]!.GetValue<string>()));
+
+        await _desk.Sandboxes.CustomerSendsAsync(customer, new { type = "text", text = "please stop by tomorrow" });
+        await _desk.Sandboxes.CustomerSendsAsync(customer, new { type = "text", text = "Start" });
+
+        var received = await _desk.WaitForCustomerMessagesAsync(customer, 2);
+        Assert.Equal(OptInAcknowledgement, received[1]["body"]!["text"]!["body"]!.GetValue<string>());
+        await AgentDesk.SettleAsync();
+        Assert.Equal(2, (await _desk.CustomerReceivedAsync(customer)).Count);
+
+        contact = await ContactAsync(demo, customer, ct);
+        Assert.Equal("opted_in", contact["consent"]!["status"]!.GetValue<string>());
+        var history = (await demo.Client.GetFromJsonAsync<JsonArray>($"/api/v1/portal/contacts/{PortalTenant.Id(contact)}/consent-history", ct))!;
+        Assert.Equal(["resubscribed", "opted_out"], history.Select(e => e!["action"]!.GetValue<string>()));
+        Assert.All(history, e =>
+        {
+            Assert.Equal("keyword", e!["source"]!.GetValue<string>());
+            Assert.NotNull(e["messageId"]);
+            Assert.NotNull(e["acknowledgedAt"]);
+        });
+    }
+
+    private static string OptOutAcknowledgement => "You will no longer receive marketing messages from us. Reply START to subscribe again.";
+
+    private static string OptInAcknowledgement => "You are subscribed again. Reply STOP at any time to opt out.";
+
+    /// <summary>The demo tenant's contact for the customer's number, once the keyword made one.</summary>
+    private static async Task<JsonObject> ContactAsync(PortalTenant demo, string customer, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var page = (await demo.Client.GetFromJsonAsync<JsonObject>($"/api/v1/portal/contacts?phone={Uri.EscapeDataString("+" + customer)}", ct))!;
+            if (page["items"]!.AsArray().FirstOrDefault() is { } contact)
+            {
+                return contact.AsObject();
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"No contact for {customer}.");
+            await Task.Delay(200, ct);
+        }
+    }
+}
