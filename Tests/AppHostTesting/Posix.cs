@@ -17,4 +17,14 @@ internal static class Posix
             // It exited between the listing and the kill.
         }
     }
+
+    /// <summary>SIGTERM, as an orchestrator stops a process: it shuts down gracefully. A process already gone is fine.</summary>
+    public static void Terminate(int pid)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            RedirectStandardError = true,
+        })!;
+        kill.WaitForExit();
+    }
 }
