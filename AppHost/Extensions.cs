@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using WhatsAppGenesys.AppHost.Infrastructure;
 
 // AppHost-only helpers that keep Program.cs a flat, readable model.
 internal static class Extensions
@@ -67,36 +66,6 @@ internal static class Extensions
             foreach (var variable in variables)
             {
                 resource.WithEnvironment(variable.Key, variable.Value ?? "");
-            }
-        }
-    }
-
-    /// <summary>
-    /// In run mode DCP puts a proxy in front of every service endpoint. A service with several replicas needs it (it
-    /// spreads requests over them); in front of a single process it only adds two hops and the proxy's CPU to every
-    /// call, and the message path makes several calls per message. So a service with one replica listens on its
-    /// model port itself (or a free one when ports are randomized, as in tests), as it would in production. Applied
-    /// last, when the replica counts are known.
-    /// </summary>
-    public static void ProxyOnlyReplicatedServices(this IDistributedApplicationBuilder builder)
-    {
-        if (builder.ExecutionContext.IsPublishMode)
-        {
-            return;
-        }
-        foreach (var project in builder.Resources.OfType<ProjectResource>())
-        {
-            var replicas = project.TryGetLastAnnotation<ReplicaAnnotation>(out var replica) ? replica.Replicas : 1;
-            if (replicas > 1)
-            {
-                continue;
-            }
-            foreach (var endpoint in project.Annotations.OfType<EndpointAnnotation>().Where(e => e.Port is not null))
-            {
-                var port = LocalPorts.Choose(builder, endpoint.Port!.Value);
-                endpoint.IsProxied = false;
-                endpoint.Port = port;
-                endpoint.TargetPort = port;
             }
         }
     }

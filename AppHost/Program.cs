@@ -123,6 +123,5 @@ if (builder.IsSandboxEnabled())
 }
 
 builder.ApplyConfiguredEnvironment();
-builder.ProxyOnlyReplicatedServices();
 builder.PrintWhenStarted();
 builder.Build().Run();

@@ -18,10 +18,14 @@ internal static class Posix
         }
     }
 
-    /// <summary>SIGTERM, as an orchestrator stops a process: it shuts down gracefully. A process already gone is fine.</summary>
-    public static void Terminate(int pid)
+    /// <summary>
+    /// SIGINT, which every process we run takes as "shut down now, cleanly": .NET's host stops gracefully, PostgreSQL
+    /// does a fast shutdown (its SIGTERM would wait for every pooled client to disconnect), Redis saves and exits.
+    /// A process already gone is fine.
+    /// </summary>
+    public static void Interrupt(int pid)
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardError = true,
         })!;

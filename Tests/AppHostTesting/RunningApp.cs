@@ -95,18 +95,18 @@ public sealed class RunningApp : IAsyncDisposable
     public async Task StopResourceAsync(string resourceName, CancellationToken cancellationToken = default)
     {
         // On a busy machine DCP sometimes answers the stop request with "Failed to stop resource" and leaves the
-        // process running. The instances' state decides; if they still run, they get what an orchestrator sends,
-        // SIGTERM, and shut down gracefully all the same.
+        // process running. The instances' state decides; if they still run, they are interrupted (SIGINT) and shut
+        // down cleanly all the same.
         var result = await TryExecuteAsync(resourceName, KnownResourceCommands.StopCommand, cancellationToken);
         if (!result.Success && !await WaitUntilOrTimeoutAsync(resourceName, instances => instances.All(IsTerminal), StopGrace, cancellationToken))
         {
             foreach (var pid in GetProcessIds(resourceName))
             {
-                Posix.Terminate(pid);
+                Posix.Interrupt(pid);
             }
             if (!await WaitUntilOrTimeoutAsync(resourceName, instances => instances.All(IsTerminal), StopGrace, cancellationToken))
             {
-                throw new InvalidOperationException($"'{KnownResourceCommands.StopCommand}' on {resourceName} failed ({result.Message}), and SIGTERM did not stop it either.");
+                throw new InvalidOperationException($"'{KnownResourceCommands.StopCommand}' on {resourceName} failed ({result.Message}), and SIGINT did not stop it either.");
             }
         }
         await WaitUntilAsync(resourceName, instances => instances.All(IsTerminal), "stopped", cancellationToken);

@@ -81,7 +81,7 @@ public sealed class AppFixture : IAsyncLifetime
             // through the demo tenant take seven minutes; the fault suite lifts the simulator's limit the same way.
             "AppHost:Resources:genesys-api:Environment:Genesys__RequestsPerMinutePerTenant=1000000",
             // History retention sweeps every 2 s instead of hourly, so a retention test sees old messages go within seconds.
-            "AppHost:Resources:portal-service:Environment:History__Retention__Interval=00:00:02",
+            "AppHost:Resources:portal-service:Environment:History__Retention__Interval=00:00:10",
             // Readiness probes fail while services start; the AppHost logs each failure, which is noise in test output.
             "Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks=None",
         ], TestContext.Current.CancellationToken);
