@@ -100,7 +100,10 @@ public sealed class RunningApp : IAsyncDisposable
         var result = await TryExecuteAsync(resourceName, KnownResourceCommands.StopCommand, cancellationToken);
         if (!result.Success && !await WaitUntilOrTimeoutAsync(resourceName, instances => instances.All(IsTerminal), StopGrace, cancellationToken))
         {
-            foreach (var pid in GetProcessIds(resourceName))
+            // The whole tree, as KillResourceAsync does: DCP may have started a wrapper (runuser for PostgreSQL under
+            // root) that does not pass the signal on to the server itself.
+            var pids = _states.Instances(resourceName).Select(ProcessId).OfType<int>();
+            foreach (var pid in pids.SelectMany(ProcFs.ProcessTree).Distinct())
             {
                 Posix.Interrupt(pid);
             }
