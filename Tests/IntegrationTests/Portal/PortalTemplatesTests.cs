@@ -107,7 +107,7 @@ public sealed class PortalTemplatesTests(AppFixture fixture)
         Assert.InRange(report["added"]!.GetValue<int>(), 0, 1);
         Assert.Equal(1, report["removed"]!.GetValue<int>());
         var stored = (await tenant.Client.GetFromJsonAsync<JsonArray>(Templates, ct))!;
-        Assert.Equal([.. portalMade[1..], madeAtMeta], stored.Select(t => t!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal(portalMade.Skip(1).Append(madeAtMeta).Order(StringComparer.Ordinal), stored.Select(t => t!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         var fromMeta = stored.Single(t => t!["name"]!.GetValue<string>() == madeAtMeta)!;
         Assert.Equal("Your order {{1}} ships on {{2}}.", fromMeta["components"]![0]!["text"]!.GetValue<string>());
         Assert.NotNull(fromMeta["lastSyncedAt"]?.GetValue<DateTimeOffset>());
@@ -187,10 +187,10 @@ public sealed class PortalTemplatesTests(AppFixture fixture)
 
         // One webhook: an hour-old DISABLED for en_US, then a current PAUSED for de. Both have the same ordering key
         // (tenant and name), so once de is PAUSED the en_US update has been handled too.
-        var body = $$"""
+        var body = $$$"""
             {"object":"whatsapp_business_account","entry":[
-              {"id":"{{tenant.WabaId}}","time":{{now - 3600}},"changes":[{"field":"message_template_status_update","value":{"event":"DISABLED","message_template_id":{{english["id"]!.GetValue<string>()}},"message_template_name":"{{name}}","message_template_language":"en_US","reason":"NONE"}}]},
-              {"id":"{{tenant.WabaId}}","time":{{now + 1}},"changes":[{"field":"message_template_status_update","value":{"event":"PAUSED","message_template_id":{{german["id"]!.GetValue<string>()}},"message_template_name":"{{name}}","message_template_language":"de","reason":"QUALITY"}}]}
+              {"id":"{{{tenant.WabaId}}}","time":{{{now - 3600}}},"changes":[{"field":"message_template_status_update","value":{"event":"DISABLED","message_template_id":{{{english["id"]!.GetValue<string>()}}},"message_template_name":"{{{name}}}","message_template_language":"en_US","reason":"NONE"}}]},
+              {"id":"{{{tenant.WabaId}}}","time":{{{now + 1}}},"changes":[{"field":"message_template_status_update","value":{"event":"PAUSED","message_template_id":{{{german["id"]!.GetValue<string>()}}},"message_template_name":"{{{name}}}","message_template_language":"de","reason":"QUALITY"}}]}
             ]}
             """;
         Assert.Equal(401, await tenant.PostWebhookAsync(body, ct, appSecret: "not-the-tenants-secret"));
@@ -202,7 +202,7 @@ public sealed class PortalTemplatesTests(AppFixture fixture)
 
         // Fields we do not handle are still acknowledged.
         Assert.Equal(200, await tenant.PostWebhookAsync(
-            $$"""{"object":"whatsapp_business_account","entry":[{"id":"{{tenant.WabaId}}","time":{{now}},"changes":[{"field":"account_update","value":{"event":"VERIFIED_ACCOUNT"}}]}]}""", ct));
+            $$$"""{"object":"whatsapp_business_account","entry":[{"id":"{{{tenant.WabaId}}}","time":{{{now}}},"changes":[{"field":"account_update","value":{"event":"VERIFIED_ACCOUNT"}}]}]}""", ct));
     }
 
     [Fact]

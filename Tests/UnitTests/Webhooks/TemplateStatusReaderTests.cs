@@ -21,8 +21,11 @@ public class TemplateStatusReaderTests
 
         Assert.Equal("555", update.WabaId);
         Assert.Equal(1764780000, update.Time);
-        Assert.Equal(("APPROVED", 1234567L, "order_update", "en_US", "NONE"),
-            (update.Value.Event, update.Value.MessageTemplateId, update.Value.MessageTemplateName, update.Value.MessageTemplateLanguage, update.Value.Reason));
+        Assert.Equal("APPROVED", update.Value.Event);
+        Assert.Equal(1234567, update.Value.MessageTemplateId);
+        Assert.Equal("order_update", update.Value.MessageTemplateName);
+        Assert.Equal("en_US", update.Value.MessageTemplateLanguage);
+        Assert.Equal("NONE", update.Value.Reason);
         // The message path sees no change in it, so it does not take it for customer traffic.
         Assert.Empty(MetaWebhookReader.ReadChanges(document.RootElement)!);
     }
