@@ -32,7 +32,7 @@ public sealed class TemplateStore(PortalDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Stores a template Meta has just accepted, replacing a stale row of the same name and language (one deleted at
-    /// Meta and created again) or the row a status webhook made before this answer arrived.
+    /// Meta and created again).
     /// </summary>
     public async Task<MessageTemplateRow> SaveCreatedAsync(string tenantId, MetaMessageTemplate template, CancellationToken ct)
     {
@@ -55,7 +55,7 @@ public sealed class TemplateStore(PortalDbContext db, TimeProvider clock)
             row.RejectedReason = null;
             row.StatusAt = WholeSeconds(now);
         }
-        // A row already there for this id holds a status from a webhook, which is newer than "created": it stays.
+        // A row already there for this id (a sync ran meanwhile) holds a status at least as new as "created": it stays.
         row.Category = template.Category;
         row.ParameterFormat = template.ParameterFormat ?? TemplateRules.Positional;
         row.Components = TemplateDefinition.Serialize(template.Components);
