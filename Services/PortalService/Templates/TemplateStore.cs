@@ -30,6 +30,9 @@ public sealed class TemplateStore(PortalDbContext db, TimeProvider clock)
     public Task<MessageTemplateRow?> FindAsync(string tenantId, string name, string language, CancellationToken ct) =>
         db.Templates.AsNoTracking().FirstOrDefaultAsync(t => t.TenantId == tenantId && t.Name == name && t.Language == language, ct);
 
+    public Task<bool> HasNameAsync(string tenantId, string name, CancellationToken ct) =>
+        db.Templates.AnyAsync(t => t.TenantId == tenantId && t.Name == name, ct);
+
     /// <summary>
     /// Stores a template Meta has just accepted, replacing a stale row of the same name and language (one deleted at
     /// Meta and created again).

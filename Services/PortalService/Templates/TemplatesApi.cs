@@ -75,7 +75,8 @@ public static class TemplatesApi
             TemplateStore store, CancellationToken ct) =>
         {
             var tenantId = http.TenantId();
-            if ((await store.ListAsync(tenantId, null, null, null, ct)).All(t => t.Name != name))
+            // Only names the tenant holds: a key never deletes at Meta what its tenant does not know.
+            if (!await store.HasNameAsync(tenantId, name, ct))
             {
                 return NotFound(name, null);
             }
