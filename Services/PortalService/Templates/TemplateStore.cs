@@ -22,7 +22,7 @@ public sealed class TemplateStore(PortalDbContext db, TimeProvider clock)
         if (name is { Length: > 0 })
         {
             var pattern = "%" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(t => EF.Functions.ILike(t.Name, pattern));
+            query = query.Where(t => EF.Functions.ILike(t.Name, pattern, @"\"));
         }
         return query.OrderBy(t => t.Name).ThenBy(t => t.Language).ToListAsync(ct);
     }
