@@ -93,6 +93,8 @@ var portalService = builder.AddService<Projects.PortalService>(ServiceNames.Port
     .WithReference(portalDb).WaitFor(portalDb)
     .WithMessaging(redis, rabbitmq, minio)
     .WithReference(tenantService).WaitFor(tenantService)
+    // The tenant's WhatsApp token for Meta's template endpoints (WhatsApp Business Management API).
+    .WithReference(authService).WaitFor(authService)
     // Acknowledges opt-out and opt-in keywords to the customer.
     .WithReference(whatsappApi).WaitFor(whatsappApi);
 
@@ -116,6 +118,7 @@ if (builder.IsSandboxEnabled())
     // Everyone who calls Meta's Graph API (sending, media download) or Genesys (tokens, Open Messaging) calls a simulator.
     whatsappApi.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint("http"));
     inboundTransformer.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint("http"));
+    portalService.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint("http"));
     authService.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint("http"));
     genesysApi.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint("http"));
     whatsappWebhook.WithEnvironment("Meta__WebhookVerifyToken", SandboxMode.MetaWebhookVerifyToken);

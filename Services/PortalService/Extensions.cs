@@ -9,6 +9,7 @@ using WhatsAppGenesys.PortalService.History;
 using WhatsAppGenesys.PortalService.Import;
 using WhatsAppGenesys.PortalService.Lists;
 using WhatsAppGenesys.PortalService.Settings;
+using WhatsAppGenesys.PortalService.Templates;
 
 namespace WhatsAppGenesys.PortalService;
 
@@ -24,6 +25,23 @@ internal static class Extensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.AddConversationHistory();
+        builder.AddTemplates();
+    }
+
+    /// <summary>Message templates: Meta's template endpoints with the tenant's token, the store, the validator, the status consumer.</summary>
+    private static void AddTemplates(this IHostApplicationBuilder builder)
+    {
+        builder.AddTenantDirectory();
+        builder.AddWhatsAppTokenProvider();
+        builder.Services.AddOptions<MetaGraphOptions>().BindConfiguration(MetaGraphOptions.SectionName);
+        builder.Services.AddHttpClient<GraphTemplatesClient>(GraphTemplatesClient.HttpClientName)
+            .WithoutHttpRetries(builder.Configuration.GetValue($"{MetaGraphOptions.SectionName}:RequestTimeout", TimeSpan.FromSeconds(15)))
+            .AddWhatsAppBearerToken();
+        builder.Services.AddScoped<TemplateStore>();
+        builder.Services.AddScoped<TemplateSync>();
+        builder.Services.AddScoped<TemplateValidator>();
+        builder.Services.AddScoped<TemplateStatusRecorder>();
+        builder.AddPipelineConsumer<TemplateStatusHandler, TemplateStatusChanged>(Pipelines.TemplateStatus);
     }
 
     /// <summary>The history: its consumer, its API's reader and erasure, media links and the retention job.</summary>

@@ -7,6 +7,7 @@ using WhatsAppGenesys.PortalService.History;
 using WhatsAppGenesys.PortalService.Import;
 using WhatsAppGenesys.PortalService.Lists;
 using WhatsAppGenesys.PortalService.Settings;
+using WhatsAppGenesys.PortalService.Templates;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -24,6 +25,8 @@ app.MapConsentApi();
 app.MapListsApi();
 app.MapAudienceApi();
 app.MapConversationHistoryApi();
+app.MapTemplatesApi();
 app.MapPipelineAdminEndpoints(Pipelines.History);
+app.MapPipelineAdminEndpoints(Pipelines.TemplateStatus);
 
 app.Run();

@@ -1,4 +1,5 @@
 using WhatsAppGenesys.Clients.Archiving;
+using WhatsAppGenesys.Clients.Tenancy;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.WhatsAppWebhook.Receiving;
@@ -14,11 +15,14 @@ internal static class Extensions
         builder.AddRabbitMQConnection(ResourceNames.RabbitMQ);
         builder.AddMinioClient(ResourceNames.ObjectStorage, Buckets.WebhooksInbound);
         builder.AddPipelinePublisher(Pipelines.Inbound);
+        builder.AddPipelinePublisher(Pipelines.TemplateStatus);
         builder.AddWebhookSecrets();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WebhookArchive>();
         builder.Services.AddSingleton<WebhookMetrics>();
         builder.Services.AddSingleton<MetaWebhookReceiver>();
+        builder.Services.AddSingleton<WabaTenants>();
+        builder.Services.AddSingleton<TemplateStatusReceiver>();
         builder.Services.AddProblemDetails();
     }
 

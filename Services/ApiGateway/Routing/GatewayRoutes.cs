@@ -41,6 +41,7 @@ public static class GatewayRoutes
         new("inbound-pipeline-admin", $"/admin/pipelines/{Pipelines.Inbound}/{{**rest}}", ServiceNames.InboundTransformer, RouteAccess.Operator),
         new("outbound-pipeline-admin", $"/admin/pipelines/{Pipelines.Outbound}/{{**rest}}", ServiceNames.OutboundTransformer, RouteAccess.Operator),
         new("history-pipeline-admin", $"/admin/pipelines/{Pipelines.History}/{{**rest}}", ServiceNames.PortalService, RouteAccess.Operator),
+        new("template-status-pipeline-admin", $"/admin/pipelines/{Pipelines.TemplateStatus}/{{**rest}}", ServiceNames.PortalService, RouteAccess.Operator),
     ];
 
     /// <summary>The services behind the public routes, in route order.</summary>

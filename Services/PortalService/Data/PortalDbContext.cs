@@ -4,6 +4,7 @@ using WhatsAppGenesys.PortalService.Contacts;
 using WhatsAppGenesys.PortalService.History;
 using WhatsAppGenesys.PortalService.Lists;
 using WhatsAppGenesys.PortalService.Settings;
+using WhatsAppGenesys.PortalService.Templates;
 
 namespace WhatsAppGenesys.PortalService.Data;
 
@@ -24,6 +25,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<HistoryStatusRow> Statuses => Set<HistoryStatusRow>();
 
     public DbSet<ErasureAuditRow> Erasures => Set<ErasureAuditRow>();
+
+    public DbSet<MessageTemplateRow> Templates => Set<MessageTemplateRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -92,5 +95,6 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         });
 
         HistoryModel.Configure(modelBuilder);
+        TemplateModel.Configure(modelBuilder);
     }
 }

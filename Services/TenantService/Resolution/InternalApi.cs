@@ -26,6 +26,10 @@ public static class InternalApi
         tenants.MapGet("/by-integration/{integrationId}", async (string integrationId, TenantResolver resolver, CancellationToken ct) =>
                 Found(await resolver.ByIntegrationIdAsync(integrationId, ct)))
             .WithSummary("Resolve the tenant owning a Genesys Open Messaging integration id").Produces<TenantResolution>();
+        tenants.MapGet("/by-waba/{wabaId}", async (string wabaId, TenantResolver resolver, CancellationToken ct) =>
+                TypedResults.Ok(await resolver.ByWabaIdAsync(wabaId, ct)))
+            .WithSummary("Every tenant configured with a WhatsApp Business Account id (Meta's account-level webhooks carry only the WABA)")
+            .Produces<IReadOnlyList<TenantResolution>>();
 
         tenants.MapGet("/{tenantId}/credentials/whatsapp", async (string tenantId, TenantStore store, HttpContext http, CancellationToken ct) =>
                 await Secrets(http, () => store.GetWhatsAppCredentialsAsync(tenantId, ct)))

@@ -37,6 +37,22 @@ public sealed class TenantResolver(TenantDbContext db, TenantCache cache)
         return await LoadAsync(t => t.GenesysIntegrationId == integrationId, cancellationToken);
     }
 
+    /// <summary>
+    /// Every tenant with this WABA, active or not (usually one; nothing stops two tenants from naming the same account,
+    /// so the caller tells them apart, e.g. by whose app secret signed the webhook). Read from the database: account
+    /// webhooks are rare, and callers cache what they need.
+    /// </summary>
+    public async Task<IReadOnlyList<TenantResolution>> ByWabaIdAsync(string wabaId, CancellationToken cancellationToken)
+    {
+        var tenants = await db.Tenants.AsNoTracking()
+            .Include(t => t.PhoneNumbers)
+            .Where(t => t.WabaId == wabaId)
+            .OrderBy(t => t.Id)
+            .Take(100)
+            .ToListAsync(cancellationToken);
+        return tenants.Select(TenantMapping.ToResolution).ToList();
+    }
+
     private async Task<TenantResolution?> LoadAsync(
         System.Linq.Expressions.Expression<Func<Model.Tenant, bool>> predicate, CancellationToken cancellationToken)
     {

@@ -20,6 +20,7 @@ public sealed class MetaWebhookReceiver(
     WebhookSecrets secrets,
     WebhookArchive archive,
     PipelinePublisher publisher,
+    TemplateStatusReceiver templateStatuses,
     WebhookMetrics metrics,
     TimeProvider clock,
     ILogger<MetaWebhookReceiver> logger)
@@ -72,6 +73,25 @@ public sealed class MetaWebhookReceiver(
             if (MetaWebhookReader.ReadChanges(document.RootElement) is not { } changes)
             {
                 return Reject(400, "The body is not a WhatsApp Business Account webhook");
+            }
+
+            // Template status updates are account-level (a WABA, no phone number): their own path. Meta posts each
+            // field in its own webhook; a body with no change of a field we handle is still answered 200 below.
+            if (changes.Count == 0)
+            {
+                IReadOnlyList<TemplateStatusReader.Update> templateUpdates;
+                try
+                {
+                    templateUpdates = TemplateStatusReader.Read(document.RootElement);
+                }
+                catch (InvalidWebhookException ex)
+                {
+                    return Reject(400, ex.Message);
+                }
+                if (templateUpdates.Count > 0)
+                {
+                    return await templateStatuses.AcceptAsync(http, request, templateUpdates, replayedFrom);
+                }
             }
 
             // Arrival: the body is read and parsed and nothing slow has happened yet, so this is where the request's

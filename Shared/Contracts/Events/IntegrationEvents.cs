@@ -58,4 +58,7 @@ public static class Pipelines
 
     /// <summary>Both transformers → portal-service: what was said in each conversation, and what became of it.</summary>
     public const string History = "conversation-history";
+
+    /// <summary>WhatsApp webhook → portal-service: Meta's verdicts on message templates (approved, rejected, paused…).</summary>
+    public const string TemplateStatus = "template-status";
 }
