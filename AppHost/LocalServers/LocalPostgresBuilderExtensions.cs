@@ -27,10 +27,27 @@ public static class LocalPostgresBuilderExtensions
         }
         string[] postgres = ["-D", server.ClusterDirectory, "-p", port.ToString(CultureInfo.InvariantCulture), .. settings.SelectMany(s => new[] { "-c", s })];
 
+        var binary = LocalPostgresResource.Binary("postgres");
+        string[] command = Posix.IsRoot ? ["setpriv", .. ServerUserArgs(binary, postgres)] : [binary, .. postgres];
         return builder.AddLocalServer(server)
-            .WithArgs(ServerUserArgs(LocalPostgresResource.Binary("postgres"), postgres).ToArray())
+            .WithArgs(["-c", FastShutdownOnTerm, "postgres", .. command])
             .OnBeforeResourceStarted((resource, _, ct) => PostgresCluster.EnsureAsync(resource, builder.UsesFastUnsafeStorage(), ct));
     }
+
+    /// <summary>
+    /// The process DCP starts and stops: a shell that runs the server as its child and turns SIGTERM (what DCP sends
+    /// to stop a resource, and on Ctrl+C) into SIGINT. PostgreSQL takes SIGTERM as a "smart" shutdown, which waits for
+    /// every client to disconnect: with the services' connection pools open it never ends, and the stop times out.
+    /// SIGINT is its fast shutdown (roll back open transactions, checkpoint, exit), which is also what PostgreSQL's
+    /// container image stops it with.
+    /// </summary>
+    private const string FastShutdownOnTerm = """
+        "$@" & server=$!
+        trap 'kill -INT "$server" 2>/dev/null' TERM INT
+        wait "$server"; status=$?
+        while kill -0 "$server" 2>/dev/null; do wait "$server"; status=$?; done
+        exit "$status"
+        """;
 
     /// <summary>
     /// The arguments for a server binary: as root the command is setpriv, which runs the binary as the postgres user;

@@ -7,10 +7,11 @@ namespace WhatsAppGenesys.AppHost.LocalServers;
 
 /// <summary>
 /// A PostgreSQL server from Debian's package, in the foreground, with its own cluster. initdb and postgres refuse to
-/// run as root, so as root (CI) both run as the <c>postgres</c> user.
+/// run as root, so as root (CI) both run as the <c>postgres</c> user. The server runs under a small shell that turns
+/// a stop request (SIGTERM) into a fast shutdown; see <see cref="LocalPostgresBuilderExtensions"/>.
 /// </summary>
 public sealed class LocalPostgresResource(string name, string dataDirectory, int port, ParameterResource password)
-    : LocalServerResource(name, Posix.IsRoot ? "setpriv" : Binary("postgres"), Posix.IsRoot ? Path.GetTempPath() : dataDirectory, port)
+    : LocalServerResource(name, "/bin/sh", Posix.IsRoot ? Path.GetTempPath() : dataDirectory, port)
 {
     public const string SuperUser = "postgres";
 

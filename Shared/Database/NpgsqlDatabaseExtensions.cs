@@ -13,6 +13,9 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class NpgsqlDatabaseExtensions
 {
+    /// <summary>Connections per service instance, unless the connection string says otherwise.</summary>
+    public const int MaxPoolSize = 20;
+
     private const string Format = "Host=…;Port=…;Username=…;Password=…;Database=…";
 
     /// <summary>
@@ -29,16 +32,15 @@ public static class NpgsqlDatabaseExtensions
         // Aspire's integration checks the string only when the first context is created: check it now, so that a
         // mistake stops start-up with one line naming the resource.
         var connectionString = ResourceConnectionStrings.Require(builder.Configuration, connectionName, Format);
-        var withAutoPrepare = WithAutoPrepare(connectionName, connectionString);
+        var tuned = WithServiceDefaults(connectionName, connectionString);
 
-        builder.AddNpgsqlDbContext<TContext>(connectionName, settings => settings.ConnectionString = withAutoPrepare, configure);
+        builder.AddNpgsqlDbContext<TContext>(connectionName, settings => settings.ConnectionString = tuned, configure);
         builder.Services.AddHostedService<MigrateOnStartup<TContext>>();
         return builder;
     }
 
-    // A handful of statements run for every message: prepared on each connection after their second use, PostgreSQL
-    // parses and plans them once instead of every time. A connection string that sets its own value keeps it.
-    private static string WithAutoPrepare(string connectionName, string connectionString)
+    // What a connection string leaves unset gets the values that suit a service; one that sets its own keeps it.
+    private static string WithServiceDefaults(string connectionName, string connectionString)
     {
         NpgsqlConnectionStringBuilder settings;
         try
@@ -49,10 +51,25 @@ public static class NpgsqlDatabaseExtensions
         {
             throw ResourceConnectionStrings.Malformed(connectionName, Format);
         }
+        // A handful of statements run for every message: prepared on each connection after their second use,
+        // PostgreSQL parses and plans them once instead of every time.
         if (settings.MaxAutoPrepare == 0)
         {
             settings.MaxAutoPrepare = 32;
         }
+        // Each connection is a PostgreSQL process. Npgsql's default pool of 100 lets a burst open a hundred per
+        // service instance, which costs the server memory and scheduling without adding throughput on a few cores;
+        // callers beyond the cap wait their turn for a connection (up to the connection timeout).
+        if (!SetsAny(connectionString, "Maximum Pool Size", "Max Pool Size", "MaxPoolSize"))
+        {
+            settings.MaxPoolSize = MaxPoolSize;
+        }
         return settings.ConnectionString;
+    }
+
+    private static bool SetsAny(string connectionString, params string[] keys)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return keys.Any(given.ContainsKey);
     }
 }

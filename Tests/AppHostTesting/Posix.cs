@@ -19,13 +19,12 @@ internal static class Posix
     }
 
     /// <summary>
-    /// SIGINT, which every process we run takes as "shut down now, cleanly": .NET's host stops gracefully, PostgreSQL
-    /// does a fast shutdown (its SIGTERM would wait for every pooled client to disconnect), Redis saves and exits.
-    /// A process already gone is fine.
+    /// SIGTERM, what an orchestrator sends to stop a process: .NET's host stops gracefully, Redis saves and exits,
+    /// RabbitMQ stops its node, and PostgreSQL's launcher turns it into a fast shutdown. A process already gone is fine.
     /// </summary>
-    public static void Interrupt(int pid)
+    public static void Terminate(int pid)
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardError = true,
         })!;

@@ -91,27 +91,35 @@ public sealed class RunningApp : IAsyncDisposable
     public bool IsDown(string resourceName) =>
         GetStates(resourceName).Any(state => state is not null && KnownResourceStates.TerminalStates.Contains(state));
 
-    /// <summary>Stops every instance the way an operator would (the dashboard's Stop) and waits until they are down.</summary>
+    /// <summary>
+    /// Stops every instance as an orchestrator stops a process (SIGTERM: a graceful shutdown) and waits until Aspire
+    /// sees each one stopped. Not through DCP's stop command: on a loaded machine DCP's stop walks the process tree
+    /// slowly (a PostgreSQL with its backends, a project under <c>dotnet run</c>), times out, and leaves the instance
+    /// in a state it is not started again from. An instance that ignores SIGTERM for a minute is killed.
+    /// </summary>
     public async Task StopResourceAsync(string resourceName, CancellationToken cancellationToken = default)
     {
-        // On a busy machine DCP sometimes answers the stop request with "Failed to stop resource" and leaves the
-        // process running. The instances' state decides; if they still run, they are interrupted (SIGINT) and shut
-        // down cleanly all the same.
-        var result = await TryExecuteAsync(resourceName, KnownResourceCommands.StopCommand, cancellationToken);
-        if (!result.Success && !await WaitUntilOrTimeoutAsync(resourceName, instances => instances.All(IsTerminal), StopGrace, cancellationToken))
+        foreach (var pid in _states.Instances(resourceName).Where(s => !IsTerminal(s)).Select(ProcessId).OfType<int>())
         {
-            // The whole tree, as KillResourceAsync does: DCP may have started a wrapper (runuser for PostgreSQL under
-            // root) that does not pass the signal on to the server itself.
-            var pids = _states.Instances(resourceName).Select(ProcessId).OfType<int>();
-            foreach (var pid in pids.SelectMany(ProcFs.ProcessTree).Distinct())
-            {
-                Posix.Interrupt(pid);
-            }
-            if (!await WaitUntilOrTimeoutAsync(resourceName, instances => instances.All(IsTerminal), StopGrace, cancellationToken))
-            {
-                throw new InvalidOperationException($"'{KnownResourceCommands.StopCommand}' on {resourceName} failed ({result.Message}), and SIGINT did not stop it either.");
-            }
+            // For a project that is the service under `dotnet run`, which exits with it.
+            Posix.Terminate(ProcFs.ServiceProcess(pid));
         }
+        if (!await WaitUntilOrTimeoutAsync(resourceName, instances => instances.All(IsTerminal), StopGrace, cancellationToken))
+        {
+            var alive = _states.Instances(resourceName).Select(ProcessId).OfType<int>().SelectMany(ProcFs.ProcessTree).Distinct().ToList();
+            foreach (var pid in alive)
+            {
+                Posix.Kill(pid);
+            }
+            await WaitUntilAsync(resourceName, instances => instances.All(IsTerminal),
+                $"stopped after SIGTERM and then SIGKILL to {alive.Count} process(es)", cancellationToken);
+        }
+    }
+
+    /// <summary>Stops every instance through Aspire's own stop command, as the dashboard's Stop button does.</summary>
+    public async Task StopWithCommandAsync(string resourceName, CancellationToken cancellationToken = default)
+    {
+        await ExecuteAsync(resourceName, KnownResourceCommands.StopCommand, cancellationToken);
         await WaitUntilAsync(resourceName, instances => instances.All(IsTerminal), "stopped", cancellationToken);
     }
 
@@ -156,8 +164,8 @@ public sealed class RunningApp : IAsyncDisposable
         App.Services.GetRequiredService<ResourceCommandService>()
             .ExecuteCommandAsync(Resources.Single(r => r.Name == resourceName), command, cancellationToken);
 
-    // How long a stop may take to show in the instances' state once asked for.
-    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
+    // How long a graceful stop may take to show in the instances' state.
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(60);
 
     private async Task<bool> WaitUntilOrTimeoutAsync(string resourceName, Func<IReadOnlyList<CustomResourceSnapshot>, bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
     {

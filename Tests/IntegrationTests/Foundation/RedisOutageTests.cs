@@ -19,7 +19,8 @@ public sealed class RedisOutageTests(AppFixture fixture)
         var processesBefore = redisUsers.ToDictionary(s => s, app.GetProcessIds);
 
         // Act: Redis goes away...
-        await app.StopResourceAsync("redis", TestContext.Current.CancellationToken);
+        // Through Aspire's stop command, as the dashboard's Stop button does.
+        await app.StopWithCommandAsync("redis", TestContext.Current.CancellationToken);
         try
         {
             // Assert: ...every service that uses it reports it (the Redis check is part of /health).
