@@ -19,6 +19,21 @@ internal static class Posix
         return true;
     }
 
+    /// <summary>True when the process has exited and waits for its parent to reap it (state Z in /proc).</summary>
+    public static bool IsZombie(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // "pid (comm) S …": the state follows the command name, which may itself contain spaces or parentheses.
+            return stat.Length > stat.LastIndexOf(')') + 2 && stat[stat.LastIndexOf(')') + 2] == 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Runs a short command to completion; its output goes into the exception when it fails.</summary>
     public static async Task RunAsync(string file, IEnumerable<string> args, string workingDirectory, CancellationToken cancellationToken)
     {

@@ -6,6 +6,7 @@ internal static class PostgresCluster
     public static async Task EnsureAsync(LocalPostgresResource server, bool fastUnsafeStorage, CancellationToken cancellationToken)
     {
         var cluster = server.ClusterDirectory;
+        RemoveStaleLockFile(cluster);
         // The marker lives in the data directory, the cluster (as root) under /tmp: a developer who deletes the data
         // directory gets a new password, so a cluster left behind from the old data must go.
         var marker = Path.Combine(server.DataDirectory, "cluster-initialized");
@@ -53,6 +54,30 @@ internal static class PostgresCluster
         finally
         {
             File.Delete(passwordFile);
+        }
+    }
+
+    /// <summary>
+    /// A server killed outright (SIGKILL, a crash) leaves postmaster.pid behind. PostgreSQL ignores it when that
+    /// process is gone, but not when it is a zombie nobody has reaped yet: the launcher that was its parent died with
+    /// it, and an orphan's new parent may not reap it for a while. The next start then fails with "lock file
+    /// postmaster.pid already exists". A zombie holds no shared memory, so its lock file can go.
+    /// </summary>
+    private static void RemoveStaleLockFile(string cluster)
+    {
+        var lockFile = Path.Combine(cluster, "postmaster.pid");
+        string? firstLine;
+        try
+        {
+            firstLine = File.ReadLines(lockFile).FirstOrDefault();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return; // none (the usual case), or not ours to read: PostgreSQL decides
+        }
+        if (int.TryParse(firstLine, out var pid) && Posix.IsZombie(pid))
+        {
+            File.Delete(lockFile);
         }
     }
 }

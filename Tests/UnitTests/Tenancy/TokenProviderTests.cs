@@ -113,7 +113,7 @@ public class TokenProviderTests
     }
 
     [Fact]
-    public async Task WhatsAppForbiddenRegeneratesLikeTheSeedTokenManager()
+    public async Task WhatsAppForbiddenInvalidatesTheTokenAndRetriesOnceWithANewOne()
     {
         var auth = new FakeAuthService();
         var seen = new List<string>();
