@@ -8,8 +8,8 @@ namespace WhatsAppGenesys.AppHostTesting;
 
 /// <summary>
 /// A started Aspire application as tests and the benchmark drive it: its resources' processes and replicas, stopping
-/// and starting them through Aspire's resource commands (as the dashboard's buttons do), and crashing them with SIGKILL
-/// by the process ids in the resource snapshots.
+/// them (SIGTERM, or Aspire's stop command as the dashboard's button does), starting them through Aspire's start
+/// command, and crashing them with SIGKILL by the process ids in the resource snapshots.
 /// </summary>
 public sealed class RunningApp : IAsyncDisposable
 {
@@ -94,8 +94,8 @@ public sealed class RunningApp : IAsyncDisposable
     /// <summary>
     /// Stops every instance as an orchestrator stops a process (SIGTERM: a graceful shutdown) and waits until Aspire
     /// sees each one stopped. Not through DCP's stop command: on a loaded machine DCP's stop walks the process tree
-    /// slowly (a PostgreSQL with its backends, a project under <c>dotnet run</c>), times out, and leaves the instance
-    /// in a state it is not started again from. An instance that ignores SIGTERM for a minute is killed.
+    /// slowly (a PostgreSQL with its backends, a project under <c>dotnet run</c>), times out, and may lose track of the
+    /// instance, which then does not start again. An instance that ignores SIGTERM for a minute is killed.
     /// </summary>
     public async Task StopResourceAsync(string resourceName, CancellationToken cancellationToken = default)
     {
