@@ -26,7 +26,8 @@ internal static class Posix
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             // "pid (comm) S …": the state follows the command name, which may itself contain spaces or parentheses.
-            return stat.Length > stat.LastIndexOf(')') + 2 && stat[stat.LastIndexOf(')') + 2] == 'Z';
+            var state = stat.LastIndexOf(')') + 2;
+            return state < stat.Length && stat[state] == 'Z';
         }
         catch (IOException)
         {
