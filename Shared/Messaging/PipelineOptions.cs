@@ -42,6 +42,13 @@ public sealed class PipelineOptions
     /// <summary>How long a graceful stop waits for in-flight handlers before cancelling them (they are then redelivered).</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a consumer that starts or takes over a partition keeps trying to read the partition's holds while the
+    /// hold store does not answer (Redis timing out under load, say) before it goes on without them. Deliveries of
+    /// the partition wait meanwhile: going on early would let a customer's newer message overtake one in the retry path.
+    /// </summary>
+    public TimeSpan HoldLoadPatience { get; set; } = TimeSpan.FromSeconds(60);
+
     internal void Validate(string pipeline)
     {
         Check(Partitions is >= 1 and <= 256, nameof(Partitions), "must be between 1 and 256");
@@ -53,6 +60,7 @@ public sealed class PipelineOptions
         Check(HoldTimeout > RetryMaxDelay && HoldTimeout > MaxRetryAfter, nameof(HoldTimeout),
             "must exceed RetryMaxDelay and MaxRetryAfter, or live holds would be dropped as stale");
         Check(ShutdownTimeout >= TimeSpan.Zero, nameof(ShutdownTimeout), "must not be negative");
+        Check(HoldLoadPatience >= TimeSpan.Zero, nameof(HoldLoadPatience), "must not be negative");
 
         void Check(bool ok, string name, string rule)
         {

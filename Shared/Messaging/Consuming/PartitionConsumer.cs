@@ -208,7 +208,7 @@ internal sealed partial class PartitionConsumer
             LogShutdownTimeout(_logger, _queue, _lanes.Pending);
         }
         await FlushDirtyAsync();
-        var persisted = await _store.LoadAsync(_pipeline, _partition);
+        var persisted = await ReadHoldsAsync(generation);
         if (persisted is not null)
         {
             _holds.Load(persisted, _time.GetUtcNow());
@@ -222,6 +222,36 @@ internal sealed partial class PartitionConsumer
             }
         }
         _loaded = generation;
+    }
+
+    /// <summary>
+    /// The partition's persisted holds, read again every second while the store does not answer, for up to
+    /// <see cref="PipelineOptions.HoldLoadPatience"/>. Null when it never answered (or the subscription died meanwhile):
+    /// the consumer then goes on from memory, and a message of a key held before the take-over can be overtaken.
+    /// </summary>
+    private async Task<IReadOnlyList<KeyValuePair<string, string[]>>?> ReadHoldsAsync(Generation generation)
+    {
+        var started = _time.GetTimestamp();
+        while (true)
+        {
+            if (await _store.LoadAsync(_pipeline, _partition) is { } persisted)
+            {
+                return persisted;
+            }
+            if (_time.GetElapsedTime(started) >= _options.HoldLoadPatience || _stopping || generation.Cts.IsCancellationRequested)
+            {
+                LogHoldsUnread(_logger, _queue, _time.GetElapsedTime(started).TotalSeconds);
+                return null;
+            }
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), _time, generation.Cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // The subscription died while waiting; the next one loads again.
+            }
+        }
     }
 
     private async ValueTask ProcessAsync(Delivery delivery)
@@ -579,6 +609,9 @@ internal sealed partial class PartitionConsumer
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Queue}: {Count} held keys loaded from the hold store")]
     private static partial void LogHoldsLoaded(ILogger logger, string queue, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Queue}: the hold store did not answer for {Seconds} s; going on without the holds persisted before this consumer took over, so a customer's retried message may be overtaken")]
+    private static partial void LogHoldsUnread(ILogger logger, string queue, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Queue}: dropped {Count} stale hold head(s) not seen for {Seconds} s")]
     private static partial void LogStaleHold(ILogger logger, string queue, int count, double seconds);

@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
+using WhatsAppGenesys.Messaging;
 using WhatsAppGenesys.Messaging.Handling;
+using WhatsAppGenesys.Messaging.Holds;
 using WhatsAppGenesys.Messaging.Topology;
 
 namespace WhatsAppGenesys.IntegrationTests.Messaging;
@@ -148,12 +152,64 @@ public sealed class PipelineDeliveryTests(AppFixture fixture) : IAsyncLifetime
         Assert.False((await redis.GetDatabase().HashGetAsync(holds, "held")).HasValue, "the hold was not released in Redis");
     }
 
-    private async Task AssertDrainedAsync(PipelineHost host)
+    [Fact]
+    public async Task AConsumerTakingOverWaitsForTheHoldStoreRatherThanLetANewerMessageOvertakeARetriedOne()
+    {
+        var ledger = new DeliveryLedger();
+        ValueTask<MessageOutcome> FailHeadAtFirst(MessageContext context, CancellationToken ct) =>
+            ValueTask.FromResult(MessageOutcome.Retry("Meta answered 130429", TimeSpan.FromSeconds(4)));
+        ValueTask<MessageOutcome> Deliver(MessageContext context, CancellationToken ct)
+        {
+            ledger.TryDeliver(DeliveryLedger.Parse(context.Body));
+            return ValueTask.FromResult(MessageOutcome.Success);
+        }
+        void OnePartition(PipelineOptions o)
+        {
+            PipelineHost.FastRetries(o);
+            o.Partitions = 1;
+        }
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(_infrastructure.Redis);
+        var ct = TestContext.Current.CancellationToken;
+
+        // The first consumer sends held#0 to the delay queue for 4 s and writes the hold, then goes away.
+        var first = await PipelineHost.StartAsync(_infrastructure, _pipeline, FailHeadAtFirst, OnePartition, name: "consumer-a");
+        await first.Publisher.PublishJsonAsync(_pipeline, "held", "held#0", "test.message", new TestMessage("held", 0), ct);
+        await PollAsync(async () => (string?)await redis.GetDatabase().HashGetAsync(PipelineNames.Holds(_pipeline, 0), "held"));
+        await first.DisposeAsync();
+
+        // The next one finds the hold store timing out twice (Redis under load) when its first delivery, held#1, arrives.
+        var store = new HoldStoreTimingOut(new RedisHoldStore(redis, NullLogger<RedisHoldStore>.Instance), failures: 2);
+        await using var second = await PipelineHost.StartAsync(_infrastructure, _pipeline, Deliver, OnePartition, name: "consumer-b",
+            services: s => s.AddSingleton<IHoldStore>(store));
+        await second.Publisher.PublishJsonAsync(_pipeline, "held", "held#1", "test.message", new TestMessage("held", 1), ct);
+        await ledger.WaitForAsync(2, TimeSpan.FromSeconds(30));
+
+        Assert.True(store.Loads >= 3, $"the hold store was read {store.Loads} times");
+        Assert.Equal([0, 1], ledger.PerKey["held"]);
+        await AssertDrainedAsync(second, partitions: 1);
+    }
+
+    /// <summary>The Redis hold store, except that its first reads time out.</summary>
+    private sealed class HoldStoreTimingOut(IHoldStore inner, int failures) : IHoldStore
+    {
+        private int _loads;
+
+        public int Loads => Volatile.Read(ref _loads);
+
+        public Task<bool> SaveAsync(string pipeline, int partition, string key, string[]? ids) => inner.SaveAsync(pipeline, partition, key, ids);
+
+        public Task<IReadOnlyList<KeyValuePair<string, string[]>>?> LoadAsync(string pipeline, int partition) =>
+            Interlocked.Increment(ref _loads) <= failures
+                ? Task.FromResult<IReadOnlyList<KeyValuePair<string, string[]>>?>(null)
+                : inner.LoadAsync(pipeline, partition);
+    }
+
+    private async Task AssertDrainedAsync(PipelineHost host, int partitions = 4)
     {
         var depths = await host.Admin.CountsAsync(_pipeline, TestContext.Current.CancellationToken);
         Assert.All(depths, d => Assert.True(d.Messages == 0, $"{d.Queue} still holds {d.Messages}"));
         await using var redis = await ConnectionMultiplexer.ConnectAsync(_infrastructure.Redis);
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < partitions; i++)
         {
             Assert.Equal(0, await redis.GetDatabase().HashLengthAsync(PipelineNames.Holds(_pipeline, i)));
         }

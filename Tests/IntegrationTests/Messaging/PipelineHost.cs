@@ -55,7 +55,8 @@ internal sealed class PipelineHost : IAsyncDisposable
         string pipeline,
         Func<MessageContext, CancellationToken, ValueTask<MessageOutcome>>? handle,
         Action<PipelineOptions>? configure = null,
-        string name = "pipeline-host")
+        string name = "pipeline-host",
+        Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = name, EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -69,6 +70,8 @@ internal sealed class PipelineHost : IAsyncDisposable
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.AddRabbitMQConnection("rabbitmq");
         builder.AddRedisConnection("redis");
+        // Before the pipeline's own registrations, which only fill what is still missing.
+        services?.Invoke(builder.Services);
         builder.AddPipelinePublisher(pipeline, configure ?? FastRetries);
         if (handle is not null)
         {
