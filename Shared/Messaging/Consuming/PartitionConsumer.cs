@@ -37,14 +37,12 @@ internal sealed partial class PartitionConsumer
     private readonly ConfirmedPublisher _publisher;
     private readonly IServiceScopeFactory _scopes;
     private readonly Func<IServiceProvider, IMessageHandler> _handlerFactory;
-    private readonly IHoldStore _store;
     private readonly PipelineMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly KeyedLaneScheduler<Delivery> _lanes;
-    private readonly HoldBook _holds = new();
-    private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _persistGate = new(1, 1);
+    private readonly PartitionHolds _holds;
+    private readonly CancellationTokenSource _stopRequested = new();
 
     private Generation _current = new();
     private Generation? _loaded;
@@ -67,10 +65,10 @@ internal sealed partial class PartitionConsumer
         _connections = services.GetRequiredService<RabbitMQConnectionProvider>();
         _publisher = services.GetRequiredService<ConfirmedPublisher>();
         _scopes = services.GetRequiredService<IServiceScopeFactory>();
-        _store = services.GetRequiredService<IHoldStore>();
         _metrics = services.GetRequiredService<PipelineMetrics>();
         _time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("WhatsAppGenesys.Messaging.PartitionConsumer");
+        _holds = new PartitionHolds(pipeline, partition, services.GetRequiredService<IHoldStore>(), options, _time, _logger);
         _lanes = new KeyedLaneScheduler<Delivery>(ProcessAsync, ex => LogLaneFailure(_logger, _queue, ex));
     }
 
@@ -107,7 +105,7 @@ internal sealed partial class PartitionConsumer
                 while (!_stopping)
                 {
                     await Task.Delay(SupervisionInterval, _time, stoppingToken);
-                    await FlushDirtyAsync();
+                    await _holds.FlushDirtyAsync();
                     // Connection-level failures are the library's to recover (the connection is not open meanwhile).
                     // A dead channel or a cancelled consumer on an open connection will not come back by itself.
                     var dead = connection.IsOpen && (channel.IsClosed || !consumer.IsRunning);
@@ -160,13 +158,14 @@ internal sealed partial class PartitionConsumer
     public async Task StopAsync()
     {
         _stopping = true;
+        await _stopRequested.CancelAsync();
         if (!await _lanes.WaitIdleAsync(_options.ShutdownTimeout))
         {
             LogShutdownTimeout(_logger, _queue, _lanes.Pending);
             await _current.Cts.CancelAsync();
             await _lanes.WaitIdleAsync(TimeSpan.FromSeconds(2));
         }
-        await FlushDirtyAsync();
+        await _holds.FlushDirtyAsync();
         if (_channel is { } open)
         {
             await CloseQuietlyAsync(open);
@@ -207,51 +206,12 @@ internal sealed partial class PartitionConsumer
         {
             LogShutdownTimeout(_logger, _queue, _lanes.Pending);
         }
-        await FlushDirtyAsync();
-        var persisted = await ReadHoldsAsync(generation);
-        if (persisted is not null)
+        await _holds.FlushDirtyAsync();
+        using (var abandoned = CancellationTokenSource.CreateLinkedTokenSource(generation.Cts.Token, _stopRequested.Token))
         {
-            _holds.Load(persisted, _time.GetUtcNow());
-            lock (_dirty)
-            {
-                _dirty.Clear();
-            }
-            if (persisted.Count > 0)
-            {
-                LogHoldsLoaded(_logger, _queue, persisted.Count);
-            }
+            await _holds.LoadAsync(abandoned.Token);
         }
         _loaded = generation;
-    }
-
-    /// <summary>
-    /// The partition's persisted holds, read again every second while the store does not answer, for up to
-    /// <see cref="PipelineOptions.HoldLoadPatience"/>. Null when it never answered (or the subscription died meanwhile):
-    /// the consumer then goes on from memory, and a message of a key held before the take-over can be overtaken.
-    /// </summary>
-    private async Task<IReadOnlyList<KeyValuePair<string, string[]>>?> ReadHoldsAsync(Generation generation)
-    {
-        var started = _time.GetTimestamp();
-        while (true)
-        {
-            if (await _store.LoadAsync(_pipeline, _partition) is { } persisted)
-            {
-                return persisted;
-            }
-            if (_time.GetElapsedTime(started) >= _options.HoldLoadPatience || _stopping || generation.Cts.IsCancellationRequested)
-            {
-                LogHoldsUnread(_logger, _queue, _time.GetElapsedTime(started).TotalSeconds);
-                return null;
-            }
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1), _time, generation.Cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // The subscription died while waiting; the next one loads again.
-            }
-        }
     }
 
     private async ValueTask ProcessAsync(Delivery delivery)
@@ -270,30 +230,17 @@ internal sealed partial class PartitionConsumer
             return;
         }
 
-        var now = _time.GetUtcNow();
-        var decision = _holds.Decide(delivery.Key, messageId, now, _options.HoldTimeout, out var changed, out var droppedHeads);
-        if (droppedHeads is not null)
-        {
-            LogStaleHold(_logger, _queue, droppedHeads.Count, _options.HoldTimeout.TotalSeconds);
-        }
+        var decision = await _holds.DecideAsync(delivery.Key, messageId);
         if (decision == HoldDecision.Defer)
         {
             activity?.SetTag("messaging.outcome", "deferred");
             var deferred = Republish<object?>(delivery, _retryQueue, RetryBackoff.ToExpiration(_options.DeferDelay), static (_, _) => { }, null);
             if (await PublishAsync(deferred, generation))
             {
-                if (changed)
-                {
-                    await PersistAsync(delivery.Key);
-                }
                 _metrics.Deferred(_pipeline);
                 await AckAsync(delivery);
             }
             return;
-        }
-        if (changed)
-        {
-            await PersistAsync(delivery.Key);
         }
 
         var failedBefore = (int)Math.Clamp(PipelineHeaders.GetInt64(properties.Headers, PipelineHeaders.Attempt) ?? 0, 0, int.MaxValue - 1);
@@ -365,10 +312,7 @@ internal sealed partial class PartitionConsumer
                 }, (attempt, lastError));
                 if (await PublishAsync(retry, generation))
                 {
-                    if (_holds.Retried(delivery.Key, messageId, _time.GetUtcNow()))
-                    {
-                        await PersistAsync(delivery.Key);
-                    }
+                    await _holds.RetriedAsync(delivery.Key, messageId);
                     _metrics.Retried(_pipeline, context.TenantId);
                     LogRetry(_logger, _queue, messageId, context.Attempt, delay.TotalMilliseconds, lastError);
                     await AckAsync(delivery);
@@ -397,10 +341,7 @@ internal sealed partial class PartitionConsumer
     /// <summary>Done with the message: it leaves its key's hold list, then the delivery is acknowledged.</summary>
     private async Task CompleteAsync(Delivery delivery, string messageId)
     {
-        if (_holds.Completed(delivery.Key, messageId, _time.GetUtcNow()))
-        {
-            await PersistAsync(delivery.Key);
-        }
+        await _holds.CompletedAsync(delivery.Key, messageId);
         await AckAsync(delivery);
     }
 
@@ -495,58 +436,6 @@ internal sealed partial class PartitionConsumer
         }
     }
 
-    /// <summary>Writes the key's hold list to the store (together with any list a failed write left behind).</summary>
-    private async Task PersistAsync(string key)
-    {
-        lock (_dirty)
-        {
-            _dirty.Add(key);
-        }
-        await FlushDirtyAsync();
-    }
-
-    private async Task FlushDirtyAsync()
-    {
-        lock (_dirty)
-        {
-            if (_dirty.Count == 0)
-            {
-                return;
-            }
-        }
-        // One writer at a time per partition: a snapshot is taken and written under the gate, so an older snapshot
-        // can never overwrite a newer one.
-        await _persistGate.WaitAsync();
-        try
-        {
-            while (true)
-            {
-                string key;
-                lock (_dirty)
-                {
-                    if (_dirty.Count == 0)
-                    {
-                        return;
-                    }
-                    key = _dirty.First();
-                    _dirty.Remove(key);
-                }
-                if (!await _store.SaveAsync(_pipeline, _partition, key, _holds.Snapshot(key)))
-                {
-                    lock (_dirty)
-                    {
-                        _dirty.Add(key);
-                    }
-                    return;
-                }
-            }
-        }
-        finally
-        {
-            _persistGate.Release();
-        }
-    }
-
     private async Task CloseQuietlyAsync(IChannel channel)
     {
         try
@@ -606,15 +495,6 @@ internal sealed partial class PartitionConsumer
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Queue}: {Pending} deliveries still in flight after the wait; cancelling them (they will be redelivered)")]
     private static partial void LogShutdownTimeout(ILogger logger, string queue, int pending);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Queue}: {Count} held keys loaded from the hold store")]
-    private static partial void LogHoldsLoaded(ILogger logger, string queue, int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Queue}: the hold store did not answer for {Seconds} s; going on without the holds persisted before this consumer took over, so a customer's retried message may be overtaken")]
-    private static partial void LogHoldsUnread(ILogger logger, string queue, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Queue}: dropped {Count} stale hold head(s) not seen for {Seconds} s")]
-    private static partial void LogStaleHold(ILogger logger, string queue, int count, double seconds);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Queue}: message {MessageId} attempt {Attempt} failed, retrying in {DelayMs} ms: {Reason}")]
     private static partial void LogRetry(ILogger logger, string queue, string messageId, int attempt, double delayMs, string reason);
