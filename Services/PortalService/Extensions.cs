@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.PortalService.Audience;
+using WhatsAppGenesys.PortalService.Campaigns;
 using WhatsAppGenesys.PortalService.Consent;
 using WhatsAppGenesys.PortalService.Contacts;
 using WhatsAppGenesys.PortalService.Data;
@@ -26,6 +27,23 @@ internal static class Extensions
         builder.Services.AddOpenApi();
         builder.AddConversationHistory();
         builder.AddTemplates();
+        builder.AddCampaigns();
+    }
+
+    /// <summary>Campaigns: the API, and the scheduler that sends them through the WhatsApp API service (docs/portal.md).</summary>
+    private static void AddCampaigns(this IHostApplicationBuilder builder)
+    {
+        // Campaign messages get a ledger row, as direct sends do, so Meta's statuses reach their recipients.
+        builder.AddStateManagerClient();
+        builder.Services.AddOptions<CampaignOptions>().BindConfiguration(CampaignOptions.SectionName);
+        builder.Services.AddScoped<CampaignStore>();
+        builder.Services.AddScoped<CampaignCreation>();
+        builder.Services.AddScoped<CampaignLease>();
+        builder.Services.AddScoped<AudienceMaterializer>();
+        builder.Services.AddScoped<CampaignMessages>();
+        builder.Services.AddScoped<CampaignRunner>();
+        builder.Services.AddScoped<RecipientStatusRecorder>();
+        builder.Services.AddHostedService<CampaignScheduler>();
     }
 
     /// <summary>Message templates: Meta's template endpoints with the tenant's token, the store, the validator, the status consumer.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WhatsAppGenesys.PortalService.Campaigns;
 using WhatsAppGenesys.PortalService.Consent;
 using WhatsAppGenesys.PortalService.Contacts;
 using WhatsAppGenesys.PortalService.History;
@@ -27,6 +28,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ErasureAuditRow> Erasures => Set<ErasureAuditRow>();
 
     public DbSet<MessageTemplateRow> Templates => Set<MessageTemplateRow>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -96,5 +101,6 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
         HistoryModel.Configure(modelBuilder);
         TemplateModel.Configure(modelBuilder);
+        CampaignModel.Configure(modelBuilder);
     }
 }

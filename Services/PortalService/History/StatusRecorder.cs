@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using WhatsAppGenesys.Contracts.Events;
+using WhatsAppGenesys.PortalService.Campaigns;
 using WhatsAppGenesys.PortalService.Data;
 
 namespace WhatsAppGenesys.PortalService.History;
@@ -9,7 +10,7 @@ namespace WhatsAppGenesys.PortalService.History;
 /// Keeps every status Meta reported (once each) and moves the message's current status forward only: a conditional
 /// update that matches nothing when a stronger status is already there, so out-of-order and repeated events are harmless.
 /// </summary>
-public sealed class StatusRecorder(PortalDbContext db, TimeProvider clock, ILogger<StatusRecorder> logger)
+public sealed class StatusRecorder(PortalDbContext db, RecipientStatusRecorder campaignRecipients, TimeProvider clock, ILogger<StatusRecorder> logger)
 {
     public async Task RecordAsync(ConversationMessageStatusChanged status, CancellationToken ct)
     {
@@ -42,5 +43,7 @@ public sealed class StatusRecorder(PortalDbContext db, TimeProvider clock, ILogg
                 .SetProperty(m => m.StatusAt, at)
                 .SetProperty(m => m.FailureCode, status.FailureCode)
                 .SetProperty(m => m.FailureReason, status.FailureReason), ct);
+        // A campaign's message has no history row of its own; its recipient is where the status shows.
+        await campaignRecipients.RecordAsync(status, ct);
     }
 }
