@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
+using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Audience;
 using WhatsAppGenesys.PortalService.Consent;
 using WhatsAppGenesys.PortalService.Contacts;
@@ -26,6 +27,16 @@ internal static class Extensions
         builder.Services.AddOpenApi();
         builder.AddConversationHistory();
         builder.AddTemplates();
+        builder.AddAnalytics();
+    }
+
+    /// <summary>Analytics: the hourly counters the history consumer adds to, their reader, and the campaign funnel's seam.</summary>
+    private static void AddAnalytics(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<AnalyticsCounters>();
+        builder.Services.AddScoped<ResponseTimes>();
+        builder.Services.AddScoped<AnalyticsReader>();
+        builder.Services.AddScoped<CampaignFunnel>();
     }
 
     /// <summary>Message templates: Meta's template endpoints with the tenant's token, the store, the validator, the status consumer.</summary>

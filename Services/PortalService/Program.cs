@@ -1,5 +1,6 @@
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.PortalService;
+using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Audience;
 using WhatsAppGenesys.PortalService.Consent;
 using WhatsAppGenesys.PortalService.Contacts;
@@ -26,6 +27,7 @@ app.MapListsApi();
 app.MapAudienceApi();
 app.MapConversationHistoryApi();
 app.MapTemplatesApi();
+app.MapAnalyticsApi();
 app.MapPipelineAdminEndpoints(Pipelines.History);
 app.MapPipelineAdminEndpoints(Pipelines.TemplateStatus);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Consent;
 using WhatsAppGenesys.PortalService.Contacts;
 using WhatsAppGenesys.PortalService.History;
@@ -27,6 +28,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ErasureAuditRow> Erasures => Set<ErasureAuditRow>();
 
     public DbSet<MessageTemplateRow> Templates => Set<MessageTemplateRow>();
+
+    public DbSet<AnalyticsCounterRow> AnalyticsCounters => Set<AnalyticsCounterRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -96,5 +99,6 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
         HistoryModel.Configure(modelBuilder);
         TemplateModel.Configure(modelBuilder);
+        AnalyticsModel.Configure(modelBuilder);
     }
 }
