@@ -59,7 +59,7 @@ public sealed class StatusRecorder(PortalDbContext db, AnalyticsCounters counter
                 UPDATE history_messages AS m
                 SET status = {status.Status}, status_at = {at}, failure_code = {status.FailureCode}, failure_reason = {status.FailureReason}
                 FROM target WHERE m.id = target.id
-                RETURNING target.status AS "Previous", target.occurred_at AS "SentAt"
+                RETURNING target.status AS previous, target.occurred_at AS sent_at
                 """).ToListAsync(ct);
             var figures = moved.SelectMany(m => MessageFigures.ForStatusChange(status.TenantId, m.SentAt, m.Previous, status.Status, status.FailureCode));
             await counters.AddAsync(figures, ct);
@@ -67,6 +67,6 @@ public sealed class StatusRecorder(PortalDbContext db, AnalyticsCounters counter
         });
     }
 
-    /// <summary>What the conditional update changed: the status the message had, and when it was sent.</summary>
+    /// <summary>What the conditional update changed: the status the message had, and when it was sent (columns named by the context's snake_case convention).</summary>
     internal sealed record StatusMove(string? Previous, DateTimeOffset SentAt);
 }
