@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
+using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Audience;
 using WhatsAppGenesys.PortalService.Campaigns;
 using WhatsAppGenesys.PortalService.Consent;
@@ -28,6 +29,7 @@ internal static class Extensions
         builder.AddConversationHistory();
         builder.AddTemplates();
         builder.AddCampaigns();
+        builder.AddAnalytics();
     }
 
     /// <summary>Campaigns: the API, and the scheduler that sends them through the WhatsApp API service (docs/portal.md).</summary>
@@ -44,6 +46,15 @@ internal static class Extensions
         builder.Services.AddScoped<CampaignRunner>();
         builder.Services.AddScoped<RecipientStatusRecorder>();
         builder.Services.AddHostedService<CampaignScheduler>();
+    }
+
+    /// <summary>Analytics: the hourly counters the history consumer adds to, their reader, and the campaign funnel's seam.</summary>
+    private static void AddAnalytics(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<AnalyticsCounters>();
+        builder.Services.AddScoped<ResponseTimes>();
+        builder.Services.AddScoped<AnalyticsReader>();
+        builder.Services.AddScoped<CampaignFunnel>();
     }
 
     /// <summary>Message templates: Meta's template endpoints with the tenant's token, the store, the validator, the status consumer.</summary>

@@ -1,5 +1,6 @@
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.PortalService;
+using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Audience;
 using WhatsAppGenesys.PortalService.Campaigns;
 using WhatsAppGenesys.PortalService.Consent;
@@ -28,6 +29,7 @@ app.MapAudienceApi();
 app.MapConversationHistoryApi();
 app.MapTemplatesApi();
 app.MapCampaignsApi();
+app.MapAnalyticsApi();
 app.MapPipelineAdminEndpoints(Pipelines.History);
 app.MapPipelineAdminEndpoints(Pipelines.TemplateStatus);
 

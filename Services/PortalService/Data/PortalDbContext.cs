@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Campaigns;
 using WhatsAppGenesys.PortalService.Consent;
 using WhatsAppGenesys.PortalService.Contacts;
@@ -32,6 +33,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Campaign> Campaigns => Set<Campaign>();
 
     public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
+
+    public DbSet<AnalyticsCounterRow> AnalyticsCounters => Set<AnalyticsCounterRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -102,5 +105,6 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         HistoryModel.Configure(modelBuilder);
         TemplateModel.Configure(modelBuilder);
         CampaignModel.Configure(modelBuilder);
+        AnalyticsModel.Configure(modelBuilder);
     }
 }
