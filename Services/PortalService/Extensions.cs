@@ -86,6 +86,7 @@ internal static class Extensions
         builder.Services.AddScoped<StatusRecorder>();
         builder.Services.AddScoped<HistoryReader>();
         builder.Services.AddScoped<CustomerErasure>();
+        builder.Services.AddScoped<ErasureAuditLog>();
         builder.Services.AddScoped<HistoryRetention>();
         builder.Services.AddSingleton<HistoryObjects>();
         builder.Services.AddSingleton<MediaLinks>();

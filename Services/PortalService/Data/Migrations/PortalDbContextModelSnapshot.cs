@@ -446,6 +446,14 @@ namespace WhatsAppGenesys.PortalService.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
 
+                    b.Property<int>("ConsentEventsDeleted")
+                        .HasColumnType("integer")
+                        .HasColumnName("consent_events_deleted");
+
+                    b.Property<int>("ContactsDeleted")
+                        .HasColumnType("integer")
+                        .HasColumnName("contacts_deleted");
+
                     b.Property<string>("CorrelationId")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
@@ -464,6 +472,10 @@ namespace WhatsAppGenesys.PortalService.Data.Migrations
                     b.Property<int>("MessagesDeleted")
                         .HasColumnType("integer")
                         .HasColumnName("messages_deleted");
+
+                    b.Property<int>("OptOutsKept")
+                        .HasColumnType("integer")
+                        .HasColumnName("opt_outs_kept");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone")
