@@ -31,6 +31,19 @@ public sealed record Failures(long Total, IReadOnlyDictionary<string, long> ByCo
 /// <summary>How many answers and their average wait; null when there were none.</summary>
 public sealed record ResponseTime(long Count, double? AverageSeconds);
 
-/// <summary>One campaign's funnel in a period; the rates are shares of <see cref="Sent"/>.</summary>
+/// <summary>One campaign's funnel in a period (or over its whole life); the rates are shares of <see cref="Sent"/>.</summary>
 public sealed record CampaignFunnelFigures(string CampaignId, long Targeted, long Sent, long Delivered, long Read, long Replied, long OptedOut,
-    double? DeliveredRate, double? ReadRate, double? ReplyRate, double? OptOutRate);
+    double? DeliveredRate, double? ReadRate, double? ReplyRate, double? OptOutRate)
+{
+    /// <summary>The funnel of <paramref name="campaignId"/> from the sum of each stage's figures.</summary>
+    public static CampaignFunnelFigures Of(string campaignId, Func<CampaignFunnelStage, long> stage)
+    {
+        var sent = stage(CampaignFunnelStage.Sent);
+        var delivered = stage(CampaignFunnelStage.Delivered);
+        var read = stage(CampaignFunnelStage.Read);
+        var replied = stage(CampaignFunnelStage.Replied);
+        var optedOut = stage(CampaignFunnelStage.OptedOut);
+        return new CampaignFunnelFigures(campaignId, stage(CampaignFunnelStage.Targeted), sent, delivered, read, replied, optedOut,
+            AnalyticsRates.Share(delivered, sent), AnalyticsRates.Share(read, sent), AnalyticsRates.Share(replied, sent), AnalyticsRates.Share(optedOut, sent));
+    }
+}

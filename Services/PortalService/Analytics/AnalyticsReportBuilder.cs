@@ -48,16 +48,6 @@ public static class AnalyticsReportBuilder
     private static List<CampaignFunnelFigures> Campaigns(Dictionary<(string Metric, string Dimension), long> sums) =>
         sums.Keys.Where(k => k.Metric.StartsWith(AnalyticsMetrics.CampaignPrefix, StringComparison.Ordinal))
             .Select(k => k.Dimension).Distinct().Order(StringComparer.Ordinal)
-            .Select(campaign =>
-            {
-                long Stage(CampaignFunnelStage stage) => sums.GetValueOrDefault((CampaignFunnel.MetricOf(stage), campaign));
-                var sent = Stage(CampaignFunnelStage.Sent);
-                var delivered = Stage(CampaignFunnelStage.Delivered);
-                var read = Stage(CampaignFunnelStage.Read);
-                var replied = Stage(CampaignFunnelStage.Replied);
-                var optedOut = Stage(CampaignFunnelStage.OptedOut);
-                return new CampaignFunnelFigures(campaign, Stage(CampaignFunnelStage.Targeted), sent, delivered, read, replied, optedOut,
-                    AnalyticsRates.Share(delivered, sent), AnalyticsRates.Share(read, sent), AnalyticsRates.Share(replied, sent), AnalyticsRates.Share(optedOut, sent));
-            })
+            .Select(campaign => CampaignFunnelFigures.Of(campaign, stage => sums.GetValueOrDefault((CampaignFunnel.MetricOf(stage), campaign))))
             .ToList();
 }

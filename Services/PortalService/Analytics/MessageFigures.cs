@@ -25,18 +25,16 @@ public static class MessageFigures
     }
 
     /// <summary>
-    /// An outbound message's current status moved from <paramref name="previous"/> to <paramref name="current"/>.
-    /// Reaching read counts as delivered too when Meta's delivered was skipped or is still to come (it then changes
-    /// nothing, being weaker); a failure counts under Meta's error code.
+    /// An outbound message's current status moved from <paramref name="previous"/> to <paramref name="current"/>:
+    /// delivered and read as <see cref="StatusReach"/> says; a failure counts under Meta's error code.
     /// </summary>
     public static IEnumerable<CounterIncrement> ForStatusChange(string tenantId, DateTimeOffset sentAt, string? previous, string current, string? failureCode)
     {
-        var delivered = StatusPrecedence.Rank(HistoryStatuses.Delivered);
-        if (StatusPrecedence.Rank(current) >= delivered && StatusPrecedence.Rank(previous) < delivered)
+        if (StatusReach.Delivered(previous, current))
         {
             yield return new CounterIncrement(tenantId, sentAt, AnalyticsMetrics.Delivered, AnalyticsMetrics.None, 1);
         }
-        if (current == HistoryStatuses.Read && previous != HistoryStatuses.Read)
+        if (StatusReach.Read(previous, current))
         {
             yield return new CounterIncrement(tenantId, sentAt, AnalyticsMetrics.Read, AnalyticsMetrics.None, 1);
         }
