@@ -45,6 +45,9 @@ internal static class Extensions
         builder.Services.AddScoped<CampaignMessages>();
         builder.Services.AddScoped<CampaignRunner>();
         builder.Services.AddScoped<RecipientStatusRecorder>();
+        builder.Services.AddScoped<CampaignResponses>();
+        // Customers' messages after a campaign message count as its replies in the funnel.
+        builder.Services.AddScoped<IInboundMessageObserver, CampaignReplyObserver>();
         builder.Services.AddHostedService<CampaignScheduler>();
     }
 
@@ -55,6 +58,7 @@ internal static class Extensions
         builder.Services.AddScoped<ResponseTimes>();
         builder.Services.AddScoped<AnalyticsReader>();
         builder.Services.AddScoped<CampaignFunnel>();
+        builder.Services.AddScoped<CampaignFunnelReader>();
     }
 
     /// <summary>Message templates: Meta's template endpoints with the tenant's token, the store, the validator, the status consumer.</summary>

@@ -15,6 +15,8 @@ public static class AnalyticsModel
             counter.Property(c => c.TenantId).HasMaxLength(64);
             counter.Property(c => c.Metric).HasMaxLength(32);
             counter.Property(c => c.Dimension).HasMaxLength(64);
+            // A campaign's funnel over its whole life: its id is the dimension, whatever hours it spans.
+            counter.HasIndex(c => new { c.TenantId, c.Dimension });
         });
     }
 }

@@ -3,7 +3,7 @@ namespace WhatsAppGenesys.PortalService.Analytics;
 /// <summary>The stages of a campaign's funnel, in order: each is a subset of the one before.</summary>
 public enum CampaignFunnelStage
 {
-    /// <summary>A recipient was chosen for the campaign (its audience, after consent).</summary>
+    /// <summary>A recipient was chosen for the campaign (its audience, after consent), whether or not it could be sent.</summary>
     Targeted,
 
     /// <summary>Meta accepted the campaign's message to the recipient.</summary>
@@ -15,10 +15,10 @@ public enum CampaignFunnelStage
     /// <summary>Meta reported the message read.</summary>
     Read,
 
-    /// <summary>The recipient wrote back after the campaign's message.</summary>
+    /// <summary>The recipient wrote back within 24 hours of the campaign's message.</summary>
     Replied,
 
-    /// <summary>The recipient opted out after the campaign's message.</summary>
+    /// <summary>The recipient opted out by keyword within 24 hours of the campaign's message.</summary>
     OptedOut,
 }
 
@@ -26,7 +26,8 @@ public enum CampaignFunnelStage
 /// Where campaign code feeds the funnel (targeted → sent → delivered → read → replied → opted out): one call per
 /// recipient that reached a stage, made with the same <see cref="Data.PortalDbContext"/> and inside the same
 /// transaction as the recipient's own state change, so a retried step never counts twice. The figures land in the
-/// hour of <c>at</c> (the provider's time of the step, or now for targeting) under the campaign's id.
+/// hour of <c>at</c> under the campaign's id: the time of targeting, and for every later stage the time the
+/// recipient's message was sent, so a period's rates compare its sends with what became of those same sends.
 /// </summary>
 public sealed class CampaignFunnel(AnalyticsCounters counters)
 {

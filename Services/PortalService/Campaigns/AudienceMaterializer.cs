@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Audience;
 using WhatsAppGenesys.PortalService.Data;
 
@@ -8,9 +9,10 @@ namespace WhatsAppGenesys.PortalService.Campaigns;
 /// Writes a campaign's audience into its recipients, <see cref="BatchSize"/> at a time, each batch in one transaction
 /// with the campaign's audience cursor (the last contact written). Never more than a batch is in memory, and a restart
 /// reads the audience on after the cursor: nobody is written twice, nobody left out. Parameters are rendered here, so
-/// a contact lacking an attribute is skipped with the reason before anything is sent.
+/// a contact lacking an attribute is skipped with the reason before anything is sent. Each batch adds its size to the
+/// funnel's targeted figure in its own transaction, so a batch written once is counted once.
 /// </summary>
-public sealed class AudienceMaterializer(PortalDbContext db, AudienceStream audience, CampaignLease lease, TimeProvider clock)
+public sealed class AudienceMaterializer(PortalDbContext db, AudienceStream audience, CampaignLease lease, CampaignFunnel funnel, TimeProvider clock)
 {
     public const int BatchSize = 500;
 
@@ -26,13 +28,13 @@ public sealed class AudienceMaterializer(PortalDbContext db, AudienceStream audi
             batch.Add(Recipient(campaign, mapping, member));
             if (batch.Count == BatchSize)
             {
-                if (!await FlushAsync(campaign.Id, owner, leaseDuration, batch, complete: false, ct))
+                if (!await FlushAsync(campaign, owner, leaseDuration, batch, complete: false, ct))
                 {
                     return false;
                 }
             }
         }
-        return await FlushAsync(campaign.Id, owner, leaseDuration, batch, complete: true, ct);
+        return await FlushAsync(campaign, owner, leaseDuration, batch, complete: true, ct);
     }
 
     private CampaignRecipient Recipient(Campaign campaign, IReadOnlyList<CampaignParameter> mapping, AudienceMember member)
@@ -65,8 +67,9 @@ public sealed class AudienceMaterializer(PortalDbContext db, AudienceStream audi
         return recipient;
     }
 
-    private async Task<bool> FlushAsync(Guid campaignId, string owner, TimeSpan leaseDuration, List<CampaignRecipient> batch, bool complete, CancellationToken ct)
+    private async Task<bool> FlushAsync(Campaign campaign, string owner, TimeSpan leaseDuration, List<CampaignRecipient> batch, bool complete, CancellationToken ct)
     {
+        var campaignId = campaign.Id;
         if (await lease.HeartbeatAsync(campaignId, owner, leaseDuration, ct) != CampaignStatuses.Running)
         {
             return false;
@@ -84,6 +87,7 @@ public sealed class AudienceMaterializer(PortalDbContext db, AudienceStream audi
                 .SetProperty(c => c.AudienceComplete, complete), ct) > 0;
             if (stillOwner)
             {
+                await funnel.RecordAsync(campaign.TenantId, campaignId, CampaignFunnelStage.Targeted, clock.GetUtcNow(), ct, recipients: batch.Count);
                 await transaction.CommitAsync(ct);
             }
             else

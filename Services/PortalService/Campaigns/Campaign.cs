@@ -71,6 +71,13 @@ public sealed class CampaignRecipient
     public DateTimeOffset? NextAttemptAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public DateTimeOffset? StatusAt { get; set; }
+
+    /// <summary>The time of the customer's first message within 24 hours of this campaign's message (counted once in the funnel).</summary>
+    public DateTimeOffset? RepliedAt { get; set; }
+
+    /// <summary>When the customer opted out by keyword within 24 hours of this campaign's message (counted once in the funnel).</summary>
+    public DateTimeOffset? OptedOutAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

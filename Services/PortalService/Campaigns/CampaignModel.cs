@@ -46,6 +46,8 @@ public static class CampaignModel
             recipient.HasIndex(r => new { r.CampaignId, r.State, r.ContactId });
             // The messaging-limit budget: whom the tenant reached in the last 24 hours.
             recipient.HasIndex(r => new { r.TenantId, r.SentAt }).HasFilter("sent_at IS NOT NULL");
+            // A customer's reply or opt-out finds the campaign message sent to them last: by address and send time.
+            recipient.HasIndex(r => new { r.TenantId, r.Address, r.SentAt }).HasFilter("sent_at IS NOT NULL");
         });
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WhatsAppGenesys.Clients.Tenancy;
+using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Consent;
 using WhatsAppGenesys.PortalService.Data;
 using WhatsAppGenesys.PortalService.Settings;
@@ -20,6 +21,7 @@ public sealed class CampaignRunner(
     CampaignLease lease,
     AudienceMaterializer materializer,
     CampaignMessages messages,
+    CampaignFunnel funnel,
     TemplateValidator validator,
     PortalSettingsStore settings,
     ITenantDirectory tenants,
@@ -131,15 +133,7 @@ public sealed class CampaignRunner(
         var now = clock.GetUtcNow();
         if (call.Result is { } sent)
         {
-            await Update(recipient).ExecuteUpdateAsync(u => u
-                .SetProperty(r => r.State, RecipientStates.Sent)
-                .SetProperty(r => r.Wamid, sent.Wamid)
-                .SetProperty(r => r.SentAt, now)
-                .SetProperty(r => r.StatusAt, now)
-                .SetProperty(r => r.FailureCode, (string?)null)
-                .SetProperty(r => r.FailureReason, (string?)null)
-                .SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null)
-                .SetProperty(r => r.UpdatedAt, now), token);
+            await MarkSentAsync(c, recipient, sent.Wamid, now, token);
             await messages.TrackAsync(c, recipient, sent.Wamid, number, token);
             return Outcome.Sent;
         }
@@ -171,6 +165,31 @@ public sealed class CampaignRunner(
                 throw new InvalidOperationException("Unknown send decision");
         }
     }
+
+    /// <summary>
+    /// sending → sent with Meta's wamid, and the funnel's sent figure, in one transaction: a recipient sent again
+    /// after a restart (same key, same wamid) is no longer <c>sending</c> once this committed, so it counts once.
+    /// </summary>
+    private Task MarkSentAsync(Campaign c, CampaignRecipient recipient, string wamid, DateTimeOffset now, CancellationToken ct) =>
+        // Aspire's context retries transient failures, so the transaction runs inside its execution strategy (retried whole).
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var moved = await Update(recipient).ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.State, RecipientStates.Sent)
+                .SetProperty(r => r.Wamid, wamid)
+                .SetProperty(r => r.SentAt, now)
+                .SetProperty(r => r.StatusAt, now)
+                .SetProperty(r => r.FailureCode, (string?)null)
+                .SetProperty(r => r.FailureReason, (string?)null)
+                .SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null)
+                .SetProperty(r => r.UpdatedAt, now), ct);
+            if (moved > 0)
+            {
+                await funnel.RecordAsync(c.TenantId, c.Id, CampaignFunnelStage.Sent, now, ct);
+            }
+            await transaction.CommitAsync(ct);
+        });
 
     private IQueryable<CampaignRecipient> Update(CampaignRecipient recipient) =>
         db.CampaignRecipients.Where(r => r.CampaignId == recipient.CampaignId && r.ContactId == recipient.ContactId && r.State == RecipientStates.Sending);

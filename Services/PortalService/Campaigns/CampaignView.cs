@@ -1,8 +1,12 @@
 using System.Text.Json;
+using WhatsAppGenesys.PortalService.Analytics;
 
 namespace WhatsAppGenesys.PortalService.Campaigns;
 
-/// <summary>A campaign as the API shows it; <see cref="Counts"/> (recipients per state) only on a single campaign.</summary>
+/// <summary>
+/// A campaign as the API shows it; <see cref="Counts"/> (recipients per state) only on a single campaign, and
+/// <see cref="Funnel"/> (the analytics funnel over the campaign's life) only on <c>GET /campaigns/{id}</c>.
+/// </summary>
 public sealed record CampaignView(
     Guid Id,
     string Name,
@@ -20,21 +24,24 @@ public sealed record CampaignView(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt,
-    IReadOnlyDictionary<string, int>? Counts)
+    IReadOnlyDictionary<string, int>? Counts,
+    CampaignFunnelFigures? Funnel)
 {
-    public static CampaignView Of(Campaign c, IReadOnlyDictionary<string, int>? counts = null) => new(
+    public static CampaignView Of(Campaign c, IReadOnlyDictionary<string, int>? counts = null, CampaignFunnelFigures? funnel = null) => new(
         c.Id, c.Name, new CampaignTemplate(c.TemplateName, c.TemplateLanguage), CampaignJson.Parameters(c.Parameters),
         CampaignJson.Audience(c.Audience), c.ScheduledAt, c.TimeZone, c.LocalTime, c.MessagesPerSecond, c.Status,
-        c.WaitingUntil, c.WaitReason, c.AudienceComplete, c.CreatedAt, c.StartedAt, c.CompletedAt, counts);
+        c.WaitingUntil, c.WaitReason, c.AudienceComplete, c.CreatedAt, c.StartedAt, c.CompletedAt, counts, funnel);
 }
 
 /// <summary>One recipient as the API shows it.</summary>
 public sealed record CampaignRecipientView(
     Guid ContactId, string? Address, string State, string? Wamid, string? FailureCode, string? FailureReason,
-    int Attempts, DateTimeOffset? NextAttemptAt, DateTimeOffset? SentAt, DateTimeOffset? StatusAt, DateTimeOffset UpdatedAt)
+    int Attempts, DateTimeOffset? NextAttemptAt, DateTimeOffset? SentAt, DateTimeOffset? StatusAt, DateTimeOffset? RepliedAt, DateTimeOffset? OptedOutAt,
+    DateTimeOffset UpdatedAt)
 {
     public static CampaignRecipientView Of(CampaignRecipient r) =>
-        new(r.ContactId, r.Address, r.State, r.Wamid, r.FailureCode, r.FailureReason, r.Attempts, r.NextAttemptAt, r.SentAt, r.StatusAt, r.UpdatedAt);
+        new(r.ContactId, r.Address, r.State, r.Wamid, r.FailureCode, r.FailureReason, r.Attempts, r.NextAttemptAt, r.SentAt, r.StatusAt,
+            r.RepliedAt, r.OptedOutAt, r.UpdatedAt);
 }
 
 /// <summary>The campaign's JSON columns, read and written the same way everywhere.</summary>

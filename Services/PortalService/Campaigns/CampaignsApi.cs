@@ -1,4 +1,5 @@
 using WhatsAppGenesys.Clients.Tenancy;
+using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Contacts;
 
 namespace WhatsAppGenesys.PortalService.Campaigns;
@@ -44,14 +45,14 @@ public static class CampaignsApi
             .Produces<Page<CampaignView>>()
             .ProducesValidationProblem();
 
-        campaigns.MapGet("/{id:guid}", async (Guid id, HttpContext http, CampaignStore store, CancellationToken ct) =>
+        campaigns.MapGet("/{id:guid}", async (Guid id, HttpContext http, CampaignStore store, CampaignFunnelReader funnel, CancellationToken ct) =>
         {
             var tenantId = http.TenantId();
             return await store.FindAsync(tenantId, id, ct) is { } campaign
-                ? Results.Ok(CampaignView.Of(campaign, await store.CountsAsync(tenantId, id, ct)))
+                ? Results.Ok(CampaignView.Of(campaign, await store.CountsAsync(tenantId, id, ct), await funnel.ReadAsync(tenantId, id, ct)))
                 : NotFound(id);
         })
-            .WithSummary("One campaign with its recipients counted per state, and why it waits if it does")
+            .WithSummary("One campaign with its recipients counted per state, its funnel (targeted, sent, delivered, read, replied, opted out), and why it waits if it does")
             .Produces<CampaignView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

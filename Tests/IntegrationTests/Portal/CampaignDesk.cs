@@ -185,12 +185,36 @@ internal sealed class CampaignDesk : IDisposable
         }
     }
 
-    /// <summary>The customer writes to the tenant's number at the Meta sandbox.</summary>
-    public async Task CustomerWritesAsync(string waId, string text, CancellationToken ct)
+    /// <summary>The customer writes to the tenant's number at the Meta sandbox; <paramref name="wamid"/> sends a message again as Meta redelivers it. Returns its wamid.</summary>
+    public async Task<string> CustomerWritesAsync(string waId, string text, CancellationToken ct, string? wamid = null)
     {
-        using var response = await Meta.PostAsJsonAsync($"/sandbox/customers/{waId}/messages", new { type = "text", text, phoneNumberId = Tenant.PhoneNumberId }, ct);
+        using var response = await Meta.PostAsJsonAsync($"/sandbox/customers/{waId}/messages", new { type = "text", text, phoneNumberId = Tenant.PhoneNumberId, wamid }, ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(ct))!["wamid"]!.GetValue<string>();
+    }
+
+    /// <summary>Meta sends statuses of one of the tenant's messages (again) in one webhook.</summary>
+    public async Task SendStatusesAsync(string wamid, IEnumerable<string> statuses, CancellationToken ct)
+    {
+        using var response = await Meta.PostAsJsonAsync("/sandbox/webhooks/batch", new
+        {
+            phoneNumberId = Tenant.PhoneNumberId,
+            statuses = statuses.Select(status => new { wamid, status }).ToArray(),
+        }, ct);
         response.EnsureSuccessStatusCode();
     }
+
+    /// <summary>The campaign's funnel as <c>GET /campaigns/{id}</c> shows it: targeted, sent, delivered, read, replied, opted out.</summary>
+    public static (long Targeted, long Sent, long Delivered, long Read, long Replied, long OptedOut) Funnel(JsonObject campaign)
+    {
+        var funnel = campaign["funnel"]!;
+        long Stage(string name) => funnel[name]!.GetValue<long>();
+        return (Stage("targeted"), Stage("sent"), Stage("delivered"), Stage("read"), Stage("replied"), Stage("optedOut"));
+    }
+
+    /// <summary>Waits until the customer's message with <paramref name="text"/> is in the tenant's history (the portal has seen it).</summary>
+    public Task WaitForHistoryAsync(string waId, string text, CancellationToken ct) =>
+        HistoryDesk.WaitForAsync(Client, HistoryDesk.CustomerMessages(waId), items => items.Any(i => HistoryDesk.Text(i) == text), ct, TimeSpan.FromSeconds(90));
 
     public void Dispose() => Tenant.Dispose();
 }

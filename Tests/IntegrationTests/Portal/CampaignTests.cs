@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using WhatsAppGenesys.IntegrationTests.Outbound;
 
 namespace WhatsAppGenesys.IntegrationTests.Portal;
 
@@ -38,6 +39,8 @@ public sealed class CampaignTests(AppFixture fixture)
         done = await desk.WaitForAsync(id, c => CampaignDesk.Count(c, "read") == 2, "read by both", ct);
         Assert.Equal(1, CampaignDesk.Count(done, "skipped"));
         Assert.Equal(3, done["counts"]!.AsObject().Sum(c => c.Value!.GetValue<int>()));
+        // The funnel targets everyone written as a recipient, the one skipped for a missing attribute included.
+        Assert.Equal((3L, 2L, 2L, 2L, 0L, 0L), CampaignDesk.Funnel(done));
 
         var anaAtMeta = Assert.Single(await desk.ReceivedAtMetaAsync(ana.WaId, ct));
         var benAtMeta = Assert.Single(await desk.ReceivedAtMetaAsync(ben.WaId, ct));
@@ -202,6 +205,51 @@ public sealed class CampaignTests(AppFixture fixture)
         var other = Assert.Single(await sandboxes.WaitForAgentMessagesAsync(bystander, 1));
         Assert.Null(other["channelMetadata"]!["customAttributes"]!["campaignId"]);
     }
+
+    [Fact]
+    public async Task TheFunnelCountsEachRecipientOnceHoweverOftenMetaDeliversItsStatusesAndReplies()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var desk = await CampaignDesk.CreateAsync(fixture, ct, withGenesys: true);
+        var tag = "funnel-" + Guid.NewGuid().ToString("N")[..6];
+        var waIds = await desk.AddTaggedContactsAsync(tag, 3, ct);
+        var id = (await desk.CreateCampaignAsync(new { tags = new[] { tag } }, ct))["id"]!.GetValue<string>();
+        await desk.WaitForStatusAsync(id, "completed", ct);
+
+        // The sandbox's phones report delivered, then read: each recipient counts once at every stage.
+        var read = await desk.WaitForAsync(id, c => CampaignDesk.Count(c, "read") == 3, "read by all", ct);
+        Assert.Equal((3L, 3L, 3L, 3L, 0L, 0L), CampaignDesk.Funnel(read));
+
+        // Meta delivers at least once: the first customer's delivered and read come again; they write, the same
+        // message comes again, and they write once more; the second customer writes STOP; the third stays silent.
+        var first = Assert.Single(await desk.ReceivedAtMetaAsync(waIds[0], ct))["wamid"]!.GetValue<string>();
+        await desk.SendStatusesAsync(first, ["delivered", "read"], ct);
+        var question = await desk.CustomerWritesAsync(waIds[0], "Where is my order?", ct);
+        await desk.CustomerWritesAsync(waIds[0], "Where is my order?", ct, wamid: question);
+        await desk.CustomerWritesAsync(waIds[0], "Any news?", ct);
+        await desk.CustomerWritesAsync(waIds[1], "STOP", ct);
+        await desk.WaitForHistoryAsync(waIds[0], "Any news?", ct);
+        await desk.WaitForAsync(id, c => CampaignDesk.Funnel(c).OptedOut == 1, "opted out by the second customer", ct);
+        await AgentDesk.SettleAsync();
+
+        var campaign = await desk.GetAsync(id, ct);
+        Assert.Equal((3L, 3L, 3L, 3L, 2L, 1L), CampaignDesk.Funnel(campaign));
+        Assert.Equal((1.0, 0.6667, 0.3333), (campaign["funnel"]!["readRate"]!.GetValue<double>(), campaign["funnel"]!["replyRate"]!.GetValue<double>(),
+            campaign["funnel"]!["optOutRate"]!.GetValue<double>()));
+        var recipients = (await desk.RecipientsAsync(id, ct)).ToDictionary(r => r["address"]!.GetValue<string>()[1..]);
+        Assert.Equal((true, false), Marks(recipients[waIds[0]]));
+        Assert.Equal((true, true), Marks(recipients[waIds[1]]));
+        Assert.Equal((false, false), Marks(recipients[waIds[2]]));
+
+        // The analytics report shows the same funnel under the campaign's id, in the hour it was sent.
+        var analytics = (await desk.Client.GetFromJsonAsync<JsonObject>("/api/v1/portal/analytics", ct))!;
+        var funnel = Assert.Single(analytics["totals"]!["campaigns"]!.AsArray())!;
+        Assert.Equal(id, funnel["campaignId"]!.GetValue<string>());
+        Assert.Equal(campaign["funnel"]!.ToJsonString(), funnel.ToJsonString());
+    }
+
+    private static (bool Replied, bool OptedOut) Marks(JsonObject recipient) =>
+        (recipient["repliedAt"] is not null, recipient["optedOutAt"] is not null);
 
     private static async Task<int> SentAtMetaAsync(CampaignDesk desk, IEnumerable<string> waIds, CancellationToken ct)
     {

@@ -52,6 +52,9 @@ namespace WhatsAppGenesys.PortalService.Data.Migrations
                     b.HasKey("TenantId", "BucketStart", "Metric", "Dimension")
                         .HasName("pk_analytics_counters");
 
+                    b.HasIndex("TenantId", "Dimension")
+                        .HasDatabaseName("ix_analytics_counters_tenant_id_dimension");
+
                     b.ToTable("analytics_counters", (string)null);
                 });
 
@@ -216,9 +219,17 @@ namespace WhatsAppGenesys.PortalService.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<DateTimeOffset?>("OptedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opted_out_at");
+
                     b.Property<string>("ParameterValues")
                         .HasColumnType("jsonb")
                         .HasColumnName("parameter_values");
+
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replied_at");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
@@ -262,6 +273,10 @@ namespace WhatsAppGenesys.PortalService.Data.Migrations
 
                     b.HasIndex("CampaignId", "State", "ContactId")
                         .HasDatabaseName("ix_campaign_recipients_campaign_id_state_contact_id");
+
+                    b.HasIndex("TenantId", "Address", "SentAt")
+                        .HasDatabaseName("ix_campaign_recipients_tenant_id_address_sent_at")
+                        .HasFilter("sent_at IS NOT NULL");
 
                     b.ToTable("campaign_recipients", (string)null);
                 });
