@@ -95,8 +95,10 @@ var portalService = builder.AddService<Projects.PortalService>(ServiceNames.Port
     .WithReference(tenantService).WaitFor(tenantService)
     // The tenant's WhatsApp token for Meta's template endpoints (WhatsApp Business Management API).
     .WithReference(authService).WaitFor(authService)
-    // Acknowledges opt-out and opt-in keywords to the customer.
-    .WithReference(whatsappApi).WaitFor(whatsappApi);
+    // Acknowledges opt-out and opt-in keywords to the customer, and sends campaigns.
+    .WithReference(whatsappApi).WaitFor(whatsappApi)
+    // Campaign messages get a ledger row so that Meta's statuses reach their recipients.
+    .WithReference(stateManager).WaitFor(stateManager);
 
 // The single public entry point: routes, API keys, rate limits, the aggregated /health and the API docs (/scalar).
 // It knows the operator key to guard admin routes and tenant creation itself; tenant keys it verifies with the tenant service.

@@ -86,7 +86,10 @@ public static class Extensions
                     .AddAspNetCoreInstrumentation(t => t.Filter = ctx =>
                         !ctx.Request.Path.StartsWithSegments(HealthEndpointPath) &&
                         !ctx.Request.Path.StartsWithSegments(AlivenessEndpointPath))
-                    .AddHttpClientInstrumentation();
+                    // Probes of other services' /health and /alive (the gateway's report, its load balancer) are
+                    // not traced either: an idle system would otherwise export a steady stream of them.
+                    .AddHttpClientInstrumentation(t => t.FilterHttpRequestMessage = request =>
+                        request.RequestUri?.AbsolutePath is not (HealthEndpointPath or AlivenessEndpointPath));
 
                 if (builder.Configuration["Telemetry:SpanDirectory"] is { Length: > 0 } spanDirectory)
                 {

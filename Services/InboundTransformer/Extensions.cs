@@ -21,6 +21,8 @@ internal static class Extensions
         builder.Services.AddSingleton<InboundMetrics>();
         builder.Services.AddSingleton<ReceiptMetrics>();
         builder.Services.AddScoped<StatusReceipts>();
+        // Replies to a campaign carry its id to Genesys (portal-service writes the tag when it sends).
+        builder.Services.AddSingleton<CampaignReplyTags>();
         builder.Services.AddOptions<ReceiptOptions>().BindConfiguration(ReceiptOptions.SectionName);
         builder.Services.AddOptions<MetaGraphOptions>().BindConfiguration(MetaGraphOptions.SectionName);
         builder.Services.AddHttpClient<InboundMediaStore>(InboundMediaStore.HttpClientName)

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
+using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Audience;
+using WhatsAppGenesys.PortalService.Campaigns;
 using WhatsAppGenesys.PortalService.Consent;
 using WhatsAppGenesys.PortalService.Contacts;
 using WhatsAppGenesys.PortalService.Data;
@@ -26,6 +28,37 @@ internal static class Extensions
         builder.Services.AddOpenApi();
         builder.AddConversationHistory();
         builder.AddTemplates();
+        builder.AddCampaigns();
+        builder.AddAnalytics();
+    }
+
+    /// <summary>Campaigns: the API, and the scheduler that sends them through the WhatsApp API service (docs/portal.md).</summary>
+    private static void AddCampaigns(this IHostApplicationBuilder builder)
+    {
+        // Campaign messages get a ledger row, as direct sends do, so Meta's statuses reach their recipients.
+        builder.AddStateManagerClient();
+        builder.Services.AddOptions<CampaignOptions>().BindConfiguration(CampaignOptions.SectionName);
+        builder.Services.AddScoped<CampaignStore>();
+        builder.Services.AddScoped<CampaignCreation>();
+        builder.Services.AddScoped<CampaignLease>();
+        builder.Services.AddScoped<AudienceMaterializer>();
+        builder.Services.AddScoped<CampaignMessages>();
+        builder.Services.AddScoped<CampaignRunner>();
+        builder.Services.AddScoped<RecipientStatusRecorder>();
+        builder.Services.AddScoped<CampaignResponses>();
+        // Customers' messages after a campaign message count as its replies in the funnel.
+        builder.Services.AddScoped<IInboundMessageObserver, CampaignReplyObserver>();
+        builder.Services.AddHostedService<CampaignScheduler>();
+    }
+
+    /// <summary>Analytics: the hourly counters the history consumer adds to, their reader, and the campaign funnel's seam.</summary>
+    private static void AddAnalytics(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<AnalyticsCounters>();
+        builder.Services.AddScoped<ResponseTimes>();
+        builder.Services.AddScoped<AnalyticsReader>();
+        builder.Services.AddScoped<CampaignFunnel>();
+        builder.Services.AddScoped<CampaignFunnelReader>();
     }
 
     /// <summary>Message templates: Meta's template endpoints with the tenant's token, the store, the validator, the status consumer.</summary>
@@ -57,6 +90,7 @@ internal static class Extensions
         builder.Services.AddScoped<StatusRecorder>();
         builder.Services.AddScoped<HistoryReader>();
         builder.Services.AddScoped<CustomerErasure>();
+        builder.Services.AddScoped<ErasureAuditLog>();
         builder.Services.AddScoped<HistoryRetention>();
         builder.Services.AddSingleton<HistoryObjects>();
         builder.Services.AddSingleton<MediaLinks>();

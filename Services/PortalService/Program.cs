@@ -1,6 +1,8 @@
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.PortalService;
+using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Audience;
+using WhatsAppGenesys.PortalService.Campaigns;
 using WhatsAppGenesys.PortalService.Consent;
 using WhatsAppGenesys.PortalService.Contacts;
 using WhatsAppGenesys.PortalService.History;
@@ -26,6 +28,8 @@ app.MapListsApi();
 app.MapAudienceApi();
 app.MapConversationHistoryApi();
 app.MapTemplatesApi();
+app.MapCampaignsApi();
+app.MapAnalyticsApi();
 app.MapPipelineAdminEndpoints(Pipelines.History);
 app.MapPipelineAdminEndpoints(Pipelines.TemplateStatus);
 

@@ -82,6 +82,13 @@ public sealed class AppFixture : IAsyncLifetime
             "AppHost:Resources:genesys-api:Environment:Genesys__RequestsPerMinutePerTenant=1000000",
             // History retention sweeps every 2 s instead of hourly, so a retention test sees old messages go within seconds.
             "AppHost:Resources:portal-service:Environment:History__Retention__Interval=00:00:10",
+            // Campaign back-offs in seconds rather than minutes, so the campaign tests watch a whole back-off; a short
+            // lease so a killed portal-service's campaign is taken up again within seconds of its restart.
+            "AppHost:Resources:portal-service:Environment:Campaigns__PollInterval=00:00:00.500",
+            "AppHost:Resources:portal-service:Environment:Campaigns__LeaseDuration=00:00:05",
+            "AppHost:Resources:portal-service:Environment:Campaigns__SpamBackoff=00:00:03",
+            "AppHost:Resources:portal-service:Environment:Campaigns__PairRateBackoff=00:00:02",
+            "AppHost:Resources:portal-service:Environment:Campaigns__MessagingLimitRecheck=00:00:02",
             // Readiness probes fail while services start; the AppHost logs each failure, which is noise in test output.
             "Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks=None",
         ], TestContext.Current.CancellationToken);

@@ -3,6 +3,8 @@ namespace WhatsAppGenesys.GenesysSandbox.Agent;
 /// <summary>
 /// What the simulated agent sends (POST /sandbox/conversations/{id}/agent-messages): text, or one of an attachment,
 /// quick replies, a WhatsApp template notification or a typing event (text may accompany the first three).
+/// <paramref name="Time"/> is the agent's clock for this message (<c>channel.time</c>), now when absent: a test can
+/// place a whole conversation in a past hour, as its customer's messages carry Meta timestamps of its choosing.
 /// </summary>
 public sealed record AgentMessageRequest(
     string? Text,
@@ -10,7 +12,8 @@ public sealed record AgentMessageRequest(
     IReadOnlyList<AgentQuickReply>? QuickReplies,
     AgentNotification? Notification,
     AgentTyping? Typing,
-    string? OriginatingEntity);
+    string? OriginatingEntity,
+    DateTimeOffset? Time = null);
 
 /// <summary>File bytes as Base64; <paramref name="MediaType"/> defaults from the MIME type (image/* → Image, …, else File).</summary>
 public sealed record AgentAttachment(string? Base64, string? Mime, string? Filename, string? MediaType);

@@ -40,7 +40,7 @@ public sealed class AgentMessageService(
 
         lock (conversation.Gate)
         {
-            var payload = OutboundPayloadBuilder.Build(id, now, integration, conversation, conversation.Customer, type, text,
+            var payload = OutboundPayloadBuilder.Build(id, request.Time ?? now, integration, conversation, conversation.Customer, type, text,
                 content, events, originatingEntity);
             var message = new ConversationMessage
             {

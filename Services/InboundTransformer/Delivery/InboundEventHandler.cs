@@ -32,6 +32,7 @@ public sealed class InboundEventHandler(
     InboundMetrics metrics,
     StatusReceipts receipts,
     IConversationHistoryPublisher history,
+    CampaignReplyTags campaignTags,
     IOptions<ReceiptOptions> receiptOptions,
     TimeProvider clock,
     ILogger<InboundEventHandler> logger) : IMessageHandler<WhatsAppEventReceived>
@@ -92,6 +93,7 @@ public sealed class InboundEventHandler(
             PhoneNumberId = received.PhoneNumberId,
             Contact = contact,
             Media = stored,
+            CampaignId = await campaignTags.FindAsync(received.TenantId, received.CustomerId),
         });
         var call = await genesys.SendInboundMessageAsync(received.TenantId, message.Id,
             JsonSerializer.SerializeToElement(body, GenesysJson.Options), ct);

@@ -59,6 +59,10 @@ public static class GenesysChannelBuilder
         {
             attributes[InboundMetadataKeys.Bsuid] = bsuid;
         }
+        if (context.CampaignId is { } campaignId)
+        {
+            attributes[InboundMetadataKeys.CampaignId] = campaignId;
+        }
         return attributes;
     }
 

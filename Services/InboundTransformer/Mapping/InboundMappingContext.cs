@@ -21,6 +21,9 @@ public sealed record InboundMappingContext
     /// <summary>Text of the message replied or reacted to, when we have it.</summary>
     public string? QuotedText { get; init; }
 
+    /// <summary>The campaign the customer was sent in the last 24 hours, when they were: their message answers it.</summary>
+    public string? CampaignId { get; init; }
+
     /// <summary><c>value.errors</c> of the change the message came in (Meta sometimes puts them there).</summary>
     public IReadOnlyList<MetaError>? ChangeErrors { get; init; }
 }

@@ -10,6 +10,7 @@ public static class InboundMetadataKeys
     public const string TenantId = "tenantId";
     public const string PhoneNumberId = "phoneNumberId";
     public const string Bsuid = "bsuid";
+    public const string CampaignId = Contracts.Campaigns.CampaignReplyTag.AttributeName;
 
     // message metadata
     public const string MessageType = "whatsappMessageType";

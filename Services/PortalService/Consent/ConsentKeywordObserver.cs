@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WhatsAppGenesys.PortalService.Campaigns;
 using WhatsAppGenesys.PortalService.Contacts;
 using WhatsAppGenesys.PortalService.Data;
 using WhatsAppGenesys.PortalService.History;
@@ -11,13 +12,16 @@ namespace WhatsAppGenesys.PortalService.Consent;
 /// A customer's text that is one of the tenant's opt-out keywords opts them out (a contact is created for a customer
 /// the tenant did not know); an opt-in keyword subscribes them (again). Either is recorded in the consent history under
 /// the message's id and acknowledged with the tenant's text. Seen twice, a message is recorded once and acknowledged
-/// once: the history row is found by its message id and says whether the acknowledgement went out.
+/// once: the history row is found by its message id and says whether the acknowledgement went out. An opt-out is
+/// also credited to the campaign message the customer got last within 24 hours (<see cref="CampaignResponses"/>,
+/// once per recipient, so seeing the message again counts nothing).
 /// </summary>
 public sealed class ConsentKeywordObserver(
     PortalDbContext db,
     PortalSettingsStore settingsStore,
     ConsentRecorder recorder,
     ConsentAcknowledgements acknowledgements,
+    CampaignResponses campaignResponses,
     TimeProvider clock,
     ILogger<ConsentKeywordObserver> logger) : IInboundMessageObserver
 {
@@ -46,6 +50,10 @@ public sealed class ConsentKeywordObserver(
             entry = await recorder.RecordAsync(contact, keyword == ConsentKeyword.OptIn, ConsentSources.Keyword, message.MessageId,
                 message.Text.Trim(), cancellationToken);
             logger.LogInformation("Customer {CustomerId} {Action} by keyword (message {MessageId})", message.CustomerId, entry.Action, message.MessageId);
+        }
+        if (entry.Action == ConsentActions.OptedOut)
+        {
+            await campaignResponses.OptedOutAsync(message.TenantId, message.WaId, message.Bsuid, message.OccurredAt, cancellationToken);
         }
         if (entry.AcknowledgedAt is not null)
         {

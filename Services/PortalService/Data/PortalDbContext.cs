@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using WhatsAppGenesys.PortalService.Analytics;
+using WhatsAppGenesys.PortalService.Campaigns;
 using WhatsAppGenesys.PortalService.Consent;
 using WhatsAppGenesys.PortalService.Contacts;
 using WhatsAppGenesys.PortalService.History;
@@ -27,6 +29,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ErasureAuditRow> Erasures => Set<ErasureAuditRow>();
 
     public DbSet<MessageTemplateRow> Templates => Set<MessageTemplateRow>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
+
+    public DbSet<AnalyticsCounterRow> AnalyticsCounters => Set<AnalyticsCounterRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -96,5 +104,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
         HistoryModel.Configure(modelBuilder);
         TemplateModel.Configure(modelBuilder);
+        CampaignModel.Configure(modelBuilder);
+        AnalyticsModel.Configure(modelBuilder);
     }
 }

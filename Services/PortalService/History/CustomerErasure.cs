@@ -2,14 +2,17 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using WhatsAppGenesys.Contracts.Tenancy;
+using WhatsAppGenesys.PortalService.Consent;
+using WhatsAppGenesys.PortalService.Contacts;
 using WhatsAppGenesys.PortalService.Data;
 
 namespace WhatsAppGenesys.PortalService.History;
 
 /// <summary>
-/// The right to be forgotten for one customer of one tenant. Objects first, rows after: a crash in between leaves
+/// The right to be forgotten for one customer of one tenant: their history, its media and raw webhooks, and their
+/// contact (with its consent history and list memberships) — unless they opted out, see <see cref="KeepOptOutsOnlyAsync"/>. Objects first, rows after: a crash in between leaves
 /// rows whose objects are gone (the request is repeated and finishes), never objects nobody can find any more. The
-/// rows, their statuses and the audit row go in one transaction, so the audit exists exactly when the rows are gone.
+/// rows and the audit row go in one transaction, so the audit exists exactly when the rows are gone.
 /// </summary>
 public sealed class CustomerErasure(PortalDbContext db, HistoryObjects objects, TimeProvider clock, ILogger<CustomerErasure> logger)
 {
@@ -25,6 +28,8 @@ public sealed class CustomerErasure(PortalDbContext db, HistoryObjects objects, 
         var ids = rows.Select(r => r.Id).ToList();
         var messageIds = rows.Select(r => r.MessageId).Distinct().ToList();
         var customerIds = rows.Select(r => r.CustomerId).Append(customer).Distinct().ToList();
+        // A contact is kept by E.164 number or BSUID; the history's customer ids are wa_ids (digits) or BSUIDs.
+        var contactKeys = customerIds.Select(id => id.All(char.IsAsciiDigit) ? "+" + id : id).ToList();
         // Aspire's context retries transient failures, so the transaction runs inside its execution strategy (all or nothing, retried whole).
         var strategy = db.Database.CreateExecutionStrategy();
         var audit = await strategy.ExecuteAsync(async () =>
@@ -35,12 +40,22 @@ public sealed class CustomerErasure(PortalDbContext db, HistoryObjects objects, 
                 .Where(s => s.TenantId == tenantId && (customerIds.Contains(s.CustomerId) || messageIds.Contains(s.MessageId)))
                 .ExecuteDeleteAsync(ct);
             var messagesDeleted = await db.Messages.Where(m => m.TenantId == tenantId && ids.Contains(m.Id)).ExecuteDeleteAsync(ct);
+            var contacts = db.Contacts.Where(c => c.TenantId == tenantId
+                && ((c.PhoneNumber != null && contactKeys.Contains(c.PhoneNumber)) || (c.Bsuid != null && customerIds.Contains(c.Bsuid))));
+            var optOutsKept = await KeepOptOutsOnlyAsync(contacts.Where(c => c.ConsentStatus == ConsentStatus.OptedOut), ct);
+            var forgotten = contacts.Where(c => c.ConsentStatus != ConsentStatus.OptedOut);
+            var consentDeleted = await db.ConsentEvents.Where(e => e.TenantId == tenantId && forgotten.Any(c => c.Id == e.ContactId)).ExecuteDeleteAsync(ct);
+            // List memberships go with the contact (a cascading foreign key).
+            var contactsDeleted = await forgotten.ExecuteDeleteAsync(ct);
             var row = new ErasureAuditRow
             {
                 TenantId = tenantId,
                 CustomerHash = HashOf(tenantId, customer),
                 MessagesDeleted = messagesDeleted,
                 StatusesDeleted = statusesDeleted,
+                ContactsDeleted = contactsDeleted,
+                ConsentEventsDeleted = consentDeleted,
+                OptOutsKept = optOutsKept,
                 MediaObjectsDeleted = mediaDeleted,
                 ArchiveObjectsDeleted = archivesDeleted,
                 RequestedBy = requester.RequestedBy,
@@ -54,9 +69,33 @@ public sealed class CustomerErasure(PortalDbContext db, HistoryObjects objects, 
             return row;
         });
 
-        logger.LogInformation("Erased customer {CustomerHash}: {Messages} messages, {Statuses} statuses, {Media} media and {Archives} archived webhooks (audit {AuditId})",
-            audit.CustomerHash, audit.MessagesDeleted, audit.StatusesDeleted, mediaDeleted, archivesDeleted, audit.Id);
-        return new ErasureResult(audit.Id, audit.CustomerHash, audit.MessagesDeleted, audit.StatusesDeleted, mediaDeleted, archivesDeleted, audit.CompletedAt);
+        logger.LogInformation("Erased customer {CustomerHash}: {Messages} messages, {Statuses} statuses, {Media} media and {Archives} archived webhooks, {Contacts} contacts with {Consent} consent entries; {OptOuts} opt-outs kept (audit {AuditId})",
+            audit.CustomerHash, audit.MessagesDeleted, audit.StatusesDeleted, mediaDeleted, archivesDeleted, audit.ContactsDeleted, audit.ConsentEventsDeleted,
+            audit.OptOutsKept, audit.Id);
+        return ErasureResult.From(audit);
+    }
+
+    /// <summary>
+    /// An opted-out customer's number (or BSUID) and opt-out stay: forgetting them would let the next import or
+    /// campaign message someone who asked not to be, and honouring an objection is a reason the law gives to keep
+    /// that much. Everything else goes: name, attributes, tags, list memberships and the notes on their consent entries.
+    /// </summary>
+    private async Task<int> KeepOptOutsOnlyAsync(IQueryable<Contact> optedOut, CancellationToken ct)
+    {
+        var kept = await optedOut.ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var contact in kept)
+        {
+            contact.Name = null;
+            contact.Attributes = [];
+            contact.Tags = [];
+            contact.UpdatedAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+        var ids = kept.Select(c => c.Id).ToList();
+        await db.ListMembers.Where(m => ids.Contains(m.ContactId)).ExecuteDeleteAsync(ct);
+        await db.ConsentEvents.Where(e => ids.Contains(e.ContactId)).ExecuteUpdateAsync(set => set.SetProperty(e => e.Note, (string?)null), ct);
+        return kept.Count;
     }
 
     /// <summary>Names the customer in the audit without naming them: SHA-256 of tenant and customer key, hex.</summary>
@@ -66,7 +105,11 @@ public sealed class CustomerErasure(PortalDbContext db, HistoryObjects objects, 
 
 /// <summary>What an erasure removed; <see cref="AuditId"/> is the audit row that records it.</summary>
 public sealed record ErasureResult(long AuditId, string CustomerHash, int MessagesDeleted, int StatusesDeleted,
-    int MediaObjectsDeleted, int ArchiveObjectsDeleted, DateTimeOffset CompletedAt);
+    int MediaObjectsDeleted, int ArchiveObjectsDeleted, int ContactsDeleted, int ConsentEventsDeleted, int OptOutsKept, DateTimeOffset CompletedAt)
+{
+    public static ErasureResult From(ErasureAuditRow audit) => new(audit.Id, audit.CustomerHash, audit.MessagesDeleted, audit.StatusesDeleted,
+        audit.MediaObjectsDeleted, audit.ArchiveObjectsDeleted, audit.ContactsDeleted, audit.ConsentEventsDeleted, audit.OptOutsKept, audit.CompletedAt);
+}
 
 /// <summary>Who asked for an erasure, as the gateway identified them.</summary>
 public sealed record ErasureRequester(string RequestedBy, string? CorrelationId)

@@ -82,8 +82,36 @@ public static class HistoryApi
             }
             return Results.Ok(await erasure.EraseAsync(http.TenantId(), key!, ErasureRequester.Of(http), ct));
         })
-        .WithSummary("Erases a customer's history (right to be forgotten): messages, statuses, media and raw webhooks; leaves an audit row without content")
+        .WithSummary("Erases a customer (right to be forgotten): messages, statuses, media, raw webhooks, contact and consent history; leaves an audit row without content")
         .Produces<ErasureResult>()
+        .ProducesValidationProblem();
+
+        portal.MapGet("/erasures", async (string? customer, string? before, string? limit, HttpContext http, ErasureAuditLog audit, CancellationToken ct) =>
+        {
+            var query = new HistoryQueryParameters();
+            var key = query.Customer("customer", customer);
+            var size = query.Limit(limit);
+            long? older = null;
+            if (before is not null)
+            {
+                if (long.TryParse(before, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+                {
+                    older = id;
+                }
+                else
+                {
+                    query.Errors["before"] = ["An audit id, as nextBefore gave it."];
+                }
+            }
+            if (!query.IsValid)
+            {
+                return Results.ValidationProblem(query.Errors, title: "The request is not valid");
+            }
+            var tenantId = http.TenantId();
+            return Results.Ok(await audit.ListAsync(tenantId, key is null ? null : CustomerErasure.HashOf(tenantId, key), older, size, ct));
+        })
+        .WithSummary("The erasure audit, newest first: who asked, when and how much went (optionally for one customer, matched by hash)")
+        .Produces<ErasureAuditPage>()
         .ProducesValidationProblem();
 
         return app;

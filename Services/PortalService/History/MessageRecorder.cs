@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using WhatsAppGenesys.Contracts.Events;
+using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Data;
 
 namespace WhatsAppGenesys.PortalService.History;
@@ -8,9 +9,11 @@ namespace WhatsAppGenesys.PortalService.History;
 /// <summary>
 /// Stores one message of the history, once: a redelivered event finds its row and changes nothing. A new customer
 /// message is then shown to every <see cref="IInboundMessageObserver"/>; the row remembers when they all had it, so
-/// an observer that failed (the event is retried) or a crash before that point means they are called again.
+/// an observer that failed (the event is retried) or a crash before that point means they are called again. The
+/// analytics figures are added in the insert's transaction (<see cref="AnalyticsCounters"/>).
 /// </summary>
-public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMessageObserver> observers, TimeProvider clock, ILogger<MessageRecorder> logger)
+public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMessageObserver> observers, AnalyticsCounters counters,
+    ResponseTimes responseTimes, TimeProvider clock, ILogger<MessageRecorder> logger)
 {
     public async Task RecordAsync(ConversationMessageRecorded message, CancellationToken ct)
     {
@@ -18,22 +21,13 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
             m.TenantId == message.TenantId && m.Direction == message.Direction && m.MessageId == message.MessageId, ct);
         if (row is null)
         {
-            row = HistoryRows.From(message, clock.GetUtcNow());
-            // Statuses can overtake the message (a later part of a split message is tracked before its event is stored).
-            var earlier = await db.Statuses.AsNoTracking()
-                .Where(s => s.TenantId == message.TenantId && s.MessageId == message.MessageId).ToListAsync(ct);
-            if (StatusPrecedence.Strongest(earlier, s => s.Status) is { } strongest)
-            {
-                HistoryRows.ApplyStatus(row, strongest.Status, strongest.OccurredAt, strongest.FailureCode, strongest.FailureReason);
-            }
-            db.Messages.Add(row);
             try
             {
-                await db.SaveChangesAsync(ct);
+                row = await InsertAsync(message, ct);
             }
             catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {
-                // Stored at the same moment by the other replica (a fail-over mid-message): it notifies the observers.
+                // Stored at the same moment by the other replica (a fail-over mid-message): it counts it and notifies the observers.
                 logger.LogDebug("History message {MessageId} was stored concurrently", message.MessageId);
                 return;
             }
@@ -45,6 +39,39 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
             row.ObservedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// Stores the row and adds it to the analytics in one transaction: the figures count the message exactly when
+    /// this insert happens, never on a redelivery (which finds the row) nor when the insert loses a race.
+    /// </summary>
+    private async Task<HistoryMessageRow> InsertAsync(ConversationMessageRecorded message, CancellationToken ct)
+    {
+        // Aspire's context retries transient failures, so the transaction runs inside its execution strategy (retried whole).
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var row = HistoryRows.From(message, clock.GetUtcNow());
+            // Statuses can overtake the message (a later part of a split message is tracked before its event is stored).
+            var earlier = await db.Statuses.AsNoTracking()
+                .Where(s => s.TenantId == message.TenantId && s.MessageId == message.MessageId).ToListAsync(ct);
+            if (StatusPrecedence.Strongest(earlier, s => s.Status) is { } strongest)
+            {
+                HistoryRows.ApplyStatus(row, strongest.Status, strongest.OccurredAt, strongest.FailureCode, strongest.FailureReason);
+            }
+            var figures = MessageFigures.ForNewMessage(row).ToList();
+            if (row.Direction == HistoryDirections.Outbound)
+            {
+                figures.AddRange(await responseTimes.ForAgentMessageAsync(row, ct));
+            }
+            db.Messages.Add(row);
+            await db.SaveChangesAsync(ct);
+            await counters.AddAsync(figures, ct);
+            await transaction.CommitAsync(ct);
+            return row;
+        });
     }
 
     private async Task NotifyObserversAsync(HistoryMessageRow row, CancellationToken ct)

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using WhatsAppGenesys.Contracts.Events;
+using WhatsAppGenesys.PortalService.Analytics;
+using WhatsAppGenesys.PortalService.Campaigns;
 using WhatsAppGenesys.PortalService.Data;
 
 namespace WhatsAppGenesys.PortalService.History;
@@ -9,7 +11,7 @@ namespace WhatsAppGenesys.PortalService.History;
 /// Keeps every status Meta reported (once each) and moves the message's current status forward only: a conditional
 /// update that matches nothing when a stronger status is already there, so out-of-order and repeated events are harmless.
 /// </summary>
-public sealed class StatusRecorder(PortalDbContext db, TimeProvider clock, ILogger<StatusRecorder> logger)
+public sealed class StatusRecorder(PortalDbContext db, AnalyticsCounters counters, RecipientStatusRecorder campaignRecipients, TimeProvider clock, ILogger<StatusRecorder> logger)
 {
     public async Task RecordAsync(ConversationMessageStatusChanged status, CancellationToken ct)
     {
@@ -32,15 +34,42 @@ public sealed class StatusRecorder(PortalDbContext db, TimeProvider clock, ILogg
             }
         }
 
-        var weaker = StatusPrecedence.Weaker(status.Status);
-        DateTimeOffset? at = status.OccurredAt.ToUniversalTime();
-        await db.Messages
-            .Where(m => m.TenantId == status.TenantId && m.MessageId == status.MessageId && m.Direction == HistoryDirections.Outbound
-                && (m.Status == null || weaker.Contains(m.Status)))
-            .ExecuteUpdateAsync(update => update
-                .SetProperty(m => m.Status, status.Status)
-                .SetProperty(m => m.StatusAt, at)
-                .SetProperty(m => m.FailureCode, status.FailureCode)
-                .SetProperty(m => m.FailureReason, status.FailureReason), ct);
+        await MoveCurrentStatusAsync(status, ct);
+        // A campaign's message has no history row of its own; its recipient is where the status shows.
+        await campaignRecipients.RecordAsync(status, ct);
     }
+
+    /// <summary>
+    /// Moves the message's current status forward and adds the move to the analytics in one transaction. The row is
+    /// locked and re-checked before the update, so of two concurrent deliveries of one status exactly one moves it
+    /// and counts; a weaker or repeated status matches nothing and counts nothing.
+    /// </summary>
+    private async Task MoveCurrentStatusAsync(ConversationMessageStatusChanged status, CancellationToken ct)
+    {
+        var weaker = StatusPrecedence.Weaker(status.Status).ToArray();
+        var at = status.OccurredAt.ToUniversalTime();
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var moved = await db.Database.SqlQuery<StatusMove>($"""
+                WITH target AS (
+                    SELECT id, status, occurred_at FROM history_messages
+                    WHERE tenant_id = {status.TenantId} AND message_id = {status.MessageId} AND direction = {HistoryDirections.Outbound}
+                      AND (status IS NULL OR status = ANY({weaker}))
+                    FOR UPDATE)
+                UPDATE history_messages AS m
+                SET status = {status.Status}, status_at = {at}, failure_code = {status.FailureCode}, failure_reason = {status.FailureReason}
+                FROM target WHERE m.id = target.id
+                RETURNING target.status AS previous, target.occurred_at AS sent_at
+                """).ToListAsync(ct);
+            var figures = moved.SelectMany(m => MessageFigures.ForStatusChange(status.TenantId, m.SentAt, m.Previous, status.Status, status.FailureCode));
+            await counters.AddAsync(figures, ct);
+            await transaction.CommitAsync(ct);
+        });
+    }
+
+    /// <summary>What the conditional update changed: the status the message had, and when it was sent (columns named by the context's snake_case convention).</summary>
+    internal sealed record StatusMove(string? Previous, DateTimeOffset SentAt);
 }

@@ -4,13 +4,16 @@ namespace WhatsAppGenesys.PortalService.Settings;
 /// What a tenant tunes about its portal: how long conversation history is kept, and the keywords by which a customer
 /// opts out of (and back into) business-initiated messages, with the replies that acknowledge them. Keywords are
 /// matched on the whole message, trimmed and case-insensitively, so "stop" opts out and "please stop by" does not.
+/// <see cref="CampaignMessagingLimit"/> is the business's messaging-limit tier at Meta (unique customers per moving 24
+/// hours); campaigns stop at it. Null: the service's default (Campaigns:DefaultMessagingLimit, Meta's first tier).
 /// </summary>
 public sealed record PortalSettings(
     int HistoryRetentionDays,
     IReadOnlyList<string> OptOutKeywords,
     IReadOnlyList<string> OptInKeywords,
     string OptOutAcknowledgement,
-    string OptInAcknowledgement)
+    string OptInAcknowledgement,
+    int? CampaignMessagingLimit = null)
 {
     /// <summary>History is kept 90 days unless the tenant says otherwise; STOP/START in English and Spanish.</summary>
     public static PortalSettings Defaults { get; } = new(
@@ -23,6 +26,7 @@ public sealed record PortalSettings(
     public const int MaxKeywords = 20;
     public const int MaxKeywordLength = 32;
     public const int MaxAcknowledgementLength = 1024;
+    public const int MaxMessagingLimit = 100_000_000;
 
     /// <summary>What is wrong with these settings, by field, in the shape of a validation problem.</summary>
     public Dictionary<string, string[]> Validate()
@@ -38,6 +42,10 @@ public sealed record PortalSettings(
             && OptOutKeywords.Intersect(OptInKeywords, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } both)
         {
             errors["optInKeywords"] = [$"'{both}' cannot both opt out and opt in."];
+        }
+        if (CampaignMessagingLimit is < 1 or > MaxMessagingLimit)
+        {
+            errors["campaignMessagingLimit"] = [$"Between 1 and {MaxMessagingLimit} unique customers, or null for the default."];
         }
         CheckText("optOutAcknowledgement", OptOutAcknowledgement, errors);
         CheckText("optInAcknowledgement", OptInAcknowledgement, errors);

@@ -9,5 +9,6 @@ public sealed class PortalSettingsRow
     public List<string> OptInKeywords { get; set; } = [];
     public required string OptOutAcknowledgement { get; set; }
     public required string OptInAcknowledgement { get; set; }
+    public int? CampaignMessagingLimit { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -8,7 +8,8 @@ public sealed class PortalSettingsStore(PortalDbContext db, TimeProvider clock)
 {
     public async Task<PortalSettings> GetAsync(string tenantId, CancellationToken ct) =>
         await db.Settings.AsNoTracking().Where(s => s.TenantId == tenantId).FirstOrDefaultAsync(ct) is { } row
-            ? new PortalSettings(row.HistoryRetentionDays, row.OptOutKeywords, row.OptInKeywords, row.OptOutAcknowledgement, row.OptInAcknowledgement)
+            ? new PortalSettings(row.HistoryRetentionDays, row.OptOutKeywords, row.OptInKeywords, row.OptOutAcknowledgement, row.OptInAcknowledgement,
+                row.CampaignMessagingLimit)
             : PortalSettings.Defaults;
 
     /// <summary>Replaces the tenant's settings (they are validated by the caller).</summary>
@@ -25,6 +26,7 @@ public sealed class PortalSettingsStore(PortalDbContext db, TimeProvider clock)
         row.OptInKeywords = PortalSettings.Normalize(settings.OptInKeywords);
         row.OptOutAcknowledgement = settings.OptOutAcknowledgement.Trim();
         row.OptInAcknowledgement = settings.OptInAcknowledgement.Trim();
+        row.CampaignMessagingLimit = settings.CampaignMessagingLimit;
         row.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return await GetAsync(tenantId, ct);

@@ -7,7 +7,7 @@ using static WhatsAppGenesys.IntegrationTests.Portal.HistoryDesk;
 
 namespace WhatsAppGenesys.IntegrationTests.Portal;
 
-/// <summary>The right to be forgotten: a customer's rows and objects go, an audit row without content stays.</summary>
+/// <summary>The right to be forgotten: a customer's rows, objects and contact go, an audit row without content stays.</summary>
 [Collection(nameof(ConversationHistoryCollection))]
 public sealed class HistoryErasureTests(AppFixture fixture)
 {
@@ -15,7 +15,7 @@ public sealed class HistoryErasureTests(AppFixture fixture)
     private readonly HistoryDesk _desk = new(fixture);
 
     [Fact]
-    public async Task ErasureRemovesTheCustomersRowsMediaAndRawWebhooksAndLeavesAnAuditRow()
+    public async Task ErasureRemovesTheCustomersRowsMediaRawWebhooksAndContactAndLeavesAnAuditRow()
     {
         var ct = TestContext.Current.CancellationToken;
         using var portal = await _desk.DemoClientAsync(ct);
@@ -48,6 +48,16 @@ public sealed class HistoryErasureTests(AppFixture fixture)
             Assert.Contains(key, await fixture.ListS3KeysAsync(bucket, key));
         }
 
+        // The customer is also a contact who opted out: only the number and the opt-out stay, so it is still honoured.
+        using var created = await portal.PostAsJsonAsync("/api/v1/portal/contacts",
+            new { phone = "+" + customer, name = "To be forgotten", tags = new[] { "vip" }, attributes = new Dictionary<string, string> { ["city"] = "Lyon" } }, ct);
+        created.EnsureSuccessStatusCode();
+        var contactId = (await created.Content.ReadFromJsonAsync<JsonObject>(ct))!["id"]!.GetValue<string>();
+        using (var optOut = await portal.PostAsJsonAsync($"/api/v1/portal/contacts/{contactId}/opt-out", new { note = "asked by phone" }, ct))
+        {
+            optOut.EnsureSuccessStatusCode();
+        }
+
         using var erase = await portal.DeleteAsync($"/api/v1/portal/customers/%2B{customer}/history", ct);
 
         Assert.Equal(HttpStatusCode.OK, erase.StatusCode);
@@ -55,6 +65,12 @@ public sealed class HistoryErasureTests(AppFixture fixture)
         Assert.Equal(history.Count, result["messagesDeleted"]!.GetValue<int>());
         Assert.Equal(2, result["mediaObjectsDeleted"]!.GetValue<int>());
         Assert.True(result["statusesDeleted"]!.GetValue<int>() > 0);
+        Assert.Equal((0, 1), (result["contactsDeleted"]!.GetValue<int>(), result["optOutsKept"]!.GetValue<int>()));
+        var kept = (await portal.GetFromJsonAsync<JsonObject>($"/api/v1/portal/contacts/{contactId}", ct))!;
+        Assert.Equal(("+" + customer, "opted_out"), (Str(kept, "phone"), kept["consent"]!["status"]!.GetValue<string>()));
+        Assert.Null(kept["name"]);
+        Assert.Empty(kept["tags"]!.AsArray());
+        Assert.Empty(kept["attributes"]!.AsObject());
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(portal, CustomerMessages(customer), ct)).Status);
         // The still-valid links now find nothing: the objects themselves are gone, as are the raw webhooks.
         foreach (var link in mediaLinks)
@@ -82,6 +98,34 @@ public sealed class HistoryErasureTests(AppFixture fixture)
         Assert.Equal((history.Count, 2, archives.Select(a => a.Key).Distinct().Count()), (row.GetInt32(2), row.GetInt32(3), row.GetInt32(4)));
         Assert.StartsWith("api-key:", row.GetString(5));
         Assert.True(row.GetFieldValue<DateTimeOffset>(6) > DateTimeOffset.UtcNow.AddMinutes(-5));
+
+        // The audit as an auditor reads it through the API, found by the customer without storing who they are.
+        var entries = (await portal.GetFromJsonAsync<JsonObject>($"/api/v1/portal/erasures?customer=%2B{customer}", ct))!["items"]!.AsArray();
+        var entry = Assert.Single(entries)!.AsObject();
+        Assert.Equal(result["auditId"]!.GetValue<long>(), entry["auditId"]!.GetValue<long>());
+        Assert.Equal(row.GetString(1), Str(entry, "customerHash"));
+        Assert.Equal((history.Count, 1), (entry["messagesDeleted"]!.GetValue<int>(), entry["optOutsKept"]!.GetValue<int>()));
+        Assert.StartsWith("api-key:", Str(entry, "requestedBy"));
+    }
+
+    [Fact]
+    public async Task ErasingAContactWhoDidNotOptOutDeletesItAndItsConsentHistory()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var portal = await _desk.DemoClientAsync(ct);
+        var customer = Sandboxes.NewCustomer();
+        using var created = await portal.PostAsJsonAsync("/api/v1/portal/contacts", new { phone = "+" + customer, name = "Only a contact" }, ct);
+        created.EnsureSuccessStatusCode();
+        var contactId = (await created.Content.ReadFromJsonAsync<JsonObject>(ct))!["id"]!.GetValue<string>();
+
+        using var erase = await portal.DeleteAsync($"/api/v1/portal/customers/{customer}/history", ct);
+
+        Assert.Equal(HttpStatusCode.OK, erase.StatusCode);
+        var result = (await erase.Content.ReadFromJsonAsync<JsonObject>(ct))!;
+        Assert.Equal((0, 1, 1, 0), (result["messagesDeleted"]!.GetValue<int>(), result["contactsDeleted"]!.GetValue<int>(),
+            result["consentEventsDeleted"]!.GetValue<int>(), result["optOutsKept"]!.GetValue<int>()));
+        using var contact = await portal.GetAsync($"/api/v1/portal/contacts/{contactId}", ct);
+        Assert.Equal(HttpStatusCode.NotFound, contact.StatusCode);
     }
 
     /// <summary>The raw webhooks the customer's messages came in (read from portaldb: the API does not show them).</summary>

@@ -50,9 +50,49 @@ public sealed class KeywordOptOutTests(AppFixture fixture)
         });
     }
 
+    [Fact]
+    public async Task RedeliveredStopOptsOutAndIsAcknowledgedOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var demo = await PortalTenant.ForAsync(_gateway, DemoTenant, ct);
+        var customer = Sandboxes.NewCustomer();
+
+        // Meta delivers at least once: the same STOP (same wamid) again, then a later message that shows both were handled.
+        var stop = await _desk.Sandboxes.CustomerSendsAsync(customer, new { type = "text", text = "STOP" });
+        await _desk.Sandboxes.CustomerSendsAsync(customer, new { type = "text", text = "STOP", wamid = stop });
+        await _desk.Sandboxes.CustomerSendsAsync(customer, new { type = "text", text = "thanks" });
+        await WaitForHistoryAsync(demo, customer, "thanks", ct);
+        await AgentDesk.SettleAsync();
+
+        var acknowledgement = Assert.Single(await _desk.CustomerReceivedAsync(customer));
+        Assert.Equal(OptOutAcknowledgement, acknowledgement["body"]!["text"]!["body"]!.GetValue<string>());
+        var contact = await ContactAsync(demo, customer, ct);
+        Assert.Equal("opted_out", contact["consent"]!["status"]!.GetValue<string>());
+        var history = (await demo.Client.GetFromJsonAsync<JsonArray>($"/api/v1/portal/contacts/{PortalTenant.Id(contact)}/consent-history", ct))!;
+        var entry = Assert.Single(history)!;
+        Assert.Equal(("opted_out", stop), (entry["action"]!.GetValue<string>(), entry["messageId"]!.GetValue<string>()));
+    }
+
     private static string OptOutAcknowledgement => "You will no longer receive marketing messages from us. Reply START to subscribe again.";
 
     private static string OptInAcknowledgement => "You are subscribed again. Reply STOP at any time to opt out.";
+
+    /// <summary>Waits until the customer's message with <paramref name="text"/> is in the portal's history.</summary>
+    private static async Task WaitForHistoryAsync(PortalTenant demo, string customer, string text, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using var response = await demo.Client.GetAsync($"/api/v1/portal/customers/{customer}/messages", ct);
+            if (response.IsSuccessStatusCode
+                && (await response.Content.ReadFromJsonAsync<JsonObject>(ct))!["items"]!.AsArray().Any(m => m?["text"]?.GetValue<string>() == text))
+            {
+                return;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"'{text}' from {customer} never reached the history.");
+            await Task.Delay(200, ct);
+        }
+    }
 
     /// <summary>The demo tenant's contact for the customer's number, once the keyword made one.</summary>
     private static async Task<JsonObject> ContactAsync(PortalTenant demo, string customer, CancellationToken ct)

@@ -37,7 +37,8 @@ internal sealed class TemplateTenant : IDisposable
     /// <summary>The gateway with the tenant's API key.</summary>
     public HttpClient Client { get; }
 
-    public static async Task<TemplateTenant> CreateAsync(AppFixture fixture, CancellationToken ct)
+    /// <param name="withGenesys">Also an Open Messaging integration of its own at the Genesys sandbox, so its customers' messages reach an agent.</param>
+    public static async Task<TemplateTenant> CreateAsync(AppFixture fixture, CancellationToken ct, bool withGenesys = false)
     {
         var gateway = new GatewayHarness(fixture);
         var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
@@ -61,9 +62,24 @@ internal sealed class TemplateTenant : IDisposable
             business.EnsureSuccessStatusCode();
         }
 
+        GenesysConfigRequest? genesys = null;
+        if (withGenesys)
+        {
+            genesys = new GenesysConfigRequest("mypurecloud.com", $"tpl-client-{suffix}", Guid.NewGuid().ToString(), $"genesys-secret-{suffix}",
+                $"genesys-webhook-{suffix}");
+            using var integration = await fixture.Client(ServiceNames.GenesysSandbox).PostAsJsonAsync("/sandbox/integrations", new
+            {
+                integrationId = genesys.IntegrationId,
+                clientId = genesys.ClientId,
+                clientSecret = genesys.ClientSecret,
+                webhookSecret = genesys.WebhookSecret,
+            }, ct);
+            integration.EnsureSuccessStatusCode();
+        }
+
         using var admin = gateway.Operator();
         using (var created = await admin.PostAsJsonAsync("/api/tenants", new CreateTenantRequest(tenantId, $"Templates {suffix}",
-            new WhatsAppConfigRequest(wabaId, [phoneNumberId], "+15550100000", GraphVersion, accessToken, appSecret, $"verify-{suffix}")), ct))
+            new WhatsAppConfigRequest(wabaId, [phoneNumberId], "+15550100000", GraphVersion, accessToken, appSecret, $"verify-{suffix}"), genesys), ct))
         {
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }

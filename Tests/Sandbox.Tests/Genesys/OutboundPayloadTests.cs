@@ -148,4 +148,20 @@ public sealed class OutboundPayloadTests
         await Task.Delay(200, HttpTestExtensions.Ct);
         Assert.Empty(host.Receiver.Received);
     }
+
+    [Fact]
+    public async Task TheAgentsClockCanBeSetPerMessageForTestsOfPastHours()
+    {
+        await using var host = await GenesysSandboxHost.StartAsync();
+        var token = await host.GetTokenAsync();
+        var conversationId = await host.StartConversationAsync(token, "+15550001");
+
+        using var response = await host.Client.PostJsonAsync($"/sandbox/conversations/{conversationId}/agent-messages",
+            new { text = "Sent yesterday", time = "2026-03-24T09:15:30.250Z" });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var webhook = Assert.Single(await host.Receiver.WaitForAsync(1));
+
+        using var document = JsonDocument.Parse(webhook.Body);
+        Assert.Equal("2026-03-24T09:15:30.250Z", document.RootElement.GetProperty("channel").GetProperty("time").GetString());
+    }
 }

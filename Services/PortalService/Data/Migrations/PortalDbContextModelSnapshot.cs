@@ -24,6 +24,263 @@ namespace WhatsAppGenesys.PortalService.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("WhatsAppGenesys.PortalService.Analytics.AnalyticsCounterRow", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("BucketStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bucket_start");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("dimension");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("TenantId", "BucketStart", "Metric", "Dimension")
+                        .HasName("pk_analytics_counters");
+
+                    b.HasIndex("TenantId", "Dimension")
+                        .HasDatabaseName("ix_analytics_counters_tenant_id_dimension");
+
+                    b.ToTable("analytics_counters", (string)null);
+                });
+
+            modelBuilder.Entity("WhatsAppGenesys.PortalService.Campaigns.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("audience");
+
+                    b.Property<bool>("AudienceComplete")
+                        .HasColumnType("boolean")
+                        .HasColumnName("audience_complete");
+
+                    b.Property<Guid?>("AudienceCursor")
+                        .HasColumnType("uuid")
+                        .HasColumnName("audience_cursor");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("lease_owner");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("LocalTime")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("local_time");
+
+                    b.Property<double?>("MessagesPerSecond")
+                        .HasColumnType("double precision")
+                        .HasColumnName("messages_per_second");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParameterFormat")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("parameter_format");
+
+                    b.Property<string>("Parameters")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parameters");
+
+                    b.Property<DateTimeOffset>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TemplateLanguage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("template_language");
+
+                    b.Property<string>("TemplateName")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("template_name");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WaitReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("wait_reason");
+
+                    b.Property<DateTimeOffset?>("WaitingUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("waiting_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_campaigns");
+
+                    b.HasIndex("Status", "ScheduledAt")
+                        .HasDatabaseName("ix_campaigns_status_scheduled_at");
+
+                    b.HasIndex("TenantId", "Id")
+                        .HasDatabaseName("ix_campaigns_tenant_id_id");
+
+                    b.ToTable("campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("WhatsAppGenesys.PortalService.Campaigns.CampaignRecipient", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("address");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FailureCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("failure_code");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<DateTimeOffset?>("OptedOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opted_out_at");
+
+                    b.Property<string>("ParameterValues")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parameter_values");
+
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replied_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset?>("StatusAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_at");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Wamid")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("wamid");
+
+                    b.HasKey("CampaignId", "ContactId")
+                        .HasName("pk_campaign_recipients");
+
+                    b.HasIndex("TenantId", "SentAt")
+                        .HasDatabaseName("ix_campaign_recipients_tenant_id_sent_at")
+                        .HasFilter("sent_at IS NOT NULL");
+
+                    b.HasIndex("TenantId", "Wamid")
+                        .HasDatabaseName("ix_campaign_recipients_tenant_id_wamid")
+                        .HasFilter("wamid IS NOT NULL");
+
+                    b.HasIndex("CampaignId", "State", "ContactId")
+                        .HasDatabaseName("ix_campaign_recipients_campaign_id_state_contact_id");
+
+                    b.HasIndex("TenantId", "Address", "SentAt")
+                        .HasDatabaseName("ix_campaign_recipients_tenant_id_address_sent_at")
+                        .HasFilter("sent_at IS NOT NULL");
+
+                    b.ToTable("campaign_recipients", (string)null);
+                });
+
             modelBuilder.Entity("WhatsAppGenesys.PortalService.Consent.ConsentEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -204,6 +461,14 @@ namespace WhatsAppGenesys.PortalService.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
 
+                    b.Property<int>("ConsentEventsDeleted")
+                        .HasColumnType("integer")
+                        .HasColumnName("consent_events_deleted");
+
+                    b.Property<int>("ContactsDeleted")
+                        .HasColumnType("integer")
+                        .HasColumnName("contacts_deleted");
+
                     b.Property<string>("CorrelationId")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
@@ -222,6 +487,10 @@ namespace WhatsAppGenesys.PortalService.Data.Migrations
                     b.Property<int>("MessagesDeleted")
                         .HasColumnType("integer")
                         .HasColumnName("messages_deleted");
+
+                    b.Property<int>("OptOutsKept")
+                        .HasColumnType("integer")
+                        .HasColumnName("opt_outs_kept");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone")
@@ -624,6 +893,10 @@ namespace WhatsAppGenesys.PortalService.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("tenant_id");
 
+                    b.Property<int?>("CampaignMessagingLimit")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_messaging_limit");
+
                     b.Property<int>("HistoryRetentionDays")
                         .HasColumnType("integer")
                         .HasColumnName("history_retention_days");
@@ -746,6 +1019,16 @@ namespace WhatsAppGenesys.PortalService.Data.Migrations
                         .HasDatabaseName("ix_message_templates_tenant_id_name_language");
 
                     b.ToTable("message_templates", (string)null);
+                });
+
+            modelBuilder.Entity("WhatsAppGenesys.PortalService.Campaigns.CampaignRecipient", b =>
+                {
+                    b.HasOne("WhatsAppGenesys.PortalService.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_campaign_recipients_campaigns_campaign_id");
                 });
 
             modelBuilder.Entity("WhatsAppGenesys.PortalService.Consent.ConsentEvent", b =>

@@ -1,0 +1,48 @@
+namespace WhatsAppGenesys.PortalService.Analytics;
+
+/// <summary>The stages of a campaign's funnel, in order: each is a subset of the one before.</summary>
+public enum CampaignFunnelStage
+{
+    /// <summary>A recipient was chosen for the campaign (its audience, after consent), whether or not it could be sent.</summary>
+    Targeted,
+
+    /// <summary>Meta accepted the campaign's message to the recipient.</summary>
+    Sent,
+
+    /// <summary>Meta reported the message delivered (or read without delivered first).</summary>
+    Delivered,
+
+    /// <summary>Meta reported the message read.</summary>
+    Read,
+
+    /// <summary>The recipient wrote back within 24 hours of the campaign's message.</summary>
+    Replied,
+
+    /// <summary>The recipient opted out by keyword within 24 hours of the campaign's message.</summary>
+    OptedOut,
+}
+
+/// <summary>
+/// Where campaign code feeds the funnel (targeted → sent → delivered → read → replied → opted out): one call per
+/// recipient that reached a stage, made with the same <see cref="Data.PortalDbContext"/> and inside the same
+/// transaction as the recipient's own state change, so a retried step never counts twice. The figures land in the
+/// hour of <c>at</c> under the campaign's id: the time of targeting, and for every later stage the time the
+/// recipient's message was sent, so a period's rates compare its sends with what became of those same sends.
+/// </summary>
+public sealed class CampaignFunnel(AnalyticsCounters counters)
+{
+    public static string MetricOf(CampaignFunnelStage stage) => stage switch
+    {
+        CampaignFunnelStage.Targeted => AnalyticsMetrics.CampaignPrefix + "targeted",
+        CampaignFunnelStage.Sent => AnalyticsMetrics.CampaignPrefix + "sent",
+        CampaignFunnelStage.Delivered => AnalyticsMetrics.CampaignPrefix + "delivered",
+        CampaignFunnelStage.Read => AnalyticsMetrics.CampaignPrefix + "read",
+        CampaignFunnelStage.Replied => AnalyticsMetrics.CampaignPrefix + "replied",
+        CampaignFunnelStage.OptedOut => AnalyticsMetrics.CampaignPrefix + "opted_out",
+        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "Not a funnel stage."),
+    };
+
+    /// <summary>Adds <paramref name="recipients"/> (1 for one recipient's step; a batch's size for targeting) to a stage.</summary>
+    public Task RecordAsync(string tenantId, Guid campaignId, CampaignFunnelStage stage, DateTimeOffset at, CancellationToken ct, long recipients = 1) =>
+        counters.AddAsync([new CounterIncrement(tenantId, at, MetricOf(stage), campaignId.ToString("D"), recipients)], ct);
+}

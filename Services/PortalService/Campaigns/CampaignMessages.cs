@@ -1,0 +1,81 @@
+using System.Text.Json;
+using StackExchange.Redis;
+using Microsoft.Extensions.Options;
+using WhatsAppGenesys.Clients.Providers;
+using WhatsAppGenesys.Clients.State;
+using WhatsAppGenesys.Contracts.Campaigns;
+using WhatsAppGenesys.Contracts.Meta;
+using WhatsAppGenesys.Contracts.Providers;
+using WhatsAppGenesys.Contracts.State;
+
+namespace WhatsAppGenesys.PortalService.Campaigns;
+
+/// <summary>
+/// Sends one campaign message and makes it traceable. The WhatsApp API service sends each idempotency key at most
+/// once (<c>campaign:{campaignId}:{contactId}</c>), and answers a repeated key with the first wamid, so sending a
+/// recipient again after a crash never sends a second message. After Meta accepted it, the message gets a ledger row
+/// at the state manager, as the direct send API opens one (Services/WhatsAppApi/DirectSend), so Meta's statuses reach
+/// the history and the recipient; and the customer is tagged with the campaign in Redis for their replies.
+/// </summary>
+public sealed class CampaignMessages(
+    WhatsAppApiClient whatsapp,
+    StateManagerClient state,
+    IConnectionMultiplexer redis,
+    IOptions<CampaignOptions> options,
+    TimeProvider clock,
+    ILogger<CampaignMessages> logger)
+{
+    public static string IdempotencyKey(Guid campaignId, Guid contactId) => $"campaign:{campaignId:N}:{contactId:N}";
+
+    /// <summary>The address as Graph takes it: a number's digits in <c>to</c>, a BSUID in <c>recipient</c>; also the pipeline's customer id.</summary>
+    public static (string? To, string? Recipient, string CustomerId) Address(string address) =>
+        address.StartsWith('+') ? (address[1..], null, address[1..]) : (null, address, address);
+
+    public async Task<ProviderCall<WhatsAppSendResult>> SendAsync(Campaign campaign, CampaignRecipient recipient, string phoneNumberId,
+        IReadOnlyList<CampaignParameter> mapping, CancellationToken ct)
+    {
+        var (to, bsuid, _) = Address(recipient.Address!);
+        var named = string.Equals(campaign.ParameterFormat, Templates.TemplateRules.Named, StringComparison.OrdinalIgnoreCase);
+        var body = new MetaSendMessageRequest
+        {
+            To = to,
+            Recipient = bsuid,
+            Type = MetaSendTypes.Template,
+            Template = new MetaSendTemplate
+            {
+                Name = campaign.TemplateName,
+                Language = new MetaTemplateLanguage { Code = campaign.TemplateLanguage },
+                Components = ParameterMapping.Components(mapping, CampaignJson.Values(recipient.ParameterValues), named),
+            },
+        };
+        return await whatsapp.SendAsync(campaign.TenantId, new WhatsAppSendRequest(IdempotencyKey(campaign.Id, recipient.ContactId),
+            JsonSerializer.SerializeToElement(body, MetaJson.Options), phoneNumberId), ct);
+    }
+
+    /// <summary>
+    /// The ledger row Meta's statuses land on, and the reply tag. Both are repeatable (a message sent again after a
+    /// restart finds its row); a failure is logged, not thrown: the message went out either way.
+    /// </summary>
+    public async Task TrackAsync(Campaign campaign, CampaignRecipient recipient, string wamid, string phoneNumberId, CancellationToken ct)
+    {
+        var (to, bsuid, customerId) = Address(recipient.Address!);
+        try
+        {
+            var conversation = await state.EnsureMappingAsync(campaign.TenantId, new EnsureMappingRequest(customerId, to, bsuid, null, phoneNumberId, null), ct);
+            await state.RecordMessageAsync(campaign.TenantId, new RecordMessageRequest(MessageDirection.Outbound, wamid, customerId,
+                conversation.ConversationId, clock.GetUtcNow(), WhatsAppMessageId: wamid), ct);
+        }
+        catch (HttpRequestException ex)
+        {
+            logger.LogWarning("Sent {Wamid} but could not open its ledger row; its statuses will not be tracked: {Reason}", wamid, ex.Message);
+        }
+        try
+        {
+            await redis.GetDatabase().StringSetAsync(CampaignReplyTag.Key(campaign.TenantId, customerId), campaign.Id.ToString(), options.Value.ReplyTagLifetime);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogWarning("Could not tag {Wamid}'s customer with campaign {CampaignId}: {Reason}", wamid, campaign.Id, ex.Message);
+        }
+    }
+}
