@@ -40,6 +40,7 @@ public static class CampaignReasons
     public const string MissingAttribute = "missing_attribute";
     public const string NoAddress = "no_address";
     public const string Cancelled = "cancelled";
+    public const string Erased = "erased";
 
     public const string MessagingLimit = "messaging_limit";
     public const string SpamRateLimit = "spam_rate_limit";

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using WhatsAppGenesys.Contracts.Tenancy;
+using WhatsAppGenesys.PortalService.Campaigns;
 using WhatsAppGenesys.PortalService.Consent;
 using WhatsAppGenesys.PortalService.Contacts;
 using WhatsAppGenesys.PortalService.Data;
@@ -9,10 +10,11 @@ using WhatsAppGenesys.PortalService.Data;
 namespace WhatsAppGenesys.PortalService.History;
 
 /// <summary>
-/// The right to be forgotten for one customer of one tenant: their history, its media and raw webhooks, and their
-/// contact (with its consent history and list memberships) — unless they opted out, see <see cref="KeepOptOutsOnlyAsync"/>. Objects first, rows after: a crash in between leaves
-/// rows whose objects are gone (the request is repeated and finishes), never objects nobody can find any more. The
-/// rows and the audit row go in one transaction, so the audit exists exactly when the rows are gone.
+/// The right to be forgotten for one customer of one tenant: their history, its media and raw webhooks, their contact
+/// (with its consent history and list memberships) unless they opted out (see <see cref="KeepOptOutsOnlyAsync"/>), and
+/// their number in campaign recipient rows. Objects first, rows after: a crash in between leaves rows whose objects
+/// are gone (the request is repeated and finishes), never objects nobody can find any more. The rows and the audit
+/// row go in one transaction, so the audit exists exactly when the rows are gone.
 /// </summary>
 public sealed class CustomerErasure(PortalDbContext db, HistoryObjects objects, TimeProvider clock, ILogger<CustomerErasure> logger)
 {
@@ -47,6 +49,7 @@ public sealed class CustomerErasure(PortalDbContext db, HistoryObjects objects, 
             var consentDeleted = await db.ConsentEvents.Where(e => e.TenantId == tenantId && forgotten.Any(c => c.Id == e.ContactId)).ExecuteDeleteAsync(ct);
             // List memberships go with the contact (a cascading foreign key).
             var contactsDeleted = await forgotten.ExecuteDeleteAsync(ct);
+            await ForgetCampaignRecipientsAsync(tenantId, contactKeys, ct);
             var row = new ErasureAuditRow
             {
                 TenantId = tenantId,
@@ -96,6 +99,25 @@ public sealed class CustomerErasure(PortalDbContext db, HistoryObjects objects, 
         await db.ListMembers.Where(m => ids.Contains(m.ContactId)).ExecuteDeleteAsync(ct);
         await db.ConsentEvents.Where(e => ids.Contains(e.ContactId)).ExecuteUpdateAsync(set => set.SetProperty(e => e.Note, (string?)null), ct);
         return kept.Count;
+    }
+
+    /// <summary>
+    /// Campaign recipient rows keep their state (the campaign's totals and funnel stay true) but lose the number and
+    /// the rendered parameters (a first name, say); one still queued is skipped rather than sent. A recipient caught
+    /// mid-send keeps them until its send settles, because a resumed send needs both.
+    /// </summary>
+    private async Task ForgetCampaignRecipientsAsync(string tenantId, List<string> addresses, CancellationToken ct)
+    {
+        var recipients = db.CampaignRecipients.Where(r => r.TenantId == tenantId && r.Address != null && addresses.Contains(r.Address));
+        var now = clock.GetUtcNow();
+        await recipients.Where(r => r.State == RecipientStates.Queued).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.State, RecipientStates.Skipped)
+            .SetProperty(r => r.FailureReason, CampaignReasons.Erased)
+            .SetProperty(r => r.UpdatedAt, now), ct);
+        await recipients.Where(r => r.State != RecipientStates.Sending).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.Address, (string?)null)
+            .SetProperty(r => r.ParameterValues, (string?)null)
+            .SetProperty(r => r.UpdatedAt, now), ct);
     }
 
     /// <summary>Names the customer in the audit without naming them: SHA-256 of tenant and customer key, hex.</summary>

@@ -108,6 +108,42 @@ public sealed class CampaignTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task ErasingACustomerSkipsThemIfStillQueuedAndForgetsTheirNumberInEveryRecipientRow()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var desk = await CampaignDesk.CreateAsync(fixture, ct);
+        var tag = "erase-" + Guid.NewGuid().ToString("N")[..6];
+        var waIds = await desk.AddTaggedContactsAsync(tag, 4, ct);
+        var campaign = await desk.CreateCampaignAsync(new { tags = new[] { tag } }, ct, messagesPerSecond: 0.5);
+        var id = campaign["id"]!.GetValue<string>();
+        await desk.WaitForAsync(id, c => c["audienceComplete"]!.GetValue<bool>() && CampaignDesk.Count(c, "queued") is > 0 and < 4, "sending", ct);
+
+        // The last contact is still queued (one send every two seconds, in creation order) when their erasure comes.
+        using (var erase = await desk.Client.DeleteAsync($"/api/v1/portal/customers/%2B{waIds[3]}/history", ct))
+        {
+            erase.EnsureSuccessStatusCode();
+        }
+        var done = await desk.WaitForStatusAsync(id, "completed", ct);
+        using (var erase = await desk.Client.DeleteAsync($"/api/v1/portal/customers/%2B{waIds[0]}/history", ct))
+        {
+            erase.EnsureSuccessStatusCode();
+        }
+
+        Assert.Empty(await desk.ReceivedAtMetaAsync(waIds[3], ct));
+        Assert.Single(await desk.ReceivedAtMetaAsync(waIds[0], ct));
+        Assert.Equal(1, CampaignDesk.Count(done, "skipped"));
+        var skipped = Assert.Single(await desk.RecipientsAsync(id, ct, state: "skipped"));
+        Assert.Equal("erased", skipped["failureReason"]!.GetValue<string>());
+        var recipients = await desk.RecipientsAsync(id, ct);
+        Assert.Equal(2, recipients.Count(r => r["address"] is null));
+        Assert.Equal(new[] { "+" + waIds[1], "+" + waIds[2] }.Order(StringComparer.Ordinal), recipients.Where(r => r["address"] is not null)
+            .Select(r => r["address"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        // The erased customer who got the message still counts as sent: the campaign's totals stay true.
+        Assert.Equal(3, (await desk.GetAsync(id, ct))["counts"]!.AsObject()
+            .Where(c => c.Key is "sent" or "delivered" or "read").Sum(c => c.Value!.GetValue<int>()));
+    }
+
+    [Fact]
     public async Task CancellingACampaignStopsItAndSkipsWhoWasNotSentYet()
     {
         var ct = TestContext.Current.CancellationToken;
