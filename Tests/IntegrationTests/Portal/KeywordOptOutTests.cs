@@ -61,7 +61,7 @@ public sealed class KeywordOptOutTests(AppFixture fixture)
         var stop = await _desk.Sandboxes.CustomerSendsAsync(customer, new { type = "text", text = "STOP" });
         await _desk.Sandboxes.CustomerSendsAsync(customer, new { type = "text", text = "STOP", wamid = stop });
         await _desk.Sandboxes.CustomerSendsAsync(customer, new { type = "text", text = "thanks" });
-        await WaitForHistoryAsync(demo, customer, "thanks", ct);
+        await HistoryDesk.WaitForAsync(demo.Client, HistoryDesk.CustomerMessages(customer), items => items.Any(i => HistoryDesk.Text(i) == "thanks"), ct);
         await AgentDesk.SettleAsync();
 
         var acknowledgement = Assert.Single(await _desk.CustomerReceivedAsync(customer));
@@ -76,23 +76,6 @@ public sealed class KeywordOptOutTests(AppFixture fixture)
     private static string OptOutAcknowledgement => "You will no longer receive marketing messages from us. Reply START to subscribe again.";
 
     private static string OptInAcknowledgement => "You are subscribed again. Reply STOP at any time to opt out.";
-
-    /// <summary>Waits until the customer's message with <paramref name="text"/> is in the portal's history.</summary>
-    private static async Task WaitForHistoryAsync(PortalTenant demo, string customer, string text, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            using var response = await demo.Client.GetAsync($"/api/v1/portal/customers/{customer}/messages", ct);
-            if (response.IsSuccessStatusCode
-                && (await response.Content.ReadFromJsonAsync<JsonObject>(ct))!["items"]!.AsArray().Any(m => m?["text"]?.GetValue<string>() == text))
-            {
-                return;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"'{text}' from {customer} never reached the history.");
-            await Task.Delay(200, ct);
-        }
-    }
 
     /// <summary>The demo tenant's contact for the customer's number, once the keyword made one.</summary>
     private static async Task<JsonObject> ContactAsync(PortalTenant demo, string customer, CancellationToken ct)
