@@ -46,7 +46,10 @@ public sealed record BenchmarkOptions
     /// <summary>Conversation mappings created before the scaling run (spread evenly over the tenants).</summary>
     public int Conversations { get; init; } = 100_000;
 
-    /// <summary>The phases to run (all by default): ingest, drain, inbound, outbound, lookups, tenants, replicas.</summary>
+    /// <summary>Recipients of the campaign run (imported as contacts first).</summary>
+    public int CampaignRecipients { get; init; } = 100_000;
+
+    /// <summary>The phases to run (all by default): ingest, drain, inbound, outbound, lookups, tenants, campaign, replicas.</summary>
     public IReadOnlySet<string> Phases { get; init; } = AllPhases;
 
     /// <summary>PostgreSQL without fsync (as the tests run). Off by default: a benchmark should pay for durability.</summary>
@@ -59,7 +62,7 @@ public sealed record BenchmarkOptions
     public string? OutputPath { get; init; } = "docs/benchmarks.md";
 
     public static readonly IReadOnlySet<string> AllPhases =
-        new HashSet<string>(["ingest", "drain", "inbound", "outbound", "lookups", "tenants", "replicas"], StringComparer.Ordinal);
+        new HashSet<string>(["ingest", "drain", "inbound", "outbound", "lookups", "tenants", "campaign", "replicas"], StringComparer.Ordinal);
 
     public TimeSpan Duration => TimeSpan.FromSeconds(DurationSeconds);
 
@@ -77,7 +80,8 @@ public sealed record BenchmarkOptions
           --customers <n>           rotating customer set (default 1000)
           --tenants <n>             tenants in the scaling run (default 1000)
           --conversations <n>       known conversations in the scaling run (default 100000)
-          --phases <list>           comma-separated subset of: ingest,drain,inbound,outbound,lookups,tenants,replicas
+          --campaign-recipients <n> recipients of the campaign run (default 100000; it runs at 80 msg/s)
+          --phases <list>           comma-separated subset of: ingest,drain,inbound,outbound,lookups,tenants,campaign,replicas
           --fast-storage            PostgreSQL without fsync, as the tests run
           --env NAME=VALUE          extra environment variable for every service (repeatable; e.g. GC experiments)
           --output <path>           report file relative to the repository root (default docs/benchmarks.md)
@@ -107,6 +111,7 @@ public sealed record BenchmarkOptions
                 "--customers" => options with { Customers = Number() },
                 "--tenants" => options with { Tenants = Number() },
                 "--conversations" => options with { Conversations = Number() },
+                "--campaign-recipients" => options with { CampaignRecipients = Number() },
                 "--phases" => options with { Phases = ParsePhases(Value()) },
                 "--fast-storage" => options with { FastUnsafeStorage = true },
                 "--env" => Value().Split('=', 2) is [{ Length: > 0 } key, var value]

@@ -9,7 +9,7 @@ namespace WhatsAppGenesys.Benchmarks;
 /// The whole run, in an order where each phase leaves what the next needs: on one system (one inbound transformer)
 /// webhook ingest; inbound end to end with one tenant, first offered at the floor's 500/s (what does it deliver?),
 /// then at a rate it sustains (what latency?); the inbound transformer working off a queued backlog; outbound answering those customers; state lookups on them; then 1,000
-/// tenants and 100,000 conversations and the sustained inbound run again. Finally a second system with two inbound
+/// tenants and 100,000 conversations and the sustained inbound run again, and a 100,000-recipient campaign. Finally a second system with two inbound
 /// transformer replicas for the same sustained single-tenant run.
 /// </summary>
 public sealed class BenchmarkRun(BenchmarkOptions options, Action<string> log)
@@ -25,7 +25,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, Action<string> log)
         var report = new BenchmarkReport { Machine = MachineInfo.Read(), Options = options, LoadBefore = MachineInfo.LoadAverage() };
         log($"load average before: {report.LoadBefore}");
 
-        var mainPhases = new[] { "ingest", "drain", "inbound", "outbound", "lookups", "tenants" };
+        var mainPhases = new[] { "ingest", "drain", "inbound", "outbound", "lookups", "tenants", "campaign" };
         if (mainPhases.Any(options.Runs))
         {
             log("starting the system (one inbound transformer)");
@@ -107,6 +107,11 @@ public sealed class BenchmarkRun(BenchmarkOptions options, Action<string> log)
                 $"inserted straight into statedb in {fleet.ConversationsTook.TotalSeconds:0.0} s (cold in Redis); {fleet.ActiveSenders.Count:N0} of them write, round-robin over every tenant",
                 cancellationToken);
             report.Results.Add(outcome.Result);
+        }
+        if (options.Runs("campaign"))
+        {
+            // Last on this system: its status webhooks and 100,000 contacts should not weigh on the inbound rows.
+            report.Results.Add(await new CampaignRun(system, options, log).RunAsync(cancellationToken));
         }
     }
 }

@@ -3,10 +3,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace WhatsAppGenesys.IntegrationTests.Portal;
+namespace WhatsAppGenesys.AppHostTesting;
 
 /// <summary>A CSV body written row by row while it is sent (chunked, no length), so even a huge file is never held by the test.</summary>
-internal sealed class GeneratedCsvContent : HttpContent
+public sealed class GeneratedCsvContent : HttpContent
 {
     private readonly string _header;
     private readonly int _rows;
