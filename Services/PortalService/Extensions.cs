@@ -44,6 +44,7 @@ internal static class Extensions
         builder.Services.AddScoped<AudienceMaterializer>();
         builder.Services.AddScoped<CampaignMessages>();
         builder.Services.AddScoped<CampaignRunner>();
+        builder.Services.AddScoped<RecipientSender>();
         builder.Services.AddScoped<RecipientStatusRecorder>();
         builder.Services.AddScoped<CampaignResponses>();
         // Customers' messages after a campaign message count as its replies in the funnel.

@@ -23,6 +23,12 @@ public sealed class CampaignOptions
     /// <summary>Meta's throughput per phone number; a campaign never sends faster (its own rate may be lower).</summary>
     public double MessagesPerSecondPerNumber { get; set; } = 80;
 
+    /// <summary>
+    /// Sends one campaign keeps in flight at once: enough that the round trips of one send (about a dozen
+    /// milliseconds each, several of them) do not hold the campaign under its rate, few enough to spare the services.
+    /// </summary>
+    public int MaxSendsInFlight { get; set; } = 16;
+
     /// <summary>Unique customers per moving 24 hours when the tenant's settings name no tier (Meta's first tier).</summary>
     public int DefaultMessagingLimit { get; set; } = 250;
 

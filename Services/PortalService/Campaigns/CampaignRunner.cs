@@ -12,16 +12,17 @@ namespace WhatsAppGenesys.PortalService.Campaigns;
 
 /// <summary>
 /// Runs one claimed campaign until it is done, waits, is paused or cancelled, or the process stops: writes its
-/// audience into recipients, then sends page by page in contact order, one message at a time at the campaign's rate.
-/// Each recipient is marked <c>sending</c> before the call and <c>sent</c> (with the wamid), queued again (with when)
-/// or failed after it, so a restart sends exactly the recipients not known to be done, under the same idempotency key.
+/// audience into recipients, then goes through them page by page in contact order, starting one send every 1/rate
+/// seconds and keeping several in flight (<see cref="SendsInFlight"/>); each send is a <see cref="RecipientSender"/>
+/// in a scope of its own. A page is read after the previous one (by contact id), so the sends of one page are still
+/// in flight while the next starts; before the run reads from the first recipient again (retries that came due),
+/// or stops, every send in flight is waited for, so no recipient is ever sent twice at once.
 /// </summary>
 public sealed class CampaignRunner(
     PortalDbContext db,
+    IServiceScopeFactory scopes,
     CampaignLease lease,
     AudienceMaterializer materializer,
-    CampaignMessages messages,
-    CampaignFunnel funnel,
     TemplateValidator validator,
     PortalSettingsStore settings,
     ITenantDirectory tenants,
@@ -64,31 +65,49 @@ public sealed class CampaignRunner(
         // About a second of sends per page, so a pause or cancel is seen within a second or so.
         var pageSize = (int)Math.Clamp(Math.Ceiling(rate), 1, 100);
         var messagingLimit = (await settings.GetAsync(campaign.TenantId, ct)).CampaignMessagingLimit ?? Options.DefaultMessagingLimit;
+        // Counted in the database when the run starts and whenever the estimate (that count plus the sends started
+        // since, each perhaps a new customer) reaches the limit: not a distinct count over the recipients per page.
+        var reached = await ReachedInLastDayAsync(campaign.TenantId, ct);
+        await using var sends = new SendsInFlight(Math.Max(1, Options.MaxSendsInFlight));
+        Guid? after = null;
         while (true)
         {
             if (await lease.HeartbeatAsync(campaign.Id, owner, Options.LeaseDuration, ct) != CampaignStatuses.Running)
             {
+                await sends.DrainAsync();
                 await lease.ReleaseAsync(campaign.Id, owner, CancellationToken.None);
                 return;
             }
             var now = clock.GetUtcNow();
             var page = await db.CampaignRecipients.AsNoTracking()
                 .Where(r => r.CampaignId == campaign.Id && RecipientStates.Pending.Contains(r.State) && (r.NextAttemptAt == null || r.NextAttemptAt <= now))
+                .Where(r => after == null || r.ContactId.CompareTo(after.Value) > 0)
                 .OrderBy(r => r.ContactId).Take(pageSize).ToListAsync(ct);
             if (page.Count == 0)
             {
+                await sends.DrainAsync();
+                if (after is not null)
+                {
+                    // The end of the list: from the first recipient again, for the retries that came due meanwhile.
+                    after = null;
+                    continue;
+                }
                 await FinishOrWaitAsync(campaign, owner, ct);
                 return;
             }
+            after = page[^1].ContactId;
             page = await SkipOptedOutAsync(campaign, page, ct);
-            var reached = await ReachedInLastDayAsync(campaign.TenantId, now, ct);
-            if (reached >= messagingLimit)
+            if (reached + page.Count > messagingLimit)
             {
-                await WaitAsync(campaign, owner, Options.MessagingLimitRecheck,
-                    $"{CampaignReasons.MessagingLimit}: {reached} of {messagingLimit} unique customers reached in the last 24 hours", ct);
-                return;
+                await sends.DrainAsync();
+                reached = await ReachedInLastDayAsync(campaign.TenantId, ct);
+                if (reached >= messagingLimit)
+                {
+                    await WaitAsync(campaign, owner, Options.MessagingLimitRecheck,
+                        $"{CampaignReasons.MessagingLimit}: {reached} of {messagingLimit} unique customers reached in the last 24 hours", ct);
+                    return;
+                }
             }
-            var sentAny = false;
             foreach (var recipient in page.Take(messagingLimit - reached))
             {
                 var wait = gate.Reserve();
@@ -96,111 +115,37 @@ public sealed class CampaignRunner(
                 {
                     await Task.Delay(wait, clock, ct);
                 }
-                var outcome = await SendOneAsync(campaign, owner, recipient, phoneNumberId, mapping, gate, ct);
-                if (outcome == Outcome.Stop)
+                if (sends.StopRequested)
                 {
                     break;
                 }
-                if (outcome is Outcome.Wait)
+                reached++;
+                await sends.StartAsync(() => SendAsync(campaign, owner, recipient, phoneNumberId, mapping, gate, ct), ct);
+            }
+            if (sends.StopRequested)
+            {
+                // Paused, cancelled, throttled or waiting: settle what is in flight, then look again from the first recipient.
+                await sends.DrainAsync();
+                if (sends.WaitRequested)
                 {
                     return;
                 }
-                sentAny |= outcome == Outcome.Sent;
+                after = null;
             }
-            if (sentAny)
+            if (sends.AnySent)
             {
                 await lease.ClearWaitAsync(campaign.Id, owner, ct);
             }
         }
     }
 
-    /// <summary>One recipient: marked sending, sent, then sent / queued again / failed by what Meta answered.</summary>
-    private async Task<Outcome> SendOneAsync(Campaign c, string owner, CampaignRecipient recipient, string number, IReadOnlyList<CampaignParameter> map, RateGate g, CancellationToken token)
+    private async Task<SendOutcome> SendAsync(Campaign campaign, string owner, CampaignRecipient recipient, string phoneNumberId,
+        IReadOnlyList<CampaignParameter> mapping, RateGate gate, CancellationToken ct)
     {
-        // Written before the call, and only while the campaign still runs: a pause or cancel stops the next send at once.
-        var attempts = recipient.Attempts + 1;
-        var claimed = await db.Database.ExecuteSqlAsync($"""
-            UPDATE campaign_recipients AS r SET state = {RecipientStates.Sending}, attempts = {attempts}, updated_at = {clock.GetUtcNow()}
-            FROM campaigns AS c
-            WHERE c.id = r.campaign_id AND c.status = {CampaignStatuses.Running} AND c.lease_owner = {owner}
-              AND r.campaign_id = {c.Id} AND r.contact_id = {recipient.ContactId} AND r.state IN ({RecipientStates.Queued}, {RecipientStates.Sending})
-            """, token);
-        if (claimed == 0)
-        {
-            return Outcome.Stop;
-        }
-        var call = await messages.SendAsync(c, recipient, number, map, token);
-        var now = clock.GetUtcNow();
-        if (call.Result is { } sent)
-        {
-            await MarkSentAsync(c, recipient, sent.Wamid, now, token);
-            await messages.TrackAsync(c, recipient, sent.Wamid, number, token);
-            return Outcome.Sent;
-        }
-        var error = call.Error!;
-        switch (PacingPolicy.Decide(error, attempts, now, Options))
-        {
-            case SendDecision.RetryRecipient retry:
-                if (retry.HoldNumber)
-                {
-                    g.HoldUntil(retry.At);
-                }
-                await Requeue(recipient, retry.At, error.Code, error.Message, token);
-                logger.LogInformation("Campaign {CampaignId}: {Code} for {ContactId}, again at {At}", c.Id, error.Code, recipient.ContactId, retry.At);
-                return retry.HoldNumber ? Outcome.Stop : Outcome.Retried;
-            case SendDecision.WaitCampaign wait:
-                await Requeue(recipient, null, error.Code, error.Message, token);
-                await lease.WaitAsync(c.Id, owner, wait.Until, wait.Reason, token);
-                logger.LogWarning("Campaign {CampaignId} waits until {Until}: {Reason}", c.Id, wait.Until, wait.Reason);
-                return Outcome.Wait;
-            case SendDecision.FailRecipient fail:
-                await Update(recipient).ExecuteUpdateAsync(u => u
-                    .SetProperty(r => r.State, RecipientStates.Failed)
-                    .SetProperty(r => r.FailureCode, fail.Code)
-                    .SetProperty(r => r.FailureReason, Truncate(fail.Reason))
-                    .SetProperty(r => r.StatusAt, now)
-                    .SetProperty(r => r.UpdatedAt, now), token);
-                return Outcome.Failed;
-            default:
-                throw new InvalidOperationException("Unknown send decision");
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RecipientSender>()
+            .SendAsync(campaign, owner, recipient, phoneNumberId, mapping, gate, ct);
     }
-
-    /// <summary>
-    /// sending → sent with Meta's wamid, and the funnel's sent figure, in one transaction: a recipient sent again
-    /// after a restart (same key, same wamid) is no longer <c>sending</c> once this committed, so it counts once.
-    /// </summary>
-    private Task MarkSentAsync(Campaign c, CampaignRecipient recipient, string wamid, DateTimeOffset now, CancellationToken ct) =>
-        // Aspire's context retries transient failures, so the transaction runs inside its execution strategy (retried whole).
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var moved = await Update(recipient).ExecuteUpdateAsync(u => u
-                .SetProperty(r => r.State, RecipientStates.Sent)
-                .SetProperty(r => r.Wamid, wamid)
-                .SetProperty(r => r.SentAt, now)
-                .SetProperty(r => r.StatusAt, now)
-                .SetProperty(r => r.FailureCode, (string?)null)
-                .SetProperty(r => r.FailureReason, (string?)null)
-                .SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null)
-                .SetProperty(r => r.UpdatedAt, now), ct);
-            if (moved > 0)
-            {
-                await funnel.RecordAsync(c.TenantId, c.Id, CampaignFunnelStage.Sent, now, ct);
-            }
-            await transaction.CommitAsync(ct);
-        });
-
-    private IQueryable<CampaignRecipient> Update(CampaignRecipient recipient) =>
-        db.CampaignRecipients.Where(r => r.CampaignId == recipient.CampaignId && r.ContactId == recipient.ContactId && r.State == RecipientStates.Sending);
-
-    private Task Requeue(CampaignRecipient recipient, DateTimeOffset? at, string code, string reason, CancellationToken ct) =>
-        Update(recipient).ExecuteUpdateAsync(u => u
-            .SetProperty(r => r.State, RecipientStates.Queued)
-            .SetProperty(r => r.NextAttemptAt, at)
-            .SetProperty(r => r.FailureCode, code)
-            .SetProperty(r => r.FailureReason, Truncate(reason))
-            .SetProperty(r => r.UpdatedAt, clock.GetUtcNow()), ct);
 
     /// <summary>
     /// Asked at send time, so an opt-out after the campaign was made holds. A recipient already <c>sending</c> passed
@@ -227,9 +172,9 @@ public sealed class CampaignRunner(
     }
 
     /// <summary>Unique customers the tenant's campaigns reached in the moving 24 hours Meta's messaging limit counts.</summary>
-    private Task<int> ReachedInLastDayAsync(string tenantId, DateTimeOffset now, CancellationToken ct)
+    private Task<int> ReachedInLastDayAsync(string tenantId, CancellationToken ct)
     {
-        var since = now.AddHours(-24);
+        var since = clock.GetUtcNow().AddHours(-24);
         return db.CampaignRecipients.Where(r => r.TenantId == tenantId && r.SentAt > since).Select(r => r.Address).Distinct().CountAsync(ct);
     }
 
@@ -250,15 +195,4 @@ public sealed class CampaignRunner(
 
     private Task WaitAsync(Campaign campaign, string owner, TimeSpan delay, string reason, CancellationToken ct) =>
         lease.WaitAsync(campaign.Id, owner, clock.GetUtcNow() + delay, reason, ct);
-
-    private static string Truncate(string text) => text.Length > 1024 ? text[..1024] : text;
-
-    private enum Outcome
-    {
-        Sent,
-        Retried,
-        Failed,
-        Stop,
-        Wait,
-    }
 }

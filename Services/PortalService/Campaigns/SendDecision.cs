@@ -65,27 +65,35 @@ public static class PacingPolicy
 public sealed class RateGate(double perSecond, TimeProvider clock)
 {
     private readonly TimeSpan _interval = TimeSpan.FromSeconds(1 / perSecond);
+    // Reserved by the campaign's loop, held by its sends in flight: both may touch it at once.
+    private readonly Lock _lock = new();
     private DateTimeOffset _next = DateTimeOffset.MinValue;
 
     /// <summary>How long to wait before the next send; the slot is taken.</summary>
     public TimeSpan Reserve()
     {
-        var now = clock.GetUtcNow();
-        if (_next < now)
+        lock (_lock)
         {
-            _next = now;
+            var now = clock.GetUtcNow();
+            if (_next < now)
+            {
+                _next = now;
+            }
+            var wait = _next - now;
+            _next += _interval;
+            return wait;
         }
-        var wait = _next - now;
-        _next += _interval;
-        return wait;
     }
 
     /// <summary>Nothing is sent before <paramref name="until"/>.</summary>
     public void HoldUntil(DateTimeOffset until)
     {
-        if (until > _next)
+        lock (_lock)
         {
-            _next = until;
+            if (until > _next)
+            {
+                _next = until;
+            }
         }
     }
 }

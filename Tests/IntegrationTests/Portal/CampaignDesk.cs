@@ -153,6 +153,26 @@ internal sealed class CampaignDesk : IDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Meta answers every send from this tenant's number <paramref name="latencyMs"/> late; returns the rule's id for <see cref="RemoveMetaFaultAsync"/>.</summary>
+    public async Task<string> SlowDownMetaAsync(int latencyMs, CancellationToken ct)
+    {
+        using var response = await Meta.PostAsJsonAsync("/sandbox/faults", new
+        {
+            path = $"/{TemplateTenant.GraphVersion}/{Tenant.PhoneNumberId}/messages",
+            method = "POST",
+            latencyMs,
+            durationSeconds = 300,
+        }, ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(ct))!["id"]!.GetValue<string>();
+    }
+
+    public async Task RemoveMetaFaultAsync(string rule)
+    {
+        using var response = await Meta.DeleteAsync($"/sandbox/faults/{rule}", CancellationToken.None);
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task SetMetaTierAsync(string tier, CancellationToken ct)
     {
         using var response = await Meta.PutAsJsonAsync($"/sandbox/limits/businesses/{Tenant.WabaId}", new { tier }, ct);

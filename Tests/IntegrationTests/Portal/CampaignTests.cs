@@ -60,6 +60,38 @@ public sealed class CampaignTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task SendsOverlapWhenMetaAnswersSlowlySoTheCampaignKeepsItsPace()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var desk = await CampaignDesk.CreateAsync(fixture, ct);
+        var tag = "slow-" + Guid.NewGuid().ToString("N")[..6];
+        var waIds = await desk.AddTaggedContactsAsync(tag, 10, ct);
+        const int MetaLatencyMs = 1500;
+        var rule = await desk.SlowDownMetaAsync(MetaLatencyMs, ct);
+        try
+        {
+            var id = (await desk.CreateCampaignAsync(new { tags = new[] { tag } }, ct, messagesPerSecond: 10))["id"]!.GetValue<string>();
+            var done = await desk.WaitForStatusAsync(id, "completed", ct);
+
+            Assert.Equal(0, CampaignDesk.Count(done, "failed") + CampaignDesk.Count(done, "skipped"));
+            await desk.AssertEachReceivedExactlyOnceAsync(waIds, ct);
+            var accepted = new List<DateTimeOffset>();
+            foreach (var waId in waIds)
+            {
+                accepted.Add((await desk.ReceivedAtMetaAsync(waId, ct))[0]["acceptedAt"]!.GetValue<DateTimeOffset>());
+            }
+            // Sent one after the other, each waiting out Meta's 1.5 s, ten acceptances would span at least 9 × 1.5 s;
+            // paced at 10/s with the sends in flight together, they span about one second.
+            var span = accepted.Max() - accepted.Min();
+            Assert.True(span < TimeSpan.FromMilliseconds(9 * MetaLatencyMs * 0.6), $"Meta accepted the ten sends over {span.TotalSeconds:0.0} s.");
+        }
+        finally
+        {
+            await desk.RemoveMetaFaultAsync(rule);
+        }
+    }
+
+    [Fact]
     public async Task AScheduledCampaignWaitsForItsLocalTimeThenPausesResumesAndHonoursALaterOptOut()
     {
         var ct = TestContext.Current.CancellationToken;

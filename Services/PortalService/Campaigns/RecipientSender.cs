@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WhatsAppGenesys.PortalService.Analytics;
+using WhatsAppGenesys.PortalService.Data;
+
+namespace WhatsAppGenesys.PortalService.Campaigns;
+
+/// <summary>What one recipient's send came to, as the campaign's loop acts on it.</summary>
+public enum SendOutcome
+{
+    /// <summary>Meta accepted it; the recipient is <c>sent</c>.</summary>
+    Sent,
+
+    /// <summary>Queued again for a later attempt (pair rate limit, a transient failure).</summary>
+    Retried,
+
+    /// <summary>Final failure with Meta's reason.</summary>
+    Failed,
+
+    /// <summary>Stop this page: the campaign no longer runs here, or the number is held by a throttle.</summary>
+    Stop,
+
+    /// <summary>The whole campaign waits (spam rate limit); the loop ends.</summary>
+    Wait,
+}
+
+/// <summary>
+/// Sends one campaign recipient, in a DI scope of its own (its own database context), so a campaign keeps several
+/// sends in flight. The recipient is marked <c>sending</c> before the call, and only while the campaign still runs
+/// under this owner, so a pause or cancel stops the next send at once. After the call it is <c>sent</c> (with the
+/// wamid), queued again (with when) or failed, so a restart sends exactly the recipients not known to be done, under
+/// the same idempotency key.
+/// </summary>
+public sealed class RecipientSender(
+    PortalDbContext db,
+    CampaignLease lease,
+    CampaignMessages messages,
+    CampaignFunnel funnel,
+    IOptions<CampaignOptions> options,
+    TimeProvider clock,
+    ILogger<RecipientSender> logger)
+{
+    public async Task<SendOutcome> SendAsync(Campaign campaign, string owner, CampaignRecipient recipient, string phoneNumberId,
+        IReadOnlyList<CampaignParameter> mapping, RateGate gate, CancellationToken ct)
+    {
+        var attempts = recipient.Attempts + 1;
+        var claimed = await db.Database.ExecuteSqlAsync($"""
+            UPDATE campaign_recipients AS r SET state = {RecipientStates.Sending}, attempts = {attempts}, updated_at = {clock.GetUtcNow()}
+            FROM campaigns AS c
+            WHERE c.id = r.campaign_id AND c.status = {CampaignStatuses.Running} AND c.lease_owner = {owner}
+              AND r.campaign_id = {campaign.Id} AND r.contact_id = {recipient.ContactId} AND r.state IN ({RecipientStates.Queued}, {RecipientStates.Sending})
+            """, ct);
+        if (claimed == 0)
+        {
+            return SendOutcome.Stop;
+        }
+        var call = await messages.SendAsync(campaign, recipient, phoneNumberId, mapping, ct);
+        var now = clock.GetUtcNow();
+        if (call.Result is { } sent)
+        {
+            await MarkSentAsync(campaign, recipient, sent.Wamid, now, ct);
+            await messages.TrackAsync(campaign, recipient, sent.Wamid, phoneNumberId, ct);
+            return SendOutcome.Sent;
+        }
+        var error = call.Error!;
+        switch (PacingPolicy.Decide(error, attempts, now, options.Value))
+        {
+            case SendDecision.RetryRecipient retry:
+                if (retry.HoldNumber)
+                {
+                    gate.HoldUntil(retry.At);
+                }
+                await RequeueAsync(recipient, retry.At, error.Code, error.Message, ct);
+                logger.LogInformation("Campaign {CampaignId}: {Code} for {ContactId}, again at {At}", campaign.Id, error.Code, recipient.ContactId, retry.At);
+                return retry.HoldNumber ? SendOutcome.Stop : SendOutcome.Retried;
+            case SendDecision.WaitCampaign wait:
+                await RequeueAsync(recipient, null, error.Code, error.Message, ct);
+                await lease.WaitAsync(campaign.Id, owner, wait.Until, wait.Reason, ct);
+                logger.LogWarning("Campaign {CampaignId} waits until {Until}: {Reason}", campaign.Id, wait.Until, wait.Reason);
+                return SendOutcome.Wait;
+            case SendDecision.FailRecipient fail:
+                await Sending(recipient).ExecuteUpdateAsync(u => u
+                    .SetProperty(r => r.State, RecipientStates.Failed)
+                    .SetProperty(r => r.FailureCode, fail.Code)
+                    .SetProperty(r => r.FailureReason, Truncate(fail.Reason))
+                    .SetProperty(r => r.StatusAt, now)
+                    .SetProperty(r => r.UpdatedAt, now), ct);
+                return SendOutcome.Failed;
+            default:
+                throw new InvalidOperationException("Unknown send decision");
+        }
+    }
+
+    /// <summary>
+    /// sending → sent with Meta's wamid, and the funnel's sent figure, in one transaction: a recipient sent again
+    /// after a restart (same key, same wamid) is no longer <c>sending</c> once this committed, so it counts once.
+    /// </summary>
+    private Task MarkSentAsync(Campaign campaign, CampaignRecipient recipient, string wamid, DateTimeOffset now, CancellationToken ct) =>
+        // Aspire's context retries transient failures, so the transaction runs inside its execution strategy (retried whole).
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var moved = await Sending(recipient).ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.State, RecipientStates.Sent)
+                .SetProperty(r => r.Wamid, wamid)
+                .SetProperty(r => r.SentAt, now)
+                .SetProperty(r => r.StatusAt, now)
+                .SetProperty(r => r.FailureCode, (string?)null)
+                .SetProperty(r => r.FailureReason, (string?)null)
+                .SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null)
+                .SetProperty(r => r.UpdatedAt, now), ct);
+            if (moved > 0)
+            {
+                await funnel.RecordAsync(campaign.TenantId, campaign.Id, CampaignFunnelStage.Sent, now, ct);
+            }
+            await transaction.CommitAsync(ct);
+        });
+
+    private IQueryable<CampaignRecipient> Sending(CampaignRecipient recipient) =>
+        db.CampaignRecipients.Where(r => r.CampaignId == recipient.CampaignId && r.ContactId == recipient.ContactId && r.State == RecipientStates.Sending);
+
+    private Task RequeueAsync(CampaignRecipient recipient, DateTimeOffset? at, string code, string reason, CancellationToken ct) =>
+        Sending(recipient).ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.State, RecipientStates.Queued)
+            .SetProperty(r => r.NextAttemptAt, at)
+            .SetProperty(r => r.FailureCode, code)
+            .SetProperty(r => r.FailureReason, Truncate(reason))
+            .SetProperty(r => r.UpdatedAt, clock.GetUtcNow()), ct);
+
+    private static string Truncate(string text) => text.Length > 1024 ? text[..1024] : text;
+}
