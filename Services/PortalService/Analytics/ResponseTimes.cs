@@ -19,7 +19,8 @@ public sealed class ResponseTimes(PortalDbContext db)
     {
         var conversation = db.Messages.AsNoTracking()
             .Where(m => m.TenantId == agentMessage.TenantId && m.ConversationId == agentMessage.ConversationId && m.OccurredAt <= agentMessage.OccurredAt);
-        var previousAnswer = await conversation.Where(m => m.Direction == HistoryDirections.Outbound)
+        // Agents' messages only (they have a Genesys message id): a campaign message in between answered nobody.
+        var previousAnswer = await conversation.Where(m => m.Direction == HistoryDirections.Outbound && m.GenesysMessageId != null)
             .MaxAsync(m => (DateTimeOffset?)m.OccurredAt, ct);
         var waitingSince = await conversation
             .Where(m => m.Direction == HistoryDirections.Inbound && (previousAnswer == null || m.OccurredAt > previousAnswer))

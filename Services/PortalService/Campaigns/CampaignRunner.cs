@@ -74,7 +74,7 @@ public sealed class CampaignRunner(
         {
             if (await lease.HeartbeatAsync(campaign.Id, owner, Options.LeaseDuration, ct) != CampaignStatuses.Running)
             {
-                await sends.DrainAsync();
+                await DrainAsync(sends, campaign, owner, ct);
                 await lease.ReleaseAsync(campaign.Id, owner, CancellationToken.None);
                 return;
             }
@@ -85,7 +85,7 @@ public sealed class CampaignRunner(
                 .OrderBy(r => r.ContactId).Take(pageSize).ToListAsync(ct);
             if (page.Count == 0)
             {
-                await sends.DrainAsync();
+                await DrainAsync(sends, campaign, owner, ct);
                 if (after is not null)
                 {
                     // The end of the list: from the first recipient again, for the retries that came due meanwhile.
@@ -99,7 +99,7 @@ public sealed class CampaignRunner(
             page = await SkipOptedOutAsync(campaign, page, ct);
             if (reached + page.Count > messagingLimit)
             {
-                await sends.DrainAsync();
+                await DrainAsync(sends, campaign, owner, ct);
                 reached = await ReachedInLastDayAsync(campaign.TenantId, ct);
                 if (reached >= messagingLimit)
                 {
@@ -125,7 +125,7 @@ public sealed class CampaignRunner(
             if (sends.StopRequested)
             {
                 // Paused, cancelled, throttled or waiting: settle what is in flight, then look again from the first recipient.
-                await sends.DrainAsync();
+                await DrainAsync(sends, campaign, owner, ct);
                 if (sends.WaitRequested)
                 {
                     return;
@@ -137,6 +137,20 @@ public sealed class CampaignRunner(
                 await lease.ClearWaitAsync(campaign.Id, owner, ct);
             }
         }
+    }
+
+    /// <summary>
+    /// Waits for the sends in flight, renewing the lease meanwhile: Meta may hold a send for seconds, and a lease that
+    /// ran out while this runner waited would let another runner take the campaign up beside it.
+    /// </summary>
+    private async Task DrainAsync(SendsInFlight sends, Campaign campaign, string owner, CancellationToken ct)
+    {
+        var drained = sends.DrainAsync();
+        while (await Task.WhenAny(drained, Task.Delay(Options.LeaseDuration / 3, clock, ct)) != drained)
+        {
+            await lease.HeartbeatAsync(campaign.Id, owner, Options.LeaseDuration, ct);
+        }
+        await drained;
     }
 
     private async Task<SendOutcome> SendAsync(Campaign campaign, string owner, CampaignRecipient recipient, string phoneNumberId,

@@ -33,7 +33,12 @@ public sealed class CampaignScheduler(
             {
                 while (_running.Count < settings.MaxConcurrentCampaigns && await ClaimAsync(stoppingToken) is { } id)
                 {
-                    _running[id] = Task.Run(() => RunAsync(id, stoppingToken), CancellationToken.None);
+                    // A lease this process let run out (its runner was held up) comes back to it: the claim renewed
+                    // it, and the runner it has goes on; a second one beside it would only get in its way.
+                    if (!_running.ContainsKey(id))
+                    {
+                        _running[id] = Task.Run(() => RunAsync(id, stoppingToken), CancellationToken.None);
+                    }
                 }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

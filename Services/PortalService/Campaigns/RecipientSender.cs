@@ -59,7 +59,8 @@ public sealed class RecipientSender(
         if (call.Result is { } sent)
         {
             await MarkSentAsync(campaign, recipient, sent.Wamid, now, ct);
-            await messages.TrackAsync(campaign, recipient, sent.Wamid, phoneNumberId, ct);
+            await messages.TrackAsync(campaign, recipient, sent.Wamid, phoneNumberId, mapping, now, ct);
+            await ForgetIfErasedMeanwhileAsync(campaign, recipient, sent.Wamid, ct);
             return SendOutcome.Sent;
         }
         var error = call.Error!;
@@ -115,6 +116,34 @@ public sealed class RecipientSender(
             }
             await transaction.CommitAsync(ct);
         });
+
+    /// <summary>
+    /// The customer's erasure may have come while this send was under way: it leaves a <c>sending</c> recipient its
+    /// number and values (the send needs them), and the history row was stored after it. So once everything is
+    /// written, the contact is looked up under a share lock, which waits for an erasure in progress to commit; when
+    /// the contact is gone, this message's recipient row loses the number and values, and its history rows go. An
+    /// erasure that starts after this check finds the recipient sent and the history stored, and removes them itself.
+    /// </summary>
+    private async Task ForgetIfErasedMeanwhileAsync(Campaign campaign, CampaignRecipient recipient, string wamid, CancellationToken ct)
+    {
+        // Read as written: a locking clause cannot sit in the subquery EF would wrap around a composed query.
+        var stillThere = await db.Database.SqlQuery<int>($"""
+            SELECT 1 AS "Value" FROM contacts WHERE tenant_id = {campaign.TenantId} AND id = {recipient.ContactId} FOR SHARE
+            """).ToListAsync(ct);
+        if (stillThere.Count > 0)
+        {
+            return;
+        }
+        await db.CampaignRecipients.Where(r => r.CampaignId == recipient.CampaignId && r.ContactId == recipient.ContactId)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.Address, (string?)null)
+                .SetProperty(r => r.ParameterValues, (string?)null)
+                .SetProperty(r => r.UpdatedAt, clock.GetUtcNow()), ct);
+        await db.Statuses.Where(h => h.TenantId == campaign.TenantId && h.MessageId == wamid).ExecuteDeleteAsync(ct);
+        await db.Messages.Where(h => h.TenantId == campaign.TenantId && h.MessageId == wamid).ExecuteDeleteAsync(ct);
+        logger.LogInformation("Campaign {CampaignId}: the customer of {ContactId} was erased during the send; the send's personal data is forgotten",
+            campaign.Id, recipient.ContactId);
+    }
 
     private IQueryable<CampaignRecipient> Sending(CampaignRecipient recipient) =>
         db.CampaignRecipients.Where(r => r.CampaignId == recipient.CampaignId && r.ContactId == recipient.ContactId && r.State == RecipientStates.Sending);

@@ -38,10 +38,21 @@ public sealed class CustomerErasure(PortalDbContext db, HistoryObjects objects, 
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // First, the customer's contacts are locked: a campaign send under way for them checks the contact under a
+            // share lock once it has written everything (RecipientSender), so it either waits for this erasure and
+            // forgets what it wrote, or finished before this point and what it wrote is removed below.
+            await db.Database.ExecuteSqlAsync($"""
+                SELECT id FROM contacts
+                WHERE tenant_id = {tenantId} AND (phone_number = ANY({contactKeys}) OR bsuid = ANY({customerIds}))
+                FOR UPDATE
+                """, ct);
             var statusesDeleted = await db.Statuses
                 .Where(s => s.TenantId == tenantId && (customerIds.Contains(s.CustomerId) || messageIds.Contains(s.MessageId)))
                 .ExecuteDeleteAsync(ct);
-            var messagesDeleted = await db.Messages.Where(m => m.TenantId == tenantId && ids.Contains(m.Id)).ExecuteDeleteAsync(ct);
+            // Also rows stored since they were read above that have no object to delete first (a campaign's message).
+            var messagesDeleted = await db.Messages.Where(m => m.TenantId == tenantId
+                && (ids.Contains(m.Id) || (customerIds.Contains(m.CustomerId) && m.MediaKey == null && m.ArchiveKey == null)))
+                .ExecuteDeleteAsync(ct);
             var contacts = db.Contacts.Where(c => c.TenantId == tenantId
                 && ((c.PhoneNumber != null && contactKeys.Contains(c.PhoneNumber)) || (c.Bsuid != null && customerIds.Contains(c.Bsuid))));
             var optOutsKept = await KeepOptOutsOnlyAsync(contacts.Where(c => c.ConsentStatus == ConsentStatus.OptedOut), ct);

@@ -62,7 +62,8 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
                 HistoryRows.ApplyStatus(row, strongest.Status, strongest.OccurredAt, strongest.FailureCode, strongest.FailureReason);
             }
             var figures = MessageFigures.ForNewMessage(row).ToList();
-            if (row.Direction == HistoryDirections.Outbound)
+            // An agent's message answers the customer; a campaign's (no Genesys message behind it) answers nobody.
+            if (row.Direction == HistoryDirections.Outbound && row.GenesysMessageId is not null)
             {
                 figures.AddRange(await responseTimes.ForAgentMessageAsync(row, ct));
             }

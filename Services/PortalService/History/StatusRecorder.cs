@@ -35,7 +35,7 @@ public sealed class StatusRecorder(PortalDbContext db, AnalyticsCounters counter
         }
 
         await MoveCurrentStatusAsync(status, ct);
-        // A campaign's message has no history row of its own; its recipient is where the status shows.
+        // A campaign's message also has a recipient row, where the campaign shows its status.
         await campaignRecipients.RecordAsync(status, ct);
     }
 

@@ -176,6 +176,41 @@ public sealed class CampaignTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task ACustomerErasedWhileTheirSendIsUnderWayIsForgottenOnceItSettles()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var desk = await CampaignDesk.CreateAsync(fixture, ct);
+        var tag = "erase-mid-" + Guid.NewGuid().ToString("N")[..6];
+        var waId = Assert.Single(await desk.AddTaggedContactsAsync(tag, 1, ct));
+        // Meta holds the send for 4 s: the erasure comes while the recipient is "sending".
+        var rule = await desk.SlowDownMetaAsync(4000, ct);
+        try
+        {
+            var id = (await desk.CreateCampaignAsync(new { tags = new[] { tag } }, ct))["id"]!.GetValue<string>();
+            await desk.WaitForAsync(id, c => CampaignDesk.Count(c, "sending") == 1, "sending", ct);
+            using (var erase = await desk.Client.DeleteAsync($"/api/v1/portal/customers/%2B{waId}/history", ct))
+            {
+                erase.EnsureSuccessStatusCode();
+            }
+            var done = await desk.WaitForStatusAsync(id, "completed", ct);
+
+            // The message went out (it was in Meta's hands); then everything that named the customer went.
+            Assert.Single(await desk.ReceivedAtMetaAsync(waId, ct));
+            Assert.Equal(1, CampaignDesk.Count(done, "sent") + CampaignDesk.Count(done, "delivered") + CampaignDesk.Count(done, "read"));
+            var recipient = Assert.Single(await desk.RecipientsAsync(id, ct));
+            Assert.Null(recipient["address"]);
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
+            // The history row stored after the erasure went with it: the tenant has no history with this customer.
+            var history = await HistoryDesk.GetAsync(desk.Client, HistoryDesk.CustomerMessages(waId), ct);
+            Assert.Equal(HttpStatusCode.NotFound, history.Status);
+        }
+        finally
+        {
+            await desk.RemoveMetaFaultAsync(rule);
+        }
+    }
+
+    [Fact]
     public async Task CancellingACampaignStopsItAndSkipsWhoWasNotSentYet()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -314,6 +349,19 @@ public sealed class CampaignTests(AppFixture fixture)
         var funnel = Assert.Single(analytics["totals"]!["campaigns"]!.AsArray())!;
         Assert.Equal(id, funnel["campaignId"]!.GetValue<string>());
         Assert.Equal(campaign["funnel"]!.ToJsonString(), funnel.ToJsonString());
+        // The campaign's messages are the tenant's messages too: its outbound volume and delivery figures count them,
+        // and no agent is credited with answering anyone.
+        var totals = analytics["totals"]!.AsObject();
+        Assert.Equal((3L, 3L, 3L, 3L), (AnalyticsDesk.Count(totals, "outbound.total"), AnalyticsDesk.Count(totals, "outbound.byType.template"),
+            AnalyticsDesk.Count(totals, "delivered"), AnalyticsDesk.Count(totals, "read")));
+        Assert.Equal(0L, AnalyticsDesk.Count(totals, "response.count"));
+
+        // And the first customer's history shows what they were sent before they asked.
+        var history = HistoryDesk.Items((await HistoryDesk.GetAsync(desk.Client, HistoryDesk.CustomerMessages(waIds[0]), ct)).Body!);
+        var sent = Assert.Single(history, m => HistoryDesk.Str(m, "direction") == "outbound");
+        Assert.Equal((first, "template", desk.Template, "read"), (HistoryDesk.Str(sent, "messageId"), HistoryDesk.Str(sent, "type"),
+            sent["template"]!["name"]!.GetValue<string>(), HistoryDesk.Str(sent, "status")));
+        Assert.Equal(["Customer1", "1001"], sent["template"]!["parameters"]!.AsArray().Select(p => p!.GetValue<string>()));
     }
 
     private static (bool Replied, bool OptedOut) Marks(JsonObject recipient) =>
