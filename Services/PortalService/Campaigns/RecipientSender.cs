@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using WhatsAppGenesys.Contracts.Providers;
 using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Data;
 
@@ -63,7 +64,15 @@ public sealed class RecipientSender(
             await ForgetIfErasedMeanwhileAsync(campaign, recipient, sent.Wamid, ct);
             return SendOutcome.Sent;
         }
-        var error = call.Error!;
+        var outcome = await SettleRefusalAsync(campaign, owner, recipient, call.Error!, attempts, gate, now, ct);
+        await ForgetIfErasedMeanwhileAsync(campaign, recipient, wamid: null, ct);
+        return outcome;
+    }
+
+    /// <summary>What Meta's (or the WhatsApp API service's) refusal makes of the recipient: queued again, or failed.</summary>
+    private async Task<SendOutcome> SettleRefusalAsync(Campaign campaign, string owner, CampaignRecipient recipient, ProviderError error,
+        int attempts, RateGate gate, DateTimeOffset now, CancellationToken ct)
+    {
         switch (PacingPolicy.Decide(error, attempts, now, options.Value))
         {
             case SendDecision.RetryRecipient retry:
@@ -121,10 +130,11 @@ public sealed class RecipientSender(
     /// The customer's erasure may have come while this send was under way: it leaves a <c>sending</c> recipient its
     /// number and values (the send needs them), and the history row was stored after it. So once everything is
     /// written, the contact is looked up under a share lock, which waits for an erasure in progress to commit; when
-    /// the contact is gone, this message's recipient row loses the number and values, and its history rows go. An
-    /// erasure that starts after this check finds the recipient sent and the history stored, and removes them itself.
+    /// the contact is gone, this message's recipient row loses the number and values (one queued again for a retry is
+    /// skipped as erased, as the erasure skips the queued), and its history rows go. An erasure that starts after
+    /// this check finds the recipient settled and the history stored, and removes them itself.
     /// </summary>
-    private async Task ForgetIfErasedMeanwhileAsync(Campaign campaign, CampaignRecipient recipient, string wamid, CancellationToken ct)
+    private async Task ForgetIfErasedMeanwhileAsync(Campaign campaign, CampaignRecipient recipient, string? wamid, CancellationToken ct)
     {
         // Read as written: a locking clause cannot sit in the subquery EF would wrap around a composed query.
         var stillThere = await db.Database.SqlQuery<int>($"""
@@ -134,13 +144,22 @@ public sealed class RecipientSender(
         {
             return;
         }
-        await db.CampaignRecipients.Where(r => r.CampaignId == recipient.CampaignId && r.ContactId == recipient.ContactId)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(r => r.Address, (string?)null)
-                .SetProperty(r => r.ParameterValues, (string?)null)
-                .SetProperty(r => r.UpdatedAt, clock.GetUtcNow()), ct);
-        await db.Statuses.Where(h => h.TenantId == campaign.TenantId && h.MessageId == wamid).ExecuteDeleteAsync(ct);
-        await db.Messages.Where(h => h.TenantId == campaign.TenantId && h.MessageId == wamid).ExecuteDeleteAsync(ct);
+        var now = clock.GetUtcNow();
+        var row = db.CampaignRecipients.Where(r => r.CampaignId == recipient.CampaignId && r.ContactId == recipient.ContactId);
+        await row.Where(r => r.State == RecipientStates.Queued).ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.State, RecipientStates.Skipped)
+            .SetProperty(r => r.FailureReason, CampaignReasons.Erased)
+            .SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null)
+            .SetProperty(r => r.StatusAt, now), ct);
+        await row.ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.Address, (string?)null)
+            .SetProperty(r => r.ParameterValues, (string?)null)
+            .SetProperty(r => r.UpdatedAt, now), ct);
+        if (wamid is not null)
+        {
+            await db.Statuses.Where(h => h.TenantId == campaign.TenantId && h.MessageId == wamid).ExecuteDeleteAsync(ct);
+            await db.Messages.Where(h => h.TenantId == campaign.TenantId && h.MessageId == wamid).ExecuteDeleteAsync(ct);
+        }
         logger.LogInformation("Campaign {CampaignId}: the customer of {ContactId} was erased during the send; the send's personal data is forgotten",
             campaign.Id, recipient.ContactId);
     }
