@@ -80,7 +80,8 @@ public sealed class CampaignRun(RunningSystem system, BenchmarkOptions options, 
             Floor = $"≈ {progress.Pace:0}/s, flat memory",
             MeetsFloor = rate >= progress.Pace * 0.95 && progress.RssPeak - progress.RssAtTenPercent < 64L * 1024 * 1024,
             Notes = $"{recipients:N0} contacts imported in {importTook.TotalSeconds:0} s before the campaign; portal-service RSS " +
-                $"{Mb(progress.RssAtTenPercent)} MB at 10 % sent, {Mb(progress.RssAtHalf)} MB at 50 %, peak {Mb(progress.RssPeak)} MB; " +
+                $"{Mb(progress.RssAtTenPercent)} MB at 10 % sent, {Mb(progress.RssAtHalf)} MB at 50 %, peak {Mb(progress.RssPeak)} MB " +
+                $"(with {progress.RssPeakAtSent:N0} sent); " +
                 $"Meta accepted {accepted:N0} messages for {progress.Sent:N0} sent recipients",
             Cpu = after.Since(before),
         };
@@ -103,7 +104,10 @@ public sealed class CampaignRun(RunningSystem system, BenchmarkOptions options, 
             var failed = counts["failed"]?.GetValue<long>() ?? 0;
             progress.Pace = campaign["messagesPerSecond"]?.GetValue<double>() ?? 80;
             var rss = ProcFs.ResidentBytes(portalPid);
-            progress.RssPeak = Math.Max(progress.RssPeak, rss);
+            if (rss > progress.RssPeak)
+            {
+                (progress.RssPeak, progress.RssPeakAtSent) = (rss, sent);
+            }
             if (progress.RssAtTenPercent == 0 && sent >= recipients / 10)
             {
                 progress.RssAtTenPercent = rss;
@@ -234,5 +238,6 @@ public sealed class CampaignRun(RunningSystem system, BenchmarkOptions options, 
         public long RssAtTenPercent { get; set; }
         public long RssAtHalf { get; set; }
         public long RssPeak { get; set; }
+        public long RssPeakAtSent { get; set; }
     }
 }
