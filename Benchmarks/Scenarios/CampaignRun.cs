@@ -145,32 +145,19 @@ public sealed class CampaignRun(RunningSystem system, BenchmarkOptions options, 
     {
         var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
         var tenantId = $"campaign-{suffix}";
-        var phoneNumberId = "71" + RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var wabaId = "8" + phoneNumberId;
-        var accessToken = $"meta-token-{suffix}";
-        var appSecret = $"meta-app-secret-{suffix}";
+        var business = SandboxBusiness.Create(
+            "71" + RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture), suffix);
         var meta = system.Client(ServiceNames.MetaSandbox);
-        using (var business = await meta.PostAsJsonAsync("/sandbox/businesses", new
-        {
-            wabaId,
-            phoneNumberIds = new[] { phoneNumberId },
-            displayPhoneNumber = "+15550100000",
-            accessToken,
-            appSecret,
-            verifyToken = $"verify-{suffix}",
-            webhookUrl = new Uri(system.Endpoint(ServiceNames.WhatsAppWebhook), "/webhook/whatsapp").ToString(),
-        }, cancellationToken))
-        {
-            business.EnsureSuccessStatusCode();
-        }
-        using (var tier = await meta.PutAsJsonAsync($"/sandbox/limits/businesses/{wabaId}", new { tier = "TIER_100K" }, cancellationToken))
+        await business.RegisterAsync(meta, system.Endpoint(ServiceNames.WhatsAppWebhook), cancellationToken);
+        using (var tier = await meta.PutAsJsonAsync($"/sandbox/limits/businesses/{business.WabaId}", new { tier = "TIER_100K" }, cancellationToken))
         {
             tier.EnsureSuccessStatusCode();
         }
 
         var admin = system.Client(ServiceNames.ApiGateway, system.AdminApiKey);
         using (var created = await admin.PostAsJsonAsync("/api/tenants", new CreateTenantRequest(tenantId, "Campaign benchmark",
-            new WhatsAppConfigRequest(wabaId, [phoneNumberId], "+15550100000", GraphVersion, accessToken, appSecret, $"verify-{suffix}"), null), cancellationToken))
+            new WhatsAppConfigRequest(business.WabaId, [business.PhoneNumberId], business.DisplayPhoneNumber, GraphVersion, business.AccessToken,
+                business.AppSecret, business.VerifyToken), null), cancellationToken))
         {
             created.EnsureSuccessStatusCode();
         }

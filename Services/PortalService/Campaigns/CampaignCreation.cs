@@ -43,7 +43,7 @@ public sealed class CampaignCreation(PortalDbContext db, TemplateValidator valid
         var template = await db.Templates.AsNoTracking()
             .FirstOrDefaultAsync(t => t.TenantId == tenantId && t.Name == request.Template!.Name && t.Language == request.Template.Language, ct);
         var mapping = request.Parameters ?? [];
-        var named = string.Equals(template?.ParameterFormat, TemplateRules.Named, StringComparison.OrdinalIgnoreCase);
+        var named = TemplateRules.IsNamed(template?.ParameterFormat);
         var sample = ParameterMapping.Components(mapping, ParameterMapping.Samples(mapping), named) ?? [];
         var templateErrors = await validator.ValidateAsync(tenantId, request.Template!.Name!, request.Template.Language!, sample, ct);
         if (templateErrors.Count > 0)

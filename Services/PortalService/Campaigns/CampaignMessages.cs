@@ -39,7 +39,7 @@ public sealed class CampaignMessages(
         IReadOnlyList<CampaignParameter> mapping, CancellationToken ct)
     {
         var (to, bsuid, _) = Address(recipient.Address!);
-        var named = string.Equals(campaign.ParameterFormat, Templates.TemplateRules.Named, StringComparison.OrdinalIgnoreCase);
+        var named = Templates.TemplateRules.IsNamed(campaign.ParameterFormat);
         var body = new MetaSendMessageRequest
         {
             To = to,
@@ -69,7 +69,7 @@ public sealed class CampaignMessages(
             var conversation = await state.EnsureMappingAsync(campaign.TenantId, new EnsureMappingRequest(customerId, to, bsuid, null, phoneNumberId, null), ct);
             await state.RecordMessageAsync(campaign.TenantId, new RecordMessageRequest(MessageDirection.Outbound, wamid, customerId,
                 conversation.ConversationId, clock.GetUtcNow(), WhatsAppMessageId: wamid), ct);
-            await RecordHistoryAsync(campaign, recipient, wamid, conversation.ConversationId, phoneNumberId, mapping, acceptedAt, ct);
+            await RecordHistoryAsync(campaign, recipient, wamid, (to, bsuid, customerId), conversation.ConversationId, phoneNumberId, mapping, acceptedAt, ct);
         }
         catch (HttpRequestException ex)
         {
@@ -90,11 +90,11 @@ public sealed class CampaignMessages(
     /// values; no agent): what they were sent before they replied. Stored here rather than through the history
     /// pipeline because this service is that pipeline's consumer; the recorder is idempotent on the wamid.
     /// </summary>
-    private async Task RecordHistoryAsync(Campaign campaign, CampaignRecipient recipient, string wamid, Guid conversationId, string phoneNumberId,
-        IReadOnlyList<CampaignParameter> mapping, DateTimeOffset acceptedAt, CancellationToken ct)
+    private async Task RecordHistoryAsync(Campaign campaign, CampaignRecipient recipient, string wamid, (string? To, string? Bsuid, string CustomerId) address,
+        Guid conversationId, string phoneNumberId, IReadOnlyList<CampaignParameter> mapping, DateTimeOffset acceptedAt, CancellationToken ct)
     {
-        var (to, bsuid, customerId) = Address(recipient.Address!);
-        var named = string.Equals(campaign.ParameterFormat, Templates.TemplateRules.Named, StringComparison.OrdinalIgnoreCase);
+        var (to, bsuid, customerId) = address;
+        var named = Templates.TemplateRules.IsNamed(campaign.ParameterFormat);
         var body = ParameterMapping.Components(mapping, CampaignJson.Values(recipient.ParameterValues), named)?
             .FirstOrDefault(c => c.Type == ParameterMapping.Body)?.Parameters.Select(p => p.Text ?? "").ToList() ?? [];
         try

@@ -37,7 +37,7 @@ public sealed class CampaignRunner(
         var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, ct);
         using var scope = logger.BeginTenantScope(campaign.TenantId);
         var mapping = CampaignJson.Parameters(campaign.Parameters);
-        var named = string.Equals(campaign.ParameterFormat, TemplateRules.Named, StringComparison.OrdinalIgnoreCase);
+        var named = TemplateRules.IsNamed(campaign.ParameterFormat);
 
         // The template may have been paused or disabled by Meta since the campaign was made.
         var templateErrors = await validator.ValidateAsync(campaign.TenantId, campaign.TemplateName, campaign.TemplateLanguage,

@@ -18,7 +18,7 @@ public static class TemplateParameterCheck
         IReadOnlyList<MetaTemplateDefinitionComponent> definition, string parameterFormat, IReadOnlyList<MetaTemplateComponent> send)
     {
         var errors = new Dictionary<string, string[]>();
-        var named = string.Equals(parameterFormat, TemplateRules.Named, StringComparison.OrdinalIgnoreCase);
+        var named = TemplateRules.IsNamed(parameterFormat);
 
         foreach (var unknown in send.Where(c => c.Type?.ToLowerInvariant() is not ("header" or "body" or "button")))
         {

@@ -14,6 +14,9 @@ public static partial class TemplateRules
     public const string Positional = "POSITIONAL";
     public const string Named = "NAMED";
 
+    /// <summary>Whether a template's parameters are named ({{first_name}}) rather than positional ({{1}}).</summary>
+    public static bool IsNamed(string? parameterFormat) => string.Equals(parameterFormat, Named, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Meta's rule: lower-case letters, digits and underscores.</summary>
     public static bool IsName(string? name) => name is { Length: > 0 and <= MaxNameLength } && NamePattern().IsMatch(name);
 

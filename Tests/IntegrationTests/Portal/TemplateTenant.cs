@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using WhatsAppGenesys.AppHostTesting;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Tenancy;
 using WhatsAppGenesys.IntegrationTests.Gateway;
@@ -43,24 +44,9 @@ internal sealed class TemplateTenant : IDisposable
         var gateway = new GatewayHarness(fixture);
         var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
         var tenantId = $"tpl-{suffix}";
-        var phoneNumberId = RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture) + "3";
-        var wabaId = "8" + phoneNumberId;
-        var accessToken = $"meta-token-{suffix}";
-        var appSecret = $"meta-app-secret-{suffix}";
-
-        using (var business = await fixture.Client(ServiceNames.MetaSandbox).PostAsJsonAsync("/sandbox/businesses", new
-        {
-            wabaId,
-            phoneNumberIds = new[] { phoneNumberId },
-            displayPhoneNumber = "+15550100000",
-            accessToken,
-            appSecret,
-            verifyToken = $"verify-{suffix}",
-            webhookUrl = new Uri(fixture.App.GetEndpoint(ServiceNames.WhatsAppWebhook), "/webhook/whatsapp").ToString(),
-        }, ct))
-        {
-            business.EnsureSuccessStatusCode();
-        }
+        var business = SandboxBusiness.Create(
+            RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture) + "3", suffix);
+        await business.RegisterAsync(fixture.Client(ServiceNames.MetaSandbox), fixture.App.GetEndpoint(ServiceNames.WhatsAppWebhook), ct);
 
         GenesysConfigRequest? genesys = null;
         if (withGenesys)
@@ -79,12 +65,13 @@ internal sealed class TemplateTenant : IDisposable
 
         using var admin = gateway.Operator();
         using (var created = await admin.PostAsJsonAsync("/api/tenants", new CreateTenantRequest(tenantId, $"Templates {suffix}",
-            new WhatsAppConfigRequest(wabaId, [phoneNumberId], "+15550100000", GraphVersion, accessToken, appSecret, $"verify-{suffix}"), genesys), ct))
+            new WhatsAppConfigRequest(business.WabaId, [business.PhoneNumberId], business.DisplayPhoneNumber, GraphVersion, business.AccessToken,
+                business.AppSecret, business.VerifyToken), genesys), ct))
         {
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
         var key = await gateway.CreateApiKeyAsync(tenantId, ct);
-        return new TemplateTenant(fixture, tenantId, wabaId, phoneNumberId, accessToken, gateway.Client(key.ApiKey));
+        return new TemplateTenant(fixture, tenantId, business.WabaId, business.PhoneNumberId, business.AccessToken, gateway.Client(key.ApiKey));
     }
 
     /// <summary>A utility template whose body takes two positional parameters.</summary>
