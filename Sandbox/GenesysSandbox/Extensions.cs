@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using WhatsAppGenesys.GenesysSandbox.Agent;
 using WhatsAppGenesys.GenesysSandbox.Control;
 using WhatsAppGenesys.GenesysSandbox.Conversations;
+using WhatsAppGenesys.GenesysSandbox.Integrations;
 using WhatsAppGenesys.GenesysSandbox.Http;
 using WhatsAppGenesys.GenesysSandbox.Model;
 using WhatsAppGenesys.GenesysSandbox.OAuth;
@@ -50,6 +51,7 @@ public static class Extensions
         app.MapOAuthEndpoints();
         app.MapOpenMessagingEndpoints();
         app.MapConversationsApiEndpoints();
+        app.MapIntegrationsApiEndpoints();
         app.MapAgentEndpoints();
         app.MapConversationEndpoints();
         app.MapControlEndpoints();

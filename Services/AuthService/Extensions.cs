@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using WhatsAppGenesys.AuthService.ConnectionTest;
 using WhatsAppGenesys.AuthService.Credentials;
 using WhatsAppGenesys.AuthService.Tokens;
 using WhatsAppGenesys.Contracts;
@@ -22,11 +23,13 @@ internal static class Extensions
         var genesysTimeout = builder.Configuration.GetValue<TimeSpan?>($"{GenesysOptions.SectionName}:{nameof(GenesysOptions.TokenRequestTimeout)}")
             ?? new GenesysOptions().TokenRequestTimeout;
 #pragma warning disable EXTEXP0001 // experimental, but the supported way to opt one client out of ServiceDefaults' handler
-        builder.Services.AddHttpClient(GenesysTokenSource.HttpClientName, http => http.Timeout = genesysTimeout)
+        builder.Services.AddHttpClient(GenesysLogin.HttpClientName, http => http.Timeout = genesysTimeout)
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
 
+        builder.Services.AddSingleton<GenesysLogin>();
         builder.Services.AddSingleton<GenesysTokenSource>();
+        builder.Services.AddSingleton<GenesysConnectionTest>();
         builder.Services.AddSingleton<WhatsAppTokenSource>();
         builder.Services.AddSingleton(typeof(DistributedTokenCache<>));
 
@@ -41,6 +44,7 @@ internal static class Extensions
         app.UseExceptionHandler();
         app.MapOpenApi();
         app.MapAuthApi();
+        app.MapConnectionTestApi();
         return app;
     }
 }

@@ -21,6 +21,8 @@ public static class GatewayRoutes
         new("tenants-list", "/api/tenants", ServiceNames.TenantService, RouteAccess.AnyCaller, ForwardApiKey: true, Methods: ["GET", "HEAD"]),
         new("tenant", "/api/tenants/{tenantId}/{**rest}", ServiceNames.TenantService, RouteAccess.TenantInPath, ForwardApiKey: true),
         new("tenant-admin", "/api/admin/{**rest}", ServiceNames.TenantService, RouteAccess.Operator, ForwardApiKey: true),
+        // Onboarding's "Test connection": a Genesys OAuth client tried before it is saved (the exchange lives in auth-service).
+        new("genesys-connection-test", "/api/admin/genesys/connection-test", ServiceNames.AuthService, RouteAccess.Operator, Methods: ["POST"]),
 
         // The public send API (POST /api/v1/whatsapp/sendmessage) and message status, for the calling tenant.
         new("whatsapp-send", "/api/v1/whatsapp/{**rest}", ServiceNames.WhatsAppApi, RouteAccess.Tenant, ForwardTenantId: true),

@@ -21,8 +21,9 @@ public class GenesysTokenSourceTests
         var tenantService = new FakeHttp(_ => FakeHttp.Json(new GenesysCredentials("acme", region, "client-1", Secret, null)));
         var credentials = new TenantCredentialsClient(new HttpClient(tenantService) { BaseAddress = new("http://tenant-service") });
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
-        return new GenesysTokenSource(credentials, genesys, Options.Create(new GenesysOptions { BaseUrlOverride = overrideBase }),
-            TimeProvider.System, meters, NullLogger<GenesysTokenSource>.Instance);
+        var login = new GenesysLogin(genesys, Options.Create(new GenesysOptions { BaseUrlOverride = overrideBase }),
+            TimeProvider.System, meters, NullLogger<GenesysLogin>.Instance);
+        return new GenesysTokenSource(credentials, login, TimeProvider.System);
     }
 
     [Fact]
