@@ -1,3 +1,4 @@
+using WhatsAppGenesys.Contracts.Operations;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using WhatsAppGenesys.Contracts;

@@ -3,6 +3,7 @@ using RabbitMQ.Client.Exceptions;
 using WhatsAppGenesys.Messaging.Connection;
 using WhatsAppGenesys.Messaging.Publishing;
 using WhatsAppGenesys.Messaging.Topology;
+using WhatsAppGenesys.Contracts.Operations;
 
 namespace WhatsAppGenesys.Messaging.Admin;
 
@@ -15,23 +16,6 @@ public enum ParkingLot
     /// <summary><c>{pipeline}.error</c>: poison (could not be parsed or mapped).</summary>
     Error,
 }
-
-/// <summary>A parked message as an operator sees it (never the body: it may hold customer data).</summary>
-public sealed record ParkedMessage(
-    string MessageId,
-    string OrderingKey,
-    string Type,
-    string Reason,
-    int Attempts,
-    string? LastError,
-    string? OriginalQueue,
-    DateTimeOffset? FirstSeen,
-    DateTimeOffset? ParkedAt,
-    int BodyBytes);
-
-public sealed record QueueDepth(string Queue, uint Messages, uint Consumers);
-
-public sealed record ReplayResult(int Replayed);
 
 /// <summary>
 /// Operator operations on a pipeline's parking queues. Listing is a non-destructive peek: messages are fetched with

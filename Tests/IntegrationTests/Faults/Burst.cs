@@ -1,3 +1,4 @@
+using WhatsAppGenesys.Contracts.Operations;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
