@@ -4,13 +4,14 @@ using WhatsAppGenesys.MetaSandbox.Model;
 namespace WhatsAppGenesys.MetaSandbox.GraphApi;
 
 // {"error":{"message","type","code","error_data":{"messaging_product","details"},"error_subcode"?,"is_transient"?,
-// "error_user_title"?,"error_user_msg"?,"fbtrace_id"}}; the user texts and is_transient come with template errors.
+// "error_user_title"?,"error_user_msg"?,"fbtrace_id"}}; the user texts and is_transient come with template errors,
+// and error_data only with WhatsApp calls.
 public sealed record GraphErrorResponse([property: JsonPropertyName("error")] GraphErrorBody Error)
 {
     public static IResult From(MetaError error, int? retryAfterSeconds = null)
     {
         var body = new GraphErrorResponse(new GraphErrorBody(error.GraphMessage, error.Type, error.Code,
-            new GraphErrorData("whatsapp", error.Details), error.Subcode, Ids.NewFbTraceId())
+            error.OutsideWhatsApp ? null : new GraphErrorData("whatsapp", error.Details), error.Subcode, Ids.NewFbTraceId())
         {
             IsTransient = error.UserTitle is null ? null : false,
             ErrorUserTitle = error.UserTitle,
@@ -34,7 +35,7 @@ public sealed record GraphErrorBody(
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("code")] int Code,
-    [property: JsonPropertyName("error_data")] GraphErrorData ErrorData,
+    [property: JsonPropertyName("error_data")] GraphErrorData? ErrorData,
     [property: JsonPropertyName("error_subcode")] int? ErrorSubcode,
     [property: JsonPropertyName("fbtrace_id")] string FbTraceId)
 {

@@ -42,6 +42,8 @@ public sealed class BusinessRegistry
     // The WhatsApp Business Management API (templates) addresses the account, not a phone number.
     public Business? FindByWabaId(string wabaId) => _byWabaId.GetValueOrDefault(wabaId);
 
+    public Business? FindByToken(string token) => _byToken.GetValueOrDefault(token);
+
     public bool IsKnownToken(string? token) => token is not null && _byToken.ContainsKey(token);
 
     public static bool TokenMatches(Business business, string? presented) =>

@@ -24,6 +24,14 @@ public static class Ids
     public static string NewMediaId() =>
         Random.Shared.NextInt64(100_000_000_000_000, 9_999_999_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    // WABA, phone number and business portfolio ids are 15-digit numbers.
+    public static string NewObjectId() =>
+        Random.Shared.NextInt64(100_000_000_000_000, 999_999_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // Letters and digits only, so the value needs no escaping in a URL, a header or a script.
+    public static string NewOpaque(string prefix, int randomBytes) =>
+        prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(randomBytes)).TrimEnd('=').Replace('+', 'A').Replace('/', 'Z');
+
     public static string NewConversationId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     public static string NewFbTraceId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))[..23].Replace('+', '-').Replace('/', '_');

@@ -4,13 +4,16 @@ namespace WhatsAppGenesys.MetaSandbox.Model;
 
 // One Meta error, reported either synchronously as a Graph API error body or asynchronously inside a failed status.
 // The WhatsApp Business Management API (templates) adds a title and a sentence meant for people: UserTitle, UserMessage.
+// Graph calls outside WhatsApp (the OAuth code exchange, debug_token) answer the message as it is, without a "(#code)"
+// prefix, and without error_data: OutsideWhatsApp.
 public sealed record MetaError(int Code, string Title, string Details, int HttpStatus = 400,
-    string Type = "OAuthException", int? Subcode = null, string? UserTitle = null, string? UserMessage = null)
+    string Type = "OAuthException", int? Subcode = null, string? UserTitle = null, string? UserMessage = null,
+    bool OutsideWhatsApp = false)
 {
     public const string ErrorCodesHref = "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/";
 
     // Graph prefixes the code ("(#131009) Parameter value is not valid"); auth errors (190) are not prefixed.
-    public string GraphMessage => Code == MetaErrors.InvalidTokenCode ? Title : $"(#{Code}) {Title}";
+    public string GraphMessage => Code == MetaErrors.InvalidTokenCode || OutsideWhatsApp ? Title : $"(#{Code}) {Title}";
 
     public WebhookError ToWebhookError() => new(Code, Title, Title, new WebhookErrorData(Details), ErrorCodesHref);
 }
