@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WhatsAppGenesys.MetaSandbox;
 using WhatsAppGenesys.MetaSandbox.Control;
+using WhatsAppGenesys.MetaSandbox.EmbeddedSignup;
 using WhatsAppGenesys.MetaSandbox.GraphApi;
 using WhatsAppGenesys.MetaSandbox.Limits;
 using WhatsAppGenesys.MetaSandbox.Media;
@@ -41,6 +42,8 @@ public static class MetaSandboxExtensions
         builder.Services.AddSingleton<PairRateLimiter>();
         builder.Services.AddSingleton<MessagingLimitTracker>();
         builder.Services.AddSingleton<SendLimits>();
+        builder.Services.AddSingleton<SignupStore>();
+        builder.Services.AddSingleton<OnboardingRecords>();
 
         // Control API JSON: camelCase, enums as strings, emoji left as they are.
         builder.Services.ConfigureHttpJsonOptions(json =>

@@ -1,3 +1,4 @@
+using WhatsAppGenesys.MetaSandbox.EmbeddedSignup;
 using WhatsAppGenesys.MetaSandbox.Templates;
 
 namespace WhatsAppGenesys.MetaSandbox;
@@ -18,6 +19,11 @@ public sealed class MetaSandboxOptions
     public string DisplayPhoneNumber { get; set; } = "+15550783881";
     public string AccessToken { get; set; } = "sandbox-meta-access-token";
     public string AppSecret { get; set; } = "sandbox-meta-app-secret";
+
+    // The Meta app the bridge is: Embedded Signup's popup and the OAuth code exchange check it, debug_token and
+    // subscribed_apps report it. AppSecret above is the same app's secret.
+    public string AppId { get; set; } = "100200300400500";
+    public string AppName { get; set; } = "WhatsApp Genesys Sandbox";
     public string VerifyToken { get; set; } = "sandbox-verify-token";
     public string? WebhookUrl { get; set; } = "http://127.0.0.1:3009/webhook/whatsapp";
 
@@ -35,6 +41,7 @@ public sealed class MetaSandboxOptions
     public MediaOptions Media { get; set; } = new();
     public TemplateOptions Templates { get; set; } = new();
     public LimitOptions Limits { get; set; } = new();
+    public EmbeddedSignupOptions EmbeddedSignup { get; set; } = new();
 
     // Outbound history kept per customer; older records are dropped so a long benchmark does not grow without bound.
     public int MaxMessagesPerCustomer { get; set; } = 200;

@@ -1,9 +1,10 @@
+using WhatsAppGenesys.MetaSandbox.EmbeddedSignup;
 using WhatsAppGenesys.MetaSandbox.Model;
 
 namespace WhatsAppGenesys.MetaSandbox.Control;
 
 // /sandbox: info, businesses, faults, run-time settings and counters; customers, webhooks, templates and limits in
-// their own files.
+// their own files, as is the Embedded Signup popup.
 public static class SandboxApi
 {
     public static IEndpointRouteBuilder MapSandboxApi(this IEndpointRouteBuilder app)
@@ -31,6 +32,7 @@ public static class SandboxApi
         sandbox.MapWebhooksControlApi();
         sandbox.MapTemplatesControlApi();
         sandbox.MapLimitsControlApi();
+        sandbox.MapEmbeddedSignupControl();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using WhatsAppGenesys.MetaSandbox.EmbeddedSignup;
 using WhatsAppGenesys.MetaSandbox.Media;
 using WhatsAppGenesys.MetaSandbox.Templates;
 
@@ -5,7 +6,7 @@ namespace WhatsAppGenesys.MetaSandbox.GraphApi;
 
 // The Graph paths the middleware calls, under any version segment ("v23.0", "v25.0", …), served at the root the way
 // graph.facebook.com serves them; plus the media download path whose absolute URL we hand out, and the WhatsApp
-// Business Management calls on a WABA's message templates.
+// Business Management calls on a WABA's message templates and the onboarding calls around Embedded Signup.
 public static class GraphApiEndpoints
 {
     public static IEndpointRouteBuilder MapGraphApi(this IEndpointRouteBuilder app)
@@ -16,6 +17,7 @@ public static class GraphApiEndpoints
         graph.MapGet("/{mediaId:regex(^\\d+$)}", MediaApi.Retrieve);
         graph.MapDelete("/{mediaId:regex(^\\d+$)}", MediaApi.Delete);
         graph.MapTemplatesApi();
+        graph.MapEmbeddedSignupGraph();
         app.MapGet(MediaStore.DownloadPath, MediaApi.Download);
         return app;
     }
