@@ -5,6 +5,7 @@ using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.WhatsAppApi.Data;
 using WhatsAppGenesys.WhatsAppApi.DirectSend;
 using WhatsAppGenesys.WhatsAppApi.Graph;
+using WhatsAppGenesys.WhatsAppApi.Onboarding;
 using WhatsAppGenesys.WhatsAppApi.Sending;
 
 namespace WhatsAppGenesys.WhatsAppApi;
@@ -32,6 +33,10 @@ internal static class Extensions
         builder.Services.AddHttpClient<GraphMessagesClient>(GraphMessagesClient.HttpClientName)
             .WithoutHttpRetries(builder.Configuration.GetValue($"{WhatsAppApiOptions.SectionName}:RequestTimeout", TimeSpan.FromSeconds(10)))
             .AddWhatsAppBearerToken();
+        // Embedded Signup's Graph calls: the business's fresh token or the app token, never the tenant token handler.
+        builder.Services.AddOptions<MetaAppOptions>().BindConfiguration(MetaAppOptions.SectionName);
+        builder.Services.AddHttpClient<EmbeddedSignupCompletion>(EmbeddedSignupCompletion.HttpClientName)
+            .WithoutHttpRetries(TimeSpan.FromSeconds(15));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
     }

@@ -1,5 +1,6 @@
 using WhatsAppGenesys.WhatsAppApi;
 using WhatsAppGenesys.WhatsAppApi.DirectSend;
+using WhatsAppGenesys.WhatsAppApi.Onboarding;
 using WhatsAppGenesys.WhatsAppApi.Sending;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,5 +14,6 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapWhatsAppMessagesApi();
 app.MapDirectSendApi();
+app.MapEmbeddedSignupApi();
 
 app.Run();

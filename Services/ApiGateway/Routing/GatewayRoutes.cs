@@ -23,6 +23,8 @@ public static class GatewayRoutes
         new("tenant-admin", "/api/admin/{**rest}", ServiceNames.TenantService, RouteAccess.Operator, ForwardApiKey: true),
         // Onboarding's "Test connection": a Genesys OAuth client tried before it is saved (the exchange lives in auth-service).
         new("genesys-connection-test", "/api/admin/genesys/connection-test", ServiceNames.AuthService, RouteAccess.Operator, Methods: ["POST"]),
+        // Onboarding's Embedded Signup: the code from Meta's popup exchanged and the number registered (whatsapp-api talks to Meta).
+        new("whatsapp-embedded-signup", "/api/admin/whatsapp/embedded-signup", ServiceNames.WhatsAppApi, RouteAccess.Operator, Methods: ["POST"]),
 
         // The public send API (POST /api/v1/whatsapp/sendmessage) and message status, for the calling tenant.
         new("whatsapp-send", "/api/v1/whatsapp/{**rest}", ServiceNames.WhatsAppApi, RouteAccess.Tenant, ForwardTenantId: true),
