@@ -11,6 +11,7 @@ var tenantDb = postgres.AddDatabase(ResourceNames.TenantDatabase);
 var stateDb = postgres.AddDatabase(ResourceNames.StateDatabase);
 var whatsappDb = postgres.AddDatabase(ResourceNames.WhatsAppDatabase);
 var portalDb = postgres.AddDatabase(ResourceNames.PortalDatabase);
+var adminDb = postgres.AddDatabase(ResourceNames.AdminDatabase);
 var redis = builder.AddRedisServer(ResourceNames.Redis, port: 56379);
 var rabbitmq = builder.AddRabbitMQServer(ResourceNames.RabbitMQ, port: 55672);
 // s3rver locally, MinIO when published; the services speak plain S3 to either.
@@ -102,11 +103,21 @@ var portalService = builder.AddService<Projects.PortalService>(ServiceNames.Port
 
 // The single public entry point: routes, API keys, rate limits, the aggregated /health and the API docs (/scalar).
 // It knows the operator key to guard admin routes and tenant creation itself; tenant keys it verifies with the tenant service.
-builder.AddService<Projects.ApiGateway>(ServiceNames.ApiGateway, port: 3000)
+var apiGateway = builder.AddService<Projects.ApiGateway>(ServiceNames.ApiGateway, port: 3000)
     .WithReference(redis).WaitFor(redis)
     .WithReferences(tenantService, authService, stateManager, whatsappApi, genesysApi,
                     whatsappWebhook, genesysWebhook, inboundTransformer, outboundTransformer, portalService)
     .WithEnvironment("Gateway__AdminApiKey", tenantAdminApiKey);
+
+// The operator's console (Blazor): operator accounts in its own database; everything else through the gateway with
+// the operator key, server-side. The same key creates the console's first admin on a fresh install.
+var adminDashboard = builder.AddService<Projects.AdminDashboard>(ServiceNames.AdminDashboard, port: 3006)
+    .WithReference(adminDb).WaitFor(adminDb)
+    .WithReference(apiGateway).WaitFor(apiGateway)
+    .WithEnvironment("Gateway__BaseUrl", $"http://{ServiceNames.ApiGateway}")
+    .WithEnvironment("Gateway__PublicBaseUrl", apiGateway.GetEndpoint("http"))
+    .WithEnvironment("Gateway__OperatorKey", tenantAdminApiKey)
+    .WithEnvironment("Accounts__OperatorKey", tenantAdminApiKey);
 
 // Sandbox mode (default): simulated Meta and Genesys stand in for the real APIs and call our webhooks.
 // `--sandbox false` (or AppHost:Sandbox=false) leaves them out; configure Meta/Genesys endpoints and tenants instead.
@@ -124,6 +135,12 @@ if (builder.IsSandboxEnabled())
     authService.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint("http"));
     genesysApi.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint("http"));
     whatsappWebhook.WithEnvironment("Meta__WebhookVerifyToken", SandboxMode.MetaWebhookVerifyToken);
+    // Embedded Signup against the simulator: its stand-in for Meta's popup, and our platform app as it knows it.
+    whatsappApi.WithEnvironment("Meta__App__AppId", SandboxMode.MetaAppId).WithEnvironment("Meta__App__AppSecret", SandboxMode.MetaAppSecret);
+    adminDashboard
+        .WithEnvironment("EmbeddedSignup__AppId", SandboxMode.MetaAppId)
+        .WithEnvironment("EmbeddedSignup__ConfigId", "sandbox-signup-configuration")
+        .WithEnvironment("EmbeddedSignup__SandboxPopupUrl", metaSandbox.UrlOf("/sandbox/embedded-signup"));
     tenantService.WithSandboxDemoTenant();
 }
 

@@ -8,6 +8,10 @@ internal static class SandboxMode
     /// <summary>The Meta app's webhook verify token the Meta simulator uses for its subscription handshake.</summary>
     public const string MetaWebhookVerifyToken = "sandbox-verify-token";
 
+    /// <summary>The platform's Meta app as the Meta simulator knows it (its defaults): businesses onboard through it.</summary>
+    public const string MetaAppId = "100200300400500";
+    public const string MetaAppSecret = "sandbox-meta-app-secret";
+
     /// <summary>
     /// On when running unless <c>--sandbox false</c> or <c>AppHost:Sandbox=false</c>; off in a published manifest, which
     /// deploys the system against the real Meta and Genesys (<c>--sandbox true</c> publishes the simulators too).
@@ -25,7 +29,7 @@ internal static class SandboxMode
             .WithEnvironment("TenantService__DemoTenant__WhatsApp__DisplayPhoneNumber", "+15550783881")
             .WithEnvironment("TenantService__DemoTenant__WhatsApp__GraphApiVersion", "v23.0")
             .WithEnvironment("TenantService__DemoTenant__WhatsApp__AccessToken", "sandbox-meta-access-token")
-            .WithEnvironment("TenantService__DemoTenant__WhatsApp__AppSecret", "sandbox-meta-app-secret")
+            .WithEnvironment("TenantService__DemoTenant__WhatsApp__AppSecret", MetaAppSecret)
             .WithEnvironment("TenantService__DemoTenant__WhatsApp__WebhookVerifyToken", MetaWebhookVerifyToken)
             .WithEnvironment("TenantService__DemoTenant__Genesys__RegionDomain", "mypurecloud.com")
             .WithEnvironment("TenantService__DemoTenant__Genesys__ClientId", "sandbox-genesys-client")

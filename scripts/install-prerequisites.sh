@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the AppHost runs as local processes: PostgreSQL, Redis and RabbitMQ from Debian's packages, and
-# s3rver from npm under .tools/. Idempotent and silent when everything is there; run as root or through sudo.
+# s3rver from npm under .tools/; and Debian's chromium, the browser the web apps' tests drive through Playwright. Idempotent and silent when everything is there; run as root or through sudo.
 # The packages must not start system-wide servers: the AppHost runs its own instances on its own ports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,7 @@ compgen -G "/usr/lib/postgresql/*/bin/postgres" > /dev/null || missing+=(postgre
 command -v redis-server > /dev/null || missing+=(redis-server)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 command -v npm > /dev/null || missing+=(nodejs npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 if (( ${#missing[@]} > 0 )); then
     sudo=()

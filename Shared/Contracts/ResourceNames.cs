@@ -11,6 +11,7 @@ public static class ResourceNames
     public const string StateDatabase = "statedb";
     public const string WhatsAppDatabase = "whatsappdb";
     public const string PortalDatabase = "portaldb";
+    public const string AdminDatabase = "admindb";
     public const string Redis = "redis";
     public const string RabbitMQ = "rabbitmq";
     public const string ObjectStorage = "minio";
@@ -29,6 +30,7 @@ public static class ServiceNames
     public const string GenesysApi = "genesys-api";
     public const string GenesysWebhook = "genesys-webhook";
     public const string PortalService = "portal-service";
+    public const string AdminDashboard = "admin-dashboard";
     public const string MetaSandbox = "meta-sandbox";
     public const string GenesysSandbox = "genesys-sandbox";
 }

@@ -15,11 +15,11 @@ namespace WhatsAppGenesys.IntegrationTests;
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
-    /// <summary>Every project of the model: the ten services and the two sandboxes.</summary>
+    /// <summary>Every project of the model: the eleven services, the admin dashboard and the two sandboxes.</summary>
     public static readonly string[] Projects =
     [
         "api-gateway", "inbound-transformer", "outbound-transformer", "auth-service", "state-manager", "tenant-service",
-        "whatsapp-api", "whatsapp-webhook", "genesys-api", "genesys-webhook", "portal-service", "meta-sandbox", "genesys-sandbox",
+        "whatsapp-api", "whatsapp-webhook", "genesys-api", "genesys-webhook", "portal-service", "admin-dashboard", "meta-sandbox", "genesys-sandbox",
     ];
 
     private readonly ConcurrentDictionary<string, HttpClient> _clients = new();

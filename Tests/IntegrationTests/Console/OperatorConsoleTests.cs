@@ -1,0 +1,117 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace WhatsAppGenesys.IntegrationTests.Console;
+
+/// <summary>Signing in to the operator console: the first admin, roles, lockout. In a real browser.</summary>
+public sealed class OperatorConsoleTests(AppFixture fixture, ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
+{
+    private readonly OperatorConsole _console = new(fixture, browser);
+
+    [Fact]
+    public async Task AFreshInstallCreatesItsFirstAdminWithTheOperatorKeyAndOnlyOnce()
+    {
+        var setUp = await _console.FirstAdminAsync();
+
+        Assert.True(setUp.RedirectedToSetUp, "A console without accounts should send the visitor to the set-up page.");
+        Assert.Contains("operator key is not right", setUp.WrongKeyAlert);
+
+        // Once an admin exists, the set-up page is closed: it sends visitors to sign in, and a posted form is refused.
+        var page = await _console.NewPageAsync();
+        await page.GotoAsync("/account/setup");
+        await page.WaitForURLAsync("**/account/login");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await ConsoleBrowser.ScreenshotAsync(page, "sign-in");
+    }
+
+    [Fact]
+    public async Task AnAdminSignsInAndSeesTheTenantsWithTheirChannels()
+    {
+        var admin = await _console.FirstAdminAsync();
+        var page = await _console.NewPageAsync();
+
+        // An anonymous visitor of a console page is sent to sign in and brought back afterwards.
+        await page.GotoAsync("/pipelines");
+        await page.WaitForURLAsync("**/account/login?ReturnUrl=*");
+        await OperatorConsole.SubmitSignInAsync(page, admin.Email, admin.Password);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Parked messages", Level = 1 })).ToBeVisibleAsync();
+        await ConsoleBrowser.ScreenshotAsync(page, "parked-messages");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tenants", Exact = true }).ClickAsync();
+        var demo = page.Locator("tr[data-tenant='demo']");
+        await Expect(demo).ToContainTextAsync("Active");
+        await Expect(demo).ToContainTextAsync("WABA");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Onboard a tenant" }).First).ToBeVisibleAsync();
+
+        await page.GetByLabel("Search tenants").FillAsync("no-such-tenant-anywhere");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(page.GetByText("No tenant matches")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task RepeatedWrongPasswordsLockTheAccountEvenAgainstTheRightOne()
+    {
+        var (email, password) = await _console.AddOperatorAsync("support");
+        var page = await _console.NewPageAsync();
+        await page.GotoAsync("/account/login");
+
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            await OperatorConsole.SubmitSignInAsync(page, email, "wrong-password-" + attempt);
+            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("e-mail address or the password is wrong");
+        }
+        await OperatorConsole.SubmitSignInAsync(page, email, "wrong-password-5");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("locked after too many failed sign-ins");
+        await ConsoleBrowser.ScreenshotAsync(page, "sign-in-locked");
+
+        // The right password does not open a locked account.
+        await OperatorConsole.SubmitSignInAsync(page, email, password);
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("locked");
+        Assert.EndsWith("/account/login", new Uri(page.Url).AbsolutePath);
+    }
+
+    [Fact]
+    public async Task SupportOperatorsNeitherSeeNorReachCredentialsOrAccounts()
+    {
+        var (email, password) = await _console.AddOperatorAsync("support");
+        var page = await _console.SignInAsync(email, password);
+
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Onboard a tenant" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Operators" })).ToHaveCountAsync(0);
+
+        foreach (var adminPage in new[] { "/tenants/new", "/operators" })
+        {
+            await page.GotoAsync(adminPage);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You cannot open this page" })).ToBeVisibleAsync();
+        }
+        await ConsoleBrowser.ScreenshotAsync(page, "access-denied");
+
+        // The tenant list shows configuration, never a secret: none of the demo tenant's secrets is in the page.
+        await page.GotoAsync("/");
+        var html = await page.ContentAsync();
+        Assert.Contains("data-tenant=\"demo\"", html);
+        foreach (var secret in DemoTenantSecrets())
+        {
+            Assert.DoesNotContain(secret, html);
+        }
+    }
+
+    [Fact]
+    public async Task SignOutEndsTheSession()
+    {
+        var page = await _console.SignedInAdminAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/login");
+        await page.GotoAsync("/operators");
+        await page.WaitForURLAsync("**/account/login?ReturnUrl=*");
+    }
+
+    // The demo tenant's secrets, as the AppHost seeded them into the tenant service.
+    private IEnumerable<string> DemoTenantSecrets()
+    {
+        var env = ProcessEnvironment.Read(fixture.App.GetProcessIds(Contracts.ServiceNames.TenantService)[0]);
+        string[] names = ["WhatsApp__AccessToken", "WhatsApp__AppSecret", "Genesys__ClientSecret", "Genesys__WebhookSecret"];
+        return names.Select(name => env[$"TenantService__DemoTenant__{name}"]);
+    }
+}
