@@ -16,8 +16,8 @@ public sealed record GenesysClient(string RegionDomain, string ClientId, string 
     public override string ToString() => $"GenesysClient {{ RegionDomain = {RegionDomain}, ClientId = {ClientId} }}";
 }
 
-/// <summary>An access token and when Genesys says it expires.</summary>
-public sealed record GenesysAccessToken(string AccessToken, DateTimeOffset ExpiresAt);
+/// <summary>An access token, how long Genesys says it lives, and so when it expires.</summary>
+public sealed record GenesysAccessToken(string AccessToken, TimeSpan Lifetime, DateTimeOffset ExpiresAt);
 
 /// <summary>
 /// The Genesys OAuth client-credentials exchange: <c>POST https://login.{region}/oauth/token</c>, HTTP Basic with
@@ -42,7 +42,8 @@ public sealed class GenesysLogin(
     /// <param name="tenantId">The tenant the client belongs to, for messages and metrics; null for a client being tried out.</param>
     public async Task<GenesysAccessToken> ExchangeAsync(GenesysClient client, string? tenantId, CancellationToken cancellationToken)
     {
-        var whose = tenantId is null ? "the client being tested" : $"tenant '{tenantId}'";
+        // Messages name the tenant when there is one: "… for tenant 'acme' …".
+        var forWhom = tenantId is null ? "" : $" for tenant '{tenantId}'";
         var login = $"login.{client.RegionDomain}";
         var baseUri = options.Value.BaseUrlOverride ?? GenesysRegions.LoginBaseUri(client.RegionDomain);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUri, "/oauth/token"))
@@ -59,9 +60,9 @@ public sealed class GenesysLogin(
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
-            logger.LogWarning("Genesys {Login} unreachable for {Whose}: {Reason}", login, whose, ex.GetType().Name);
+            logger.LogWarning("Genesys {Login} unreachable{ForWhom}: {Reason}", login, forWhom, ex.GetType().Name);
             throw new TokenFailureException(StatusCodes.Status503ServiceUnavailable, "Genesys unreachable",
-                $"The Genesys region {login} is unreachable for {whose}.");
+                $"The Genesys region {login} is unreachable{forWhom}.");
         }
 
         using (response)
@@ -72,37 +73,38 @@ public sealed class GenesysLogin(
             }
             if (!response.IsSuccessStatusCode)
             {
-                throw await FailureAsync(response, whose, login, cancellationToken);
+                throw await FailureAsync(response, forWhom, login, cancellationToken);
             }
             var body = await response.Content.ReadFromJsonAsync<OAuthTokenResponse>(cancellationToken);
             if (body is not { AccessToken.Length: > 0, ExpiresIn: > 0 })
             {
                 throw new TokenFailureException(StatusCodes.Status502BadGateway, "Genesys token unusable",
-                    $"Genesys {login} returned a token response without access_token or expires_in for {whose}.");
+                    $"Genesys {login} returned a token response without access_token or expires_in{forWhom}.");
             }
-            logger.LogInformation("Exchanged Genesys client credentials for {Whose}; token valid {Seconds} s", whose, body.ExpiresIn);
-            return new GenesysAccessToken(body.AccessToken, time.GetUtcNow().AddSeconds(body.ExpiresIn));
+            logger.LogInformation("Exchanged Genesys client credentials{ForWhom}; token valid {Seconds} s", forWhom, body.ExpiresIn);
+            var lifetime = TimeSpan.FromSeconds(body.ExpiresIn);
+            return new GenesysAccessToken(body.AccessToken, lifetime, time.GetUtcNow() + lifetime);
         }
     }
 
     private static async Task<TokenFailureException> FailureAsync(
-        HttpResponseMessage response, string whose, string login, CancellationToken cancellationToken)
+        HttpResponseMessage response, string forWhom, string login, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             var error = await ReadErrorCodeAsync(response, cancellationToken);
             return new TokenFailureException(StatusCodes.Status502BadGateway, "Genesys rejected the credentials",
-                $"Genesys rejected the OAuth client credentials for {whose} ({login} answered {status}" +
+                $"Genesys rejected the OAuth client credentials{forWhom} ({login} answered {status}" +
                 (error is null ? ")." : $", {error}).") + " Check the Genesys client id and secret.");
         }
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             return new TokenFailureException(StatusCodes.Status503ServiceUnavailable, "Genesys throttled",
-                $"Genesys {login} is rate-limiting token requests for {whose}; retry later.");
+                $"Genesys {login} is rate-limiting token requests{forWhom}; retry later.");
         }
         return new TokenFailureException(StatusCodes.Status503ServiceUnavailable, "Genesys unavailable",
-            $"Genesys {login} answered {status} to the token request for {whose}.");
+            $"Genesys {login} answered {status} to the token request{forWhom}.");
     }
 
     // Only the OAuth error code ("invalid_client"): short, useful, and never echoes what we sent.

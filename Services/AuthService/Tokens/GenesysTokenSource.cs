@@ -6,8 +6,7 @@ namespace WhatsAppGenesys.AuthService.Tokens;
 /// <summary>A tenant's Genesys access token: its stored OAuth client, exchanged by <see cref="GenesysLogin"/>.</summary>
 public sealed class GenesysTokenSource(
     TenantCredentialsClient credentials,
-    GenesysLogin login,
-    TimeProvider time) : ITokenSource
+    GenesysLogin login) : ITokenSource
 {
     public string CacheKey(string tenantId) => TenancyKeys.GenesysToken(tenantId);
 
@@ -27,6 +26,6 @@ public sealed class GenesysTokenSource(
 
         var token = await login.ExchangeAsync(
             new GenesysClient(tenant.RegionDomain, tenant.ClientId, tenant.ClientSecret), tenantId, cancellationToken);
-        return new IssuedToken(token.AccessToken, token.ExpiresAt, TokenLifetime.ServerCacheTtl(token.ExpiresAt - time.GetUtcNow()));
+        return new IssuedToken(token.AccessToken, token.ExpiresAt, TokenLifetime.ServerCacheTtl(token.Lifetime));
     }
 }

@@ -23,7 +23,7 @@ public class GenesysTokenSourceTests
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
         var login = new GenesysLogin(genesys, Options.Create(new GenesysOptions { BaseUrlOverride = overrideBase }),
             TimeProvider.System, meters, NullLogger<GenesysLogin>.Instance);
-        return new GenesysTokenSource(credentials, login, TimeProvider.System);
+        return new GenesysTokenSource(credentials, login);
     }
 
     [Fact]
