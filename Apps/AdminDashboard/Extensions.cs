@@ -60,6 +60,7 @@ internal static class Extensions
         });
         builder.Services.AddScoped<TenantsClient>();
         builder.Services.AddScoped<PipelinesClient>();
+        builder.Services.AddScoped<TenantActivityClient>();
         builder.Services.AddScoped<GenesysConnectionClient>();
         builder.Services.AddScoped<WhatsAppOnboardingClient>();
         builder.Services.AddOptions<EmbeddedSignupOptions>().BindConfiguration(EmbeddedSignupOptions.SectionName);

@@ -41,6 +41,25 @@ public static class AnalyticsApi
         .Produces(StatusCodes.Status200OK, contentType: "text/csv")
         .ProducesValidationProblem();
 
+        // The operator console's view of one tenant: the same report, the tenant named in the path. Public only
+        // through the gateway's operator route (/admin/tenants/{tenantId}/analytics).
+        app.MapGet("/admin/tenants/{tenantId}/analytics", async (string tenantId, string? from, string? to, string? granularity,
+            AnalyticsReader reader, TimeProvider clock, CancellationToken ct) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (!Contracts.Tenancy.TenantIds.IsValid(tenantId))
+            {
+                errors["tenantId"] = ["Not a tenant id."];
+            }
+            return AnalyticsRange.TryRead(from, to, granularity, clock.GetUtcNow(), errors) is { } range && errors.Count == 0
+                ? Results.Ok(await reader.ReportAsync(tenantId, range, ct))
+                : Results.ValidationProblem(errors, title: "The request is not valid");
+        })
+        .WithTags("Admin")
+        .WithSummary("A tenant's analytics report for operators (the same figures as /api/v1/portal/analytics)")
+        .Produces<AnalyticsReport>()
+        .ProducesValidationProblem();
+
         return app;
     }
 }

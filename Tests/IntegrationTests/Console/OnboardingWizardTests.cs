@@ -86,9 +86,25 @@ public sealed class OnboardingWizardTests(AppFixture fixture, ConsoleBrowser bro
         var conversation = await new Sandboxes(fixture).ConversationAsync(customer);
         Assert.Equal(genesys.IntegrationId, conversation!["integrationId"]?.GetValue<string>(), ignoreCase: true);
 
-        // The tenant list shows it, active, with its number.
+        // The tenant list shows it, active; its page counts the customer's message (from portal-service's counters).
         await page.GotoAsync($"/?q={tenantId}");
         await Expect(page.Locator($"tr[data-tenant='{tenantId}']")).ToContainTextAsync("Active");
+        var fromCustomers = page.Locator(".card").Filter(new() { HasText = "From customers" }).Locator(".figure");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do
+        {
+            await page.GotoAsync($"/tenants/{tenantId}");
+        }
+        while (await fromCustomers.InnerTextAsync() != "1" && DateTime.UtcNow < deadline && await Delay());
+        await Expect(fromCustomers).ToHaveTextAsync("1");
+        await Expect(page.Locator(".chart svg").First).ToBeVisibleAsync();
+        await ConsoleBrowser.ScreenshotAsync(page, "tenant-detail");
+
+        static async Task<bool> Delay()
+        {
+            await Task.Delay(500);
+            return true;
+        }
     }
 
     [Fact]

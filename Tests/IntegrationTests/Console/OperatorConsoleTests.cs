@@ -43,6 +43,12 @@ public sealed class OperatorConsoleTests(AppFixture fixture, ConsoleBrowser brow
         await Expect(demo).ToContainTextAsync("WABA");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Onboard a tenant" }).First).ToBeVisibleAsync();
 
+        // An admin's tenant page says which secrets are set (never their values).
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sandbox demo tenant" }).ClickAsync();
+        await Expect(page.Locator("dt:text-is('Client secret') + dd")).ToContainTextAsync("Set");
+        await ConsoleBrowser.ScreenshotAsync(page, "tenant-demo");
+        await page.GoBackAsync();
+
         await page.GetByLabel("Search tenants").FillAsync("no-such-tenant-anywhere");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Expect(page.GetByText("No tenant matches")).ToBeVisibleAsync();
@@ -94,6 +100,13 @@ public sealed class OperatorConsoleTests(AppFixture fixture, ConsoleBrowser brow
         {
             Assert.DoesNotContain(secret, html);
         }
+
+        // A tenant's page shows its configuration, but not even whether its secrets are set.
+        await page.GotoAsync("/tenants/demo");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sandbox demo tenant" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Business account")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Client secret")).ToHaveCountAsync(0);
+        await Expect(page.GetByText("Access token")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -207,8 +207,9 @@ public sealed class GatewayRoutingTests(AppFixture fixture)
         var whatsappPaths = whatsapp!["paths"]!.AsObject().Select(p => p.Key).ToList();
         Assert.Contains("/api/v1/whatsapp/sendmessage", whatsappPaths);
         Assert.Contains("/api/v1/messages/{id}", whatsappPaths);
-        // The service's internal send endpoints (/whatsapp/messages) are not the public's business.
-        Assert.All(whatsappPaths, p => Assert.StartsWith("/api/v1/", p));
+        // Onboarding's Embedded Signup is public to the operator; the internal send endpoints (/whatsapp/messages) are not.
+        Assert.Contains("/api/admin/whatsapp/embedded-signup", whatsappPaths);
+        Assert.All(whatsappPaths.Where(p => p != "/api/admin/whatsapp/embedded-signup"), p => Assert.StartsWith("/api/v1/", p));
         var inbound = await client.GetFromJsonAsync<JsonObject>("/openapi/inbound-transformer.json", ct);
         Assert.All(inbound!["paths"]!.AsObject(), p => Assert.StartsWith("/admin/pipelines/inbound-whatsapp/", p.Key));
         var outbound = await client.GetFromJsonAsync<JsonObject>("/openapi/outbound-transformer.json", ct);
