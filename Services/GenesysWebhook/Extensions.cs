@@ -1,4 +1,5 @@
 using WhatsAppGenesys.Clients.Archiving;
+using WhatsAppGenesys.Clients.Webhooks;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.GenesysWebhook.Receiving;
@@ -17,6 +18,7 @@ internal static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WebhookArchive>();
         builder.Services.AddSingleton<GenesysWebhookReceiver>();
+        builder.Services.AddSingleton<WebhookActivity>();
         builder.Services.AddProblemDetails();
     }
 
@@ -28,6 +30,7 @@ internal static class Extensions
             app.MapPost(path, (HttpContext http, GenesysWebhookReceiver receiver) => receiver.ReceiveAsync(http));
         }
         // Operator route (the gateway admits only the operator key): queue an archived webhook again.
+        app.MapWebhookActivity("genesys");
         app.MapPost("/admin/webhooks/genesys/replay", (string key, HttpContext http, GenesysWebhookReceiver receiver) => receiver.ReplayAsync(http, key))
             .WithTags("Admin");
     }

@@ -1,5 +1,6 @@
 using WhatsAppGenesys.Clients.Archiving;
 using WhatsAppGenesys.Clients.Tenancy;
+using WhatsAppGenesys.Clients.Webhooks;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.WhatsAppWebhook.Receiving;
@@ -20,6 +21,7 @@ internal static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WebhookArchive>();
         builder.Services.AddSingleton<WebhookMetrics>();
+        builder.Services.AddSingleton<WebhookActivity>();
         builder.Services.AddSingleton<MetaWebhookReceiver>();
         builder.Services.AddSingleton<WabaTenants>();
         builder.Services.AddSingleton<TemplateStatusReceiver>();
@@ -37,5 +39,6 @@ internal static class Extensions
         // Operator route (the gateway admits only the operator key): queue an archived webhook again.
         app.MapPost("/admin/webhooks/whatsapp/replay", (string key, HttpContext http, MetaWebhookReceiver receiver) => receiver.ReplayAsync(http, key))
             .WithTags("Admin");
+        app.MapWebhookActivity("whatsapp");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WhatsAppGenesys.Contracts.Tenancy;
 
 namespace WhatsAppGenesys.AdminDashboard.SystemApi;
 
@@ -28,6 +29,11 @@ public sealed class TenantActivityClient(GatewayClient gateway, TimeProvider tim
     /// <summary>The last <paramref name="days"/> UTC days, day by day.</summary>
     public Task<TenantActivity> LastDaysAsync(string tenantId, int days, CancellationToken ct) =>
         ReadAsync(tenantId, time.GetUtcNow().UtcDateTime.Date.AddDays(1 - days), "day", ct);
+
+    /// <summary>When the tenant's webhooks from <paramref name="source"/> (<c>whatsapp</c> or <c>genesys</c>) last got through.</summary>
+    public async Task<DateTimeOffset?> LastWebhookAsync(string source, string tenantId, CancellationToken ct) =>
+        (await gateway.GetAsync<WebhookActivityResponse>($"/admin/webhooks/{source}/tenants/{Uri.EscapeDataString(tenantId)}/last-received", ct))
+            .LastReceivedAt;
 
     private Task<TenantActivity> ReadAsync(string tenantId, DateTimeOffset from, string granularity, CancellationToken ct) =>
         gateway.GetAsync<TenantActivity>(

@@ -22,6 +22,7 @@ public sealed class GenesysWebhookReceiver(
     WebhookSecrets secrets,
     WebhookArchive archive,
     PipelinePublisher publisher,
+    WebhookActivity activity,
     TimeProvider clock,
     ILogger<GenesysWebhookReceiver> logger)
 {
@@ -125,6 +126,7 @@ public sealed class GenesysWebhookReceiver(
             logger.LogError("Queueing Genesys event {EventId} failed, answering 503 so Genesys retries: {Reason}", received.EventId, ex.Message);
             return Reject(503, "Could not queue the webhook; Genesys will retry");
         }
+        activity.Accepted("genesys", tenant.TenantId);
         return Results.Ok();
     }
 

@@ -22,6 +22,7 @@ public sealed class MetaWebhookReceiver(
     PipelinePublisher publisher,
     TemplateStatusReceiver templateStatuses,
     WebhookMetrics metrics,
+    WebhookActivity activity,
     TimeProvider clock,
     ILogger<MetaWebhookReceiver> logger)
 {
@@ -186,6 +187,7 @@ public sealed class MetaWebhookReceiver(
             foreach (var tenantId in byTenant.Keys)
             {
                 metrics.Accepted(tenantId, events.Count(e => e.TenantId == tenantId));
+                activity.Accepted("whatsapp", tenantId);
             }
             return Results.Ok();
         }

@@ -14,7 +14,7 @@ public sealed class ManifestTests
     [
         ServiceNames.ApiGateway, ServiceNames.InboundTransformer, ServiceNames.OutboundTransformer, ServiceNames.AuthService,
         ServiceNames.StateManager, ServiceNames.TenantService, ServiceNames.WhatsAppApi, ServiceNames.WhatsAppWebhook,
-        ServiceNames.GenesysApi, ServiceNames.GenesysWebhook, ServiceNames.PortalService,
+        ServiceNames.GenesysApi, ServiceNames.GenesysWebhook, ServiceNames.PortalService, ServiceNames.AdminDashboard,
     ];
 
     [Fact]
@@ -34,7 +34,8 @@ public sealed class ManifestTests
         // The servers are Aspire's own container integrations, the databases children of PostgreSQL.
         Assert.All([ResourceNames.Postgres, ResourceNames.Redis, ResourceNames.RabbitMQ, ResourceNames.ObjectStorage],
             name => Assert.Equal("container.v0", TypeOf(name)));
-        Assert.All([ResourceNames.TenantDatabase, ResourceNames.StateDatabase, ResourceNames.WhatsAppDatabase, ResourceNames.PortalDatabase], name =>
+        Assert.All([ResourceNames.TenantDatabase, ResourceNames.StateDatabase, ResourceNames.WhatsAppDatabase, ResourceNames.PortalDatabase,
+                    ResourceNames.AdminDatabase], name =>
             Assert.Equal($"{{postgres.connectionString}};Database={name}", resources.GetProperty(name).GetProperty("connectionString").GetString()));
         Assert.StartsWith("Endpoint={minio.bindings.http.url};AccessKey={minio-root-user.value}",
             resources.GetProperty(ResourceNames.ObjectStorage).GetProperty("connectionString").GetString(), StringComparison.Ordinal);
@@ -53,6 +54,9 @@ public sealed class ManifestTests
         Assert.DoesNotContain(localSecret, text, StringComparison.Ordinal);
         Assert.Equal("{tenant-admin-api-key.value}",
             resources.GetProperty(ServiceNames.ApiGateway).GetProperty("env").GetProperty("Gateway__AdminApiKey").GetString());
+        var console = resources.GetProperty(ServiceNames.AdminDashboard).GetProperty("env");
+        Assert.Equal("{tenant-admin-api-key.value}", console.GetProperty("Gateway__OperatorKey").GetString());
+        Assert.Equal("{tenant-admin-api-key.value}", console.GetProperty("Accounts__OperatorKey").GetString());
         foreach (var parameter in resources.EnumerateObject().Where(r => r.Value.GetProperty("type").GetString() == "parameter.v0"))
         {
             var input = parameter.Value.GetProperty("inputs").GetProperty("value");
