@@ -80,17 +80,9 @@ public sealed class OperatorDirectory(
         var verdict = hasher.VerifyHashedPassword(account, account.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            account.FailedSignIns++;
-            if (account.FailedSignIns >= options.Value.MaxFailedSignIns)
-            {
-                account.FailedSignIns = 0;
-                account.LockedUntil = now + options.Value.LockoutDuration;
-                logger.LogWarning("Operator account {AccountId} locked until {LockedUntil} after repeated failed sign-ins",
-                    account.Id, account.LockedUntil);
-            }
-            await db.SaveChangesAsync(ct);
-            return account.LockedUntil > now
-                ? new SignInResult(SignInOutcome.LockedOut, LockedUntil: account.LockedUntil)
+            var lockedUntil = await CountFailureAsync(account.Id, now, ct);
+            return lockedUntil is not null
+                ? new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockedUntil)
                 : new SignInResult(SignInOutcome.WrongCredentials);
         }
 
@@ -104,6 +96,26 @@ public sealed class OperatorDirectory(
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Operator {AccountId} signed in as {Role}", account.Id, account.Role);
         return new SignInResult(SignInOutcome.SignedIn, account);
+    }
+
+    /// <summary>
+    /// Counts a wrong password in the database itself (one atomic UPDATE), so wrong passwords sent side by side are
+    /// all counted; the one that reaches the limit locks the account. Returns the lock's end once locked.
+    /// </summary>
+    private async Task<DateTimeOffset?> CountFailureAsync(Guid accountId, DateTimeOffset now, CancellationToken ct)
+    {
+        var failures = await db.Database.SqlQuery<int>(
+            $"UPDATE operators SET failed_sign_ins = failed_sign_ins + 1 WHERE id = {accountId} RETURNING failed_sign_ins AS \"Value\"")
+            .ToListAsync(ct);
+        if (failures.Count == 0 || failures[0] < options.Value.MaxFailedSignIns)
+        {
+            return null;
+        }
+        var lockedUntil = now + options.Value.LockoutDuration;
+        await db.Operators.Where(a => a.Id == accountId)
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.LockedUntil, lockedUntil).SetProperty(x => x.FailedSignIns, 0), ct);
+        logger.LogWarning("Operator account {AccountId} locked until {LockedUntil} after repeated failed sign-ins", accountId, lockedUntil);
+        return lockedUntil;
     }
 
     private async Task<string?> AddAsync(string email, string displayName, string role, string password, CancellationToken ct)

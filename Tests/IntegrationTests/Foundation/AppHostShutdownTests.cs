@@ -51,8 +51,9 @@ public sealed class AppHostShutdownTests
                 () => $"the AppHost did not start:{Environment.NewLine}{output}");
             Assert.False(process.HasExited, output.ToString());
             Assert.Contains("Login to the dashboard at", output.ToString(), StringComparison.Ordinal);
-            // Every service up: the gateway's dependencies are the whole system.
-            await Eventually.TrueAsync(() => Ours().Count(pid => ProcFs.ExecutableName(pid).StartsWith("WhatsAppGenesys.", StringComparison.Ordinal)) >= 14,
+            // Every service up: the admin dashboard starts last (it waits for the gateway, which waits for every service).
+            await Eventually.TrueAsync(() => Ours().Count(pid => ProcFs.ExecutableName(pid).StartsWith("WhatsAppGenesys.", StringComparison.Ordinal)) >= 14
+                    && Ours().Any(pid => ProcFs.ExecutableName(pid) == "WhatsAppGenesys.AdminDashboard"),
                 TimeSpan.FromMinutes(4), () => $"not every service started:{Environment.NewLine}{output}");
             ours = Ours();
             ourPorts = ListeningPorts.OwnedBy(ours);

@@ -27,9 +27,11 @@ public sealed class CampaignFaultTests(AppFixture fixture)
 
             Assert.Equal(0, CampaignDesk.Count(done, "failed") + CampaignDesk.Count(done, "skipped"));
             await desk.AssertEachReceivedExactlyOnceAsync(waIds, ct);
-            // Each throttle holds the number for a back-off instead of hammering Meta: refusals stay below one per recipient.
+            // Each throttle holds the number for a back-off instead of hammering Meta. Up to 16 sends are in flight when
+            // the first 130429 comes back, so that first wave alone can be refused nearly whole; after it the back-off
+            // keeps refusals to a few: at most two per recipient in all (hammering would be many per recipient).
             var refusals = (await desk.RecipientsAsync(id, ct)).Sum(r => r["attempts"]!.GetValue<int>()) - waIds.Count;
-            Assert.InRange(refusals, 1, waIds.Count - 1);
+            Assert.InRange(refusals, 1, 2 * waIds.Count);
         }
         finally
         {
