@@ -32,6 +32,7 @@ internal static class Extensions
         builder.Services.AddSingleton<GenesysConnectionTest>();
         builder.Services.AddSingleton<WhatsAppTokenSource>();
         builder.Services.AddSingleton(typeof(DistributedTokenCache<>));
+        builder.Services.AddSingleton<TokenErrorLog>();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
@@ -45,6 +46,7 @@ internal static class Extensions
         app.MapOpenApi();
         app.MapAuthApi();
         app.MapConnectionTestApi();
+        app.MapTokenErrorsApi();
         return app;
     }
 }

@@ -30,6 +30,11 @@ public sealed class TenantStep
     [Required(ErrorMessage = "Enter the business's name.")]
     [StringLength(200)]
     public string? Name { get; set; }
+
+    [Required(ErrorMessage = "Enter who we write to at the business.")]
+    [EmailAddress(ErrorMessage = "Enter an e-mail address such as ops@example.com.")]
+    [StringLength(254)]
+    public string? ContactEmail { get; set; }
 }
 
 public enum WhatsAppSetup

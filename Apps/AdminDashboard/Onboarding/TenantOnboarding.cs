@@ -40,7 +40,8 @@ public sealed class TenantOnboarding(TenantsClient tenants, IOptions<GatewayOpti
                 draft.Genesys.ClientId?.Trim(),
                 draft.Genesys.IntegrationId?.Trim(),
                 ClientSecret: draft.Genesys.ClientSecret,
-                WebhookSecret: webhookSecret));
+                WebhookSecret: webhookSecret),
+            draft.Tenant.ContactEmail?.Trim());
 
         var tenant = await tenants.CreateAsync(request, ct);
         draft.ForgetSecrets();

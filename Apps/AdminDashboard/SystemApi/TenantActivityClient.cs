@@ -1,4 +1,5 @@
 using System.Globalization;
+using WhatsAppGenesys.Contracts.Operations;
 using WhatsAppGenesys.Contracts.Tenancy;
 
 namespace WhatsAppGenesys.AdminDashboard.SystemApi;
@@ -34,6 +35,10 @@ public sealed class TenantActivityClient(GatewayClient gateway, TimeProvider tim
     public async Task<DateTimeOffset?> LastWebhookAsync(string source, string tenantId, CancellationToken ct) =>
         (await gateway.GetAsync<WebhookActivityResponse>($"/admin/webhooks/{source}/tenants/{Uri.EscapeDataString(tenantId)}/last-received", ct))
             .LastReceivedAt;
+
+    /// <summary>Tokens Meta or Genesys refused for the tenant, or that could not be had, per provider (auth-service).</summary>
+    public Task<TokenErrorsResponse> TokenErrorsAsync(string tenantId, CancellationToken ct) =>
+        gateway.GetAsync<TokenErrorsResponse>($"/admin/tenants/{Uri.EscapeDataString(tenantId)}/token-errors", ct);
 
     private Task<TenantActivity> ReadAsync(string tenantId, DateTimeOffset from, string granularity, CancellationToken ct) =>
         gateway.GetAsync<TenantActivity>(

@@ -46,6 +46,7 @@ public static class GatewayRoutes
         new("outbound-pipeline-admin", $"/admin/pipelines/{Pipelines.Outbound}/{{**rest}}", ServiceNames.OutboundTransformer, RouteAccess.Operator),
         new("history-pipeline-admin", $"/admin/pipelines/{Pipelines.History}/{{**rest}}", ServiceNames.PortalService, RouteAccess.Operator),
         new("tenant-analytics-admin", "/admin/tenants/{tenantId}/analytics", ServiceNames.PortalService, RouteAccess.Operator, Methods: ["GET"]),
+        new("tenant-token-errors-admin", "/admin/tenants/{tenantId}/token-errors", ServiceNames.AuthService, RouteAccess.Operator, Methods: ["GET"]),
         new("template-status-pipeline-admin", $"/admin/pipelines/{Pipelines.TemplateStatus}/{{**rest}}", ServiceNames.PortalService, RouteAccess.Operator),
     ];
 

@@ -19,6 +19,7 @@ namespace WhatsAppGenesys.AuthService.Tokens;
 public sealed class DistributedTokenCache<TSource>(
     IConnectionMultiplexer redis,
     TSource source,
+    TokenErrorLog errors,
     IOptions<TokenCacheOptions> options,
     TimeProvider time,
     ILogger<DistributedTokenCache<TSource>> logger)
@@ -56,7 +57,12 @@ public sealed class DistributedTokenCache<TSource>(
     public async Task InvalidateAsync(string tenantId, string? rejectedToken)
     {
         var key = source.CacheKey(tenantId);
-        await redis.GetDatabase().ScriptEvaluateAsync(InvalidateScript, [key, FailureKey(key)], [rejectedToken ?? ""]);
+        var dropped = (long)await redis.GetDatabase().ScriptEvaluateAsync(InvalidateScript, [key, FailureKey(key)], [rejectedToken ?? ""]);
+        // Every caller that saw the same token refused reports it; only the one that dropped it counts an error.
+        if (dropped > 0)
+        {
+            errors.Record(source.Provider, tenantId, "The provider refused the tenant's access token");
+        }
     }
 
     private async Task<AccessTokenResponse> ResolveAsync(string tenantId)
@@ -138,6 +144,7 @@ public sealed class DistributedTokenCache<TSource>(
         }
         catch (TokenFailureException failure)
         {
+            errors.Record(source.Provider, tenantId, failure.Message);
             await db.StringSetAsync(FailureKey(key), JsonSerializer.Serialize(failure.ToRecord(), Json), _options.FailureTtl);
             throw;
         }

@@ -8,6 +8,8 @@ public sealed class GenesysTokenSource(
     TenantCredentialsClient credentials,
     GenesysLogin login) : ITokenSource
 {
+    public string Provider => "genesys";
+
     public string CacheKey(string tenantId) => TenancyKeys.GenesysToken(tenantId);
 
     public async Task<IssuedToken> IssueAsync(string tenantId, CancellationToken cancellationToken)

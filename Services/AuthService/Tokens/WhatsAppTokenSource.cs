@@ -10,6 +10,8 @@ namespace WhatsAppGenesys.AuthService.Tokens;
 /// </summary>
 public sealed class WhatsAppTokenSource(TenantCredentialsClient credentials, TimeProvider time) : ITokenSource
 {
+    public string Provider => "whatsapp";
+
     public string CacheKey(string tenantId) => TenancyKeys.WhatsAppToken(tenantId);
 
     public async Task<IssuedToken> IssueAsync(string tenantId, CancellationToken cancellationToken)

@@ -21,6 +21,7 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             tenant.HasKey(t => t.Id).HasName("pk_tenants");
             tenant.Property(t => t.Id).HasColumnName("tenant_id").HasMaxLength(63);
             tenant.Property(t => t.Name).HasColumnName("name").HasMaxLength(200);
+            tenant.Property(t => t.ContactEmail).HasColumnName("contact_email").HasMaxLength(254);
             tenant.Property(t => t.IsActive).HasColumnName("is_active");
             tenant.Property(t => t.Version).HasColumnName("version").IsConcurrencyToken();
             tenant.Property(t => t.CreatedAt).HasColumnName("created_at");

@@ -7,6 +7,9 @@ public sealed class Tenant
 
     public required string Name { get; set; }
 
+    /// <summary>Who operators write to about this business (a token that stopped working, a suspension).</summary>
+    public string? ContactEmail { get; set; }
+
     public bool IsActive { get; set; } = true;
 
     /// <summary>Bumped on every change; an optimistic-concurrency token and the ordering key of cached copies.</summary>

@@ -42,7 +42,8 @@ public static class TenantMapping
                 tenant.GenesysClientId!,
                 tenant.GenesysIntegrationId,
                 Status(tenant, SecretKinds.GenesysClientSecret),
-                Status(tenant, SecretKinds.GenesysWebhookSecret)));
+                Status(tenant, SecretKinds.GenesysWebhookSecret)),
+        tenant.ContactEmail);
 
     private static string[] PhoneNumberIds(Tenant tenant) =>
         [.. tenant.PhoneNumbers.Select(p => p.PhoneNumberId).Order(StringComparer.Ordinal)];

@@ -39,6 +39,7 @@ public sealed class TenantStore(
 
         var now = time.GetUtcNow();
         var tenant = new Tenant { Id = id, Name = request.Name!.Trim(), Version = 1, CreatedAt = now, UpdatedAt = now };
+        SetContact(tenant, request.ContactEmail);
         db.Tenants.Add(tenant);
         var failure =
             (request.WhatsApp is { } whatsApp ? await ApplyWhatsAppAsync(tenant, whatsApp, now, "whatsApp.", cancellationToken) : null) ??
@@ -73,6 +74,7 @@ public sealed class TenantStore(
         return await MutateAsync(request.Id!, async (tenant, now) =>
         {
             tenant.Name = request.Name!.Trim();
+            SetContact(tenant, request.ContactEmail);
             return (request.WhatsApp is { } whatsApp ? await ApplyWhatsAppAsync(tenant, whatsApp, now, "whatsApp.", cancellationToken) : null) ??
                    (request.Genesys is { } genesys ? await ApplyGenesysAsync(tenant, genesys, now, "genesys.", cancellationToken) : null);
         }, cancellationToken);
@@ -106,6 +108,7 @@ public sealed class TenantStore(
             : MutateAsync(tenantId, (tenant, _) =>
             {
                 tenant.Name = request.Name!.Trim();
+                SetContact(tenant, request.ContactEmail);
                 return Task.FromResult<StoreError?>(null);
             }, cancellationToken);
     }
@@ -323,6 +326,15 @@ public sealed class TenantStore(
         catch (SecretUnavailableException)
         {
             return false; // unreadable: replacing it is exactly what the caller wants
+        }
+    }
+
+    // Null keeps the stored contact, an empty string clears it (the request records say the same).
+    private static void SetContact(Tenant tenant, string? contactEmail)
+    {
+        if (contactEmail is not null)
+        {
+            tenant.ContactEmail = contactEmail.Trim() is { Length: > 0 } email ? email : null;
         }
     }
 

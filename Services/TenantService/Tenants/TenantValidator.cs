@@ -21,6 +21,7 @@ public static partial class TenantValidator
             errors["id"] = ["Must be 1-63 characters of lower-case letters, digits and '-', starting with a letter or digit."];
         }
         ValidateName(request.Name, errors);
+        ValidateContact(request.ContactEmail, errors);
         if (request.WhatsApp is not null)
         {
             ValidateWhatsApp(request.WhatsApp, errors, "whatsApp.");
@@ -36,6 +37,7 @@ public static partial class TenantValidator
     {
         var errors = new Dictionary<string, string[]>();
         ValidateName(request.Name, errors);
+        ValidateContact(request.ContactEmail, errors);
         return errors;
     }
 
@@ -62,6 +64,20 @@ public static partial class TenantValidator
         else if (name.Length > 200)
         {
             errors["name"] = ["At most 200 characters."];
+        }
+    }
+
+    // A light check (one '@', something either side, no spaces): the address is for people to write to, and only a
+    // delivered mail proves more.
+    private static void ValidateContact(string? contactEmail, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(contactEmail))
+        {
+            return;
+        }
+        if (contactEmail.Trim().Length > 254 || !ContactEmail().IsMatch(contactEmail.Trim()))
+        {
+            errors["contactEmail"] = ["Must be an e-mail address such as ops@example.com (at most 254 characters)."];
         }
     }
 
@@ -159,6 +175,9 @@ public static partial class TenantValidator
             errors[field] = [$"At most {MaxSecretLength} characters."];
         }
     }
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex ContactEmail();
 
     [GeneratedRegex("^[0-9]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex NumericId();

@@ -2,13 +2,19 @@ namespace WhatsAppGenesys.Contracts.Tenancy;
 
 // The tenant service's public REST API (/api/tenants). Secrets go in, never come out: responses carry SecretStatus.
 
+/// <summary>
+/// <paramref name="ContactEmail"/> is the business's contact for operators (who to tell when its tokens fail); on every
+/// request null keeps what is stored and an empty string clears it.
+/// </summary>
 public sealed record CreateTenantRequest(
     string? Id,
     string? Name,
     WhatsAppConfigRequest? WhatsApp = null,
-    GenesysConfigRequest? Genesys = null);
+    GenesysConfigRequest? Genesys = null,
+    string? ContactEmail = null);
 
-public sealed record UpdateTenantRequest(string? Name);
+/// <summary>The tenant's own fields. <paramref name="ContactEmail"/>: null keeps it, an empty string clears it.</summary>
+public sealed record UpdateTenantRequest(string? Name, string? ContactEmail = null);
 
 /// <summary>A secret left null keeps its stored value; a non-null value replaces it.</summary>
 public sealed record WhatsAppConfigRequest(
@@ -41,7 +47,8 @@ public sealed record TenantResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     WhatsAppConfigResponse? WhatsApp,
-    GenesysConfigResponse? Genesys);
+    GenesysConfigResponse? Genesys,
+    string? ContactEmail = null);
 
 public sealed record WhatsAppConfigResponse(
     string WabaId,

@@ -62,6 +62,7 @@ public sealed class OnboardingWizardTests(AppFixture fixture, ConsoleBrowser bro
 
         // Meta's side of the signup happened: our app is subscribed to the WABA and the number is registered.
         var tenant = await GetTenantAsync(tenantId, ct);
+        Assert.Equal($"ops@{tenantId}.example", tenant!["contactEmail"]!.GetValue<string>());
         var phoneNumberId = tenant!["whatsApp"]!["phoneNumberIds"]![0]!.GetValue<string>();
         var signup = (await MetaSandbox.GetFromJsonAsync<JsonArray>("/sandbox/embedded-signups", ct))!
             .Select(s => s!.AsObject()).Single(s => s["phoneNumberId"]?.GetValue<string>() == phoneNumberId);
@@ -163,6 +164,7 @@ public sealed class OnboardingWizardTests(AppFixture fixture, ConsoleBrowser bro
     {
         await page.GetByLabel("Business name").FillAsync(name);
         await page.GetByLabel("Tenant id").FillAsync(tenantId);
+        await page.GetByLabel("Contact e-mail").FillAsync($"ops@{tenantId}.example");
         await ConsoleBrowser.ScreenshotAsync(page, "onboarding-business");
         await page.GetByRole(AriaRole.Button, new() { Name = "Next: WhatsApp" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "WhatsApp" })).ToBeVisibleAsync();

@@ -1,9 +1,11 @@
 using Microsoft.Playwright;
+using WhatsAppGenesys.Contracts.Tenancy;
+using WhatsAppGenesys.IntegrationTests.Tenancy;
 using static Microsoft.Playwright.Assertions;
 
 namespace WhatsAppGenesys.IntegrationTests.Console;
 
-/// <summary>Signing in to the operator console: the first admin, roles, lockout. In a real browser.</summary>
+/// <summary>Signing in to the operator console: the first admin, roles, lockout; a tenant's health. In a real browser.</summary>
 public sealed class OperatorConsoleTests(AppFixture fixture, ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
 {
     private readonly OperatorConsole _console = new(fixture, browser);
@@ -52,6 +54,31 @@ public sealed class OperatorConsoleTests(AppFixture fixture, ConsoleBrowser brow
         await page.GetByLabel("Search tenants").FillAsync("no-such-tenant-anywhere");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Expect(page.GetByText("No tenant matches")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task ATenantWhoseGenesysCredentialsAreRefusedShowsItsTokenErrors()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tenancy = new TenancyHarness(fixture);
+        var broken = await tenancy.CreateTenantAsync(ct, secretAtGenesys: "what-genesys-really-has");
+        using (var auth = tenancy.AuthService())
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/auth/token");
+            request.Headers.Add(TenancyHeaders.TenantId, broken.Id);
+            Assert.Equal(System.Net.HttpStatusCode.BadGateway, (await auth.SendAsync(request, ct)).StatusCode);
+        }
+        var page = await _console.SignedInAdminAsync();
+
+        await page.GetByLabel("Search tenants").FillAsync(broken.Id);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(page.Locator($"tr[data-tenant='{broken.Id}'] .token-errors")).ToHaveTextAsync("1 token error");
+
+        await page.Locator($"tr[data-tenant='{broken.Id}'] a.tenant-link").ClickAsync();
+        var genesys = page.Locator("tr[data-provider='genesys']");
+        await Expect(genesys).ToContainTextAsync("rejected the OAuth client credentials");
+        await Expect(page.Locator("tr[data-provider='whatsapp']")).ToContainTextAsync("none in 30 days");
+        await ConsoleBrowser.ScreenshotAsync(page, "tenant-token-errors");
     }
 
     [Fact]

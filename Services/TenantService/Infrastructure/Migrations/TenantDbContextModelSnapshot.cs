@@ -29,6 +29,11 @@ namespace WhatsAppGenesys.TenantService.Infrastructure.Migrations
                         .HasColumnType("character varying(63)")
                         .HasColumnName("tenant_id");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("contact_email");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
