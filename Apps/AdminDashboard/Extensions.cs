@@ -88,6 +88,8 @@ internal static class Extensions
 
     /// <summary>Sign-out is a POST with an antiforgery token, so another site cannot sign an operator out.</summary>
     public static void MapSignOut(this WebApplication app) =>
+        // The [FromForm] parameter is what makes the framework validate the form's antiforgery token (minimal APIs
+        // check it only for endpoints that bind form data); its value is not used, sign-out always lands on sign-in.
         app.MapPost("/account/logout", async (HttpContext context, [FromForm] string? returnUrl) =>
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -1,3 +1,4 @@
+using WhatsAppGenesys.Clients.Providers;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.InboundTransformer.Delivery;
@@ -25,6 +26,7 @@ internal static class Extensions
         builder.Services.AddSingleton<CampaignReplyTags>();
         builder.Services.AddOptions<ReceiptOptions>().BindConfiguration(ReceiptOptions.SectionName);
         builder.Services.AddOptions<MetaGraphOptions>().BindConfiguration(MetaGraphOptions.SectionName);
+        builder.Services.AddOptions<InboundMediaOptions>().BindConfiguration(InboundMediaOptions.SectionName);
         builder.Services.AddHttpClient<InboundMediaStore>(InboundMediaStore.HttpClientName)
             .WithoutHttpRetries(TimeSpan.FromSeconds(30))
             .AddWhatsAppBearerToken();

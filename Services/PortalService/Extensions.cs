@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WhatsAppGenesys.Clients.Providers;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.PortalService.Analytics;
@@ -69,7 +70,7 @@ internal static class Extensions
         builder.AddWhatsAppTokenProvider();
         builder.Services.AddOptions<MetaGraphOptions>().BindConfiguration(MetaGraphOptions.SectionName);
         builder.Services.AddHttpClient<GraphTemplatesClient>(GraphTemplatesClient.HttpClientName)
-            .WithoutHttpRetries(builder.Configuration.GetValue($"{MetaGraphOptions.SectionName}:RequestTimeout", TimeSpan.FromSeconds(15)))
+            .WithoutHttpRetries(builder.Configuration.GetSection(MetaGraphOptions.SectionName).Get<MetaGraphOptions>()?.RequestTimeout ?? new MetaGraphOptions().RequestTimeout)
             .AddWhatsAppBearerToken();
         builder.Services.AddScoped<TemplateStore>();
         builder.Services.AddScoped<TemplateSync>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WhatsAppGenesys.Clients.Idempotency;
+using WhatsAppGenesys.Clients.Providers;
 using WhatsAppGenesys.Clients.RateLimiting;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.WhatsAppApi.Data;

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Minio;
 using Minio.DataModel.Args;
+using WhatsAppGenesys.Clients.Providers;
 using WhatsAppGenesys.Clients.Tokens;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Meta;
@@ -15,14 +16,14 @@ namespace WhatsAppGenesys.InboundTransformer.Media;
 /// Copies a customer's media from Meta to our bucket and hands out a presigned link Genesys can fetch: Meta's own
 /// URL needs our token and expires after 5 minutes (Meta's Media API reference), so it can never be given to Genesys.
 /// </summary>
-public sealed class InboundMediaStore(HttpClient graph, IMinioClient s3, IOptions<MetaGraphOptions> options)
+public sealed class InboundMediaStore(HttpClient graph, IMinioClient s3, IOptions<MetaGraphOptions> graphOptions, IOptions<InboundMediaOptions> options)
 {
     public const string HttpClientName = "meta-graph";
 
     /// <summary>Downloads, checks and stores the file; a failure says whether trying again can help.</summary>
     public async Task<MediaOutcome> StoreAsync(string tenantId, string graphVersion, MediaDownload media, string messageId, DateTimeOffset messageTime, CancellationToken ct)
     {
-        var metadataRequest = new HttpRequestMessage(HttpMethod.Get, new Uri(options.Value.GraphBaseUrl, $"/{graphVersion}/{Uri.EscapeDataString(media.MediaId)}"))
+        var metadataRequest = new HttpRequestMessage(HttpMethod.Get, new Uri(graphOptions.Value.GraphBaseUrl, $"/{graphVersion}/{Uri.EscapeDataString(media.MediaId)}"))
             .ForTenant(tenantId);
         using var metadataResponse = await graph.SendAsync(metadataRequest, ct);
         if (!metadataResponse.IsSuccessStatusCode)

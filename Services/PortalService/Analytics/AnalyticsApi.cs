@@ -1,5 +1,6 @@
 using System.Globalization;
 using WhatsAppGenesys.Clients.Tenancy;
+using WhatsAppGenesys.Contracts.Portal;
 
 namespace WhatsAppGenesys.PortalService.Analytics;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using WhatsAppGenesys.Contracts.Portal;
 
 namespace WhatsAppGenesys.PortalService.Analytics;
 

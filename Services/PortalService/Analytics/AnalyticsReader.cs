@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WhatsAppGenesys.Contracts.Portal;
 using WhatsAppGenesys.PortalService.Data;
 
 namespace WhatsAppGenesys.PortalService.Analytics;

@@ -1,3 +1,5 @@
+using WhatsAppGenesys.Contracts.Portal;
+
 namespace WhatsAppGenesys.PortalService.Analytics;
 
 /// <summary>An hourly figure as read from <c>analytics_counters</c>.</summary>
@@ -48,6 +50,6 @@ public static class AnalyticsReportBuilder
     private static List<CampaignFunnelFigures> Campaigns(Dictionary<(string Metric, string Dimension), long> sums) =>
         sums.Keys.Where(k => k.Metric.StartsWith(AnalyticsMetrics.CampaignPrefix, StringComparison.Ordinal))
             .Select(k => k.Dimension).Distinct().Order(StringComparer.Ordinal)
-            .Select(campaign => CampaignFunnelFigures.Of(campaign, stage => sums.GetValueOrDefault((CampaignFunnel.MetricOf(stage), campaign))))
+            .Select(campaign => CampaignFunnel.Figures(campaign, stage => sums.GetValueOrDefault((CampaignFunnel.MetricOf(stage), campaign))))
             .ToList();
 }

@@ -1,3 +1,5 @@
+using WhatsAppGenesys.Contracts.Portal;
+
 namespace WhatsAppGenesys.PortalService.Analytics;
 
 /// <summary>The stages of a campaign's funnel, in order: each is a subset of the one before.</summary>
@@ -31,6 +33,18 @@ public enum CampaignFunnelStage
 /// </summary>
 public sealed class CampaignFunnel(AnalyticsCounters counters)
 {
+    /// <summary>The funnel of <paramref name="campaignId"/> from the sum of each stage's figures.</summary>
+    public static CampaignFunnelFigures Figures(string campaignId, Func<CampaignFunnelStage, long> stage)
+    {
+        var sent = stage(CampaignFunnelStage.Sent);
+        var delivered = stage(CampaignFunnelStage.Delivered);
+        var read = stage(CampaignFunnelStage.Read);
+        var replied = stage(CampaignFunnelStage.Replied);
+        var optedOut = stage(CampaignFunnelStage.OptedOut);
+        return new CampaignFunnelFigures(campaignId, stage(CampaignFunnelStage.Targeted), sent, delivered, read, replied, optedOut,
+            AnalyticsRates.Share(delivered, sent), AnalyticsRates.Share(read, sent), AnalyticsRates.Share(replied, sent), AnalyticsRates.Share(optedOut, sent));
+    }
+
     public static string MetricOf(CampaignFunnelStage stage) => stage switch
     {
         CampaignFunnelStage.Targeted => AnalyticsMetrics.CampaignPrefix + "targeted",

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WhatsAppGenesys.Contracts.Portal;
 using WhatsAppGenesys.PortalService.Data;
 
 namespace WhatsAppGenesys.PortalService.Analytics;
@@ -19,6 +20,6 @@ public sealed class CampaignFunnelReader(PortalDbContext db)
             .GroupBy(c => c.Metric)
             .Select(g => new { Metric = g.Key, Value = g.Sum(c => c.Value) })
             .ToDictionaryAsync(s => s.Metric, s => s.Value, ct);
-        return CampaignFunnelFigures.Of(dimension, stage => sums.GetValueOrDefault(CampaignFunnel.MetricOf(stage)));
+        return CampaignFunnel.Figures(dimension, stage => sums.GetValueOrDefault(CampaignFunnel.MetricOf(stage)));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WhatsAppGenesys.Contracts.Portal;
 using WhatsAppGenesys.PortalService.Analytics;
 
 namespace WhatsAppGenesys.PortalService.Campaigns;

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using WhatsAppGenesys.Clients.Providers;
 using WhatsAppGenesys.Clients.Tokens;
 using WhatsAppGenesys.Contracts.Meta;
 

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using WhatsAppGenesys.Clients.Providers;
 using WhatsAppGenesys.Clients.Tokens;
 using WhatsAppGenesys.Contracts.Genesys;
 using WhatsAppGenesys.Contracts.Meta;

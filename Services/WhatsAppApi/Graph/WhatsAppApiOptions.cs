@@ -1,14 +1,5 @@
 namespace WhatsAppGenesys.WhatsAppApi.Graph;
 
-/// <summary>Where the Graph API is (section <c>Meta</c>, shared with the other services that call Meta).</summary>
-public sealed class MetaGraphOptions
-{
-    public const string SectionName = "Meta";
-
-    /// <summary>https://graph.facebook.com in production; the Meta simulator in sandbox mode.</summary>
-    public Uri GraphBaseUrl { get; set; } = new("https://graph.facebook.com");
-}
-
 /// <summary>How this service sends (section <c>WhatsAppApi</c>).</summary>
 public sealed class WhatsAppApiOptions
 {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using WhatsAppGenesys.Clients.Providers;
 using WhatsAppGenesys.Contracts.Tenancy;
 using WhatsAppGenesys.WhatsAppApi.Graph;
 

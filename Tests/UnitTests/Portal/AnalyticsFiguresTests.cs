@@ -1,4 +1,5 @@
 using WhatsAppGenesys.Contracts.Events;
+using WhatsAppGenesys.Contracts.Portal;
 using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.History;
 

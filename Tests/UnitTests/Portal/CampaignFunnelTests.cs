@@ -1,3 +1,4 @@
+using WhatsAppGenesys.Contracts.Portal;
 using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Campaigns;
 
@@ -45,7 +46,7 @@ public class CampaignFunnelTests
     [Fact]
     public void AFunnelWithNothingSentHasItsTargetedButNoRates()
     {
-        var funnel = CampaignFunnelFigures.Of("c1", stage => stage == CampaignFunnelStage.Targeted ? 4 : 0);
+        var funnel = CampaignFunnel.Figures("c1", stage => stage == CampaignFunnelStage.Targeted ? 4 : 0);
 
         Assert.Equal(("c1", 4L, 0L), (funnel.CampaignId, funnel.Targeted, funnel.Sent));
         Assert.Equal([null, null, null, null], new[] { funnel.DeliveredRate, funnel.ReadRate, funnel.ReplyRate, funnel.OptOutRate });

@@ -1,4 +1,7 @@
-namespace WhatsAppGenesys.PortalService.Analytics;
+namespace WhatsAppGenesys.Contracts.Portal;
+
+// portal-service's analytics report (GET /api/v1/portal/analytics for a tenant, /admin/tenants/{id}/analytics for
+// operators), shared with the operator console that draws it.
 
 /// <summary>A tenant's figures for [<see cref="From"/>, <see cref="To"/>), period by period, and over the whole range.</summary>
 public sealed record AnalyticsReport(DateTimeOffset From, DateTimeOffset To, string Granularity, IReadOnlyList<AnalyticsPeriod> Periods, AnalyticsFigures Totals);
@@ -33,17 +36,4 @@ public sealed record ResponseTime(long Count, double? AverageSeconds);
 
 /// <summary>One campaign's funnel in a period (or over its whole life); the rates are shares of <see cref="Sent"/>.</summary>
 public sealed record CampaignFunnelFigures(string CampaignId, long Targeted, long Sent, long Delivered, long Read, long Replied, long OptedOut,
-    double? DeliveredRate, double? ReadRate, double? ReplyRate, double? OptOutRate)
-{
-    /// <summary>The funnel of <paramref name="campaignId"/> from the sum of each stage's figures.</summary>
-    public static CampaignFunnelFigures Of(string campaignId, Func<CampaignFunnelStage, long> stage)
-    {
-        var sent = stage(CampaignFunnelStage.Sent);
-        var delivered = stage(CampaignFunnelStage.Delivered);
-        var read = stage(CampaignFunnelStage.Read);
-        var replied = stage(CampaignFunnelStage.Replied);
-        var optedOut = stage(CampaignFunnelStage.OptedOut);
-        return new CampaignFunnelFigures(campaignId, stage(CampaignFunnelStage.Targeted), sent, delivered, read, replied, optedOut,
-            AnalyticsRates.Share(delivered, sent), AnalyticsRates.Share(read, sent), AnalyticsRates.Share(replied, sent), AnalyticsRates.Share(optedOut, sent));
-    }
-}
+    double? DeliveredRate, double? ReadRate, double? ReplyRate, double? OptOutRate);
