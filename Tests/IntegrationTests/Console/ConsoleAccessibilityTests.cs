@@ -43,6 +43,8 @@ public sealed class ConsoleAccessibilityTests(AppFixture fixture, ConsoleBrowser
         await page.Keyboard.TypeAsync("Keyboard Only Bakery");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("keyboard-only");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("ops@keyboard-only.example");
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "WhatsApp" })).ToBeVisibleAsync();

@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.IntegrationTests.Gateway;
 using WhatsAppGenesys.IntegrationTests.Inbound;
+using WhatsAppGenesys.IntegrationTests.Outbound;
 using static Microsoft.Playwright.Assertions;
 
 namespace WhatsAppGenesys.IntegrationTests.Console;
@@ -86,6 +87,10 @@ public sealed class OnboardingWizardTests(AppFixture fixture, ConsoleBrowser bro
         Assert.Equal("Hello from a brand-new tenant", Sandboxes.Text(Assert.Single(received)));
         var conversation = await new Sandboxes(fixture).ConversationAsync(customer);
         Assert.Equal(genesys.IntegrationId, conversation!["integrationId"]?.GetValue<string>(), ignoreCase: true);
+        // The agent answers, and Meta's delivery receipt comes back: the tenant now has a delivery rate to draw.
+        var desk = new AgentDesk(fixture);
+        var reply = await desk.AgentSendsAsync(conversation["id"]!.GetValue<string>(), new { type = "text", text = "Welcome to the roastery!" });
+        await desk.WaitForReceiptAsync(customer, reply, "Delivered");
 
         // The tenant list shows it, active; its page counts the customer's message (from portal-service's counters).
         await page.GotoAsync($"/?q={tenantId}");
@@ -96,8 +101,11 @@ public sealed class OnboardingWizardTests(AppFixture fixture, ConsoleBrowser bro
         {
             await page.GotoAsync($"/tenants/{tenantId}");
         }
-        while (await fromCustomers.InnerTextAsync() != "1" && DateTime.UtcNow < deadline && await Delay());
+        while ((await fromCustomers.InnerTextAsync() != "1" || await page.Locator("#rates-title").CountAsync() == 0) &&
+               DateTime.UtcNow < deadline && await Delay());
         await Expect(fromCustomers).ToHaveTextAsync("1");
+        await Expect(page.Locator(".card").Filter(new() { HasText = "Delivered" }).Locator(".figure")).ToHaveTextAsync("100%");
+        await Expect(page.Locator(".chart .dot-delivered")).ToHaveCountAsync(1);
         // Meta's webhook for the new number got through a moment ago; whatever Genesys has sent is as recent.
         var recent = new System.Text.RegularExpressions.Regex("^(just now|[0-9]+ min ago)$");
         await Expect(page.Locator(".activity time").First).ToHaveTextAsync(recent);
