@@ -19,9 +19,9 @@ public interface IArchivedWebhookReceiver
 /// <summary>
 /// The operator routes that queue archived webhooks again (the gateway admits only the operator key), the same for
 /// every webhook service: <c>POST /admin/webhooks/{source}/replay?key=</c> for one archived webhook, and
-/// <c>POST /admin/webhooks/{source}/tenants/{tenantId}/replay?from=&amp;to=</c> for those of one tenant received in a
-/// time range (at most <see cref="PageSize"/> per call, oldest first, one after another so each customer's webhooks
-/// queue in the order they first came). Replaying is safe: the ledgers drop events that were already delivered.
+/// <c>POST /admin/webhooks/{source}/tenants/{tenantId}/replay?from=&amp;to=[&amp;limit=]</c> for those of one tenant
+/// received in a time range (at most <c>limit</c>, by default and at most <see cref="PageSize"/>, per call; oldest
+/// first, one after another, so each customer's webhooks queue in the order they first came). Replaying is safe: the ledgers drop events that were already delivered.
 /// </summary>
 public static class ArchiveReplayEndpoints
 {
@@ -36,12 +36,12 @@ public static class ArchiveReplayEndpoints
                     : Results.Problem(statusCode: 404, title: $"No archived webhook '{key}'"))
             .WithTags("Admin");
         app.MapPost($"/admin/webhooks/{source}/tenants/{{tenantId}}/replay",
-                (string tenantId, string? from, string? to, HttpContext http, TReceiver receiver, WebhookArchive archive, ILoggerFactory loggers) =>
-                    ReplayRangeAsync(source, bucket, tenantId, from, to, http, receiver, archive, loggers.CreateLogger(typeof(ArchiveReplayEndpoints))))
+                (string tenantId, string? from, string? to, string? limit, HttpContext http, TReceiver receiver, WebhookArchive archive, ILoggerFactory loggers) =>
+                    ReplayRangeAsync(source, bucket, tenantId, from, to, limit, http, receiver, archive, loggers.CreateLogger(typeof(ArchiveReplayEndpoints))))
             .WithTags("Admin");
     }
 
-    private static async Task<IResult> ReplayRangeAsync(string source, string bucket, string tenantId, string? from, string? to,
+    private static async Task<IResult> ReplayRangeAsync(string source, string bucket, string tenantId, string? from, string? to, string? limit,
         HttpContext http, IArchivedWebhookReceiver receiver, WebhookArchive archive, ILogger logger)
     {
         if (!TenantIds.IsValid(tenantId))
@@ -52,11 +52,16 @@ public static class ArchiveReplayEndpoints
         {
             return Results.Problem(statusCode: 400, title: problem);
         }
+        var pageSize = PageSize;
+        if (limit is not null && (!int.TryParse(limit, System.Globalization.CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > PageSize))
+        {
+            return Results.Problem(statusCode: 400, title: $"'limit' must be a whole number from 1 to {PageSize}");
+        }
 
         ArchiveListing listing;
         try
         {
-            listing = await archive.ListAsync(bucket, tenantId, range, PageSize, http.RequestAborted);
+            listing = await archive.ListAsync(bucket, tenantId, range, pageSize, http.RequestAborted);
         }
         catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested)
         {

@@ -44,6 +44,13 @@ public class ArchiveRangeReplayTests(AppFixture fixture)
             () => PostAsync(tenant, "after the range"));
 
         await AssertRangeReplayedAsync("whatsapp", tenant.Id, other.Id, from, to, expected: 3, ct);
+
+        // In pages of two: the first says where the next starts, the next holds the rest.
+        using var admin = _gateway.Operator();
+        var first = await ReplayAsync(admin, "whatsapp", tenant.Id, from, to, "&limit=2", ct);
+        Assert.Equal((2, true), (first.Found, first.More));
+        var rest = await ReplayAsync(admin, "whatsapp", tenant.Id, first.ContinueFrom!.Value, to, "&limit=2", ct);
+        Assert.Equal((1, 1, false), (rest.Found, rest.Replayed, rest.More));
     }
 
     [Fact]
@@ -82,6 +89,7 @@ public class ArchiveRangeReplayTests(AppFixture fixture)
             "from=2026-12-04T10:00:00Z&to=2026-12-04T10:00:00Z",
             "from=2026-12-04T11:00:00Z&to=2026-12-04T10:00:00Z",
             "from=2026-11-01T00:00:00Z&to=2026-12-04T00:00:00Z",
+            "from=2026-12-04T09:00:00Z&to=2026-12-04T10:00:00Z&limit=0",
         ];
         foreach (var query in bad)
         {
@@ -134,12 +142,9 @@ public class ArchiveRangeReplayTests(AppFixture fixture)
         var otherLast = await LastReceivedAsync(admin, source, otherTenantId, ct);
         var replayedAfter = DateTimeOffset.UtcNow;
 
-        using var response = await admin.PostAsync(
-            $"/admin/webhooks/{source}/tenants/{tenantId}/replay?from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}", null, ct);
+        var summary = await ReplayAsync(admin, source, tenantId, from, to, "", ct);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var summary = await response.Content.ReadFromJsonAsync<ArchiveReplaySummary>(ct);
-        Assert.Equal(expected, summary!.Found);
+        Assert.Equal(expected, summary.Found);
         Assert.Equal(expected, summary.Replayed);
         Assert.Empty(summary.Failed);
         Assert.False(summary.More);
@@ -148,6 +153,16 @@ public class ArchiveRangeReplayTests(AppFixture fixture)
         Assert.Equal(otherLast, await LastReceivedAsync(admin, source, otherTenantId, ct));
         // The archive still holds the webhooks outside the range: they were left out, not missing.
         Assert.Equal(expected + 2, (await fixture.ListS3KeysAsync(source == "whatsapp" ? Buckets.WebhooksInbound : Buckets.WebhooksGenesys, $"{tenantId}/")).Count);
+    }
+
+    private static async Task<ArchiveReplaySummary> ReplayAsync(HttpClient admin, string source, string tenantId, DateTimeOffset from, DateTimeOffset to,
+        string more, CancellationToken ct)
+    {
+        using var response = await admin.PostAsync(
+            $"/admin/webhooks/{source}/tenants/{tenantId}/replay?from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}{more}",
+            null, ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<ArchiveReplaySummary>(ct))!;
     }
 
     private static async Task<DateTimeOffset?> LastReceivedAsync(HttpClient admin, string source, string tenantId, CancellationToken ct) =>
