@@ -9,13 +9,6 @@ using WhatsAppGenesys.Contracts.Tenancy;
 
 namespace WhatsAppGenesys.Clients.Webhooks;
 
-/// <summary>A webhook receiver that can take an archived webhook again, checked exactly as on arrival.</summary>
-public interface IArchivedWebhookReceiver
-{
-    /// <summary>Checks and queues the stored webhook; 200, or the problem that stopped it (as for a webhook arriving).</summary>
-    Task<IResult> AcceptArchivedAsync(HttpContext http, string key, ArchivedWebhook stored);
-}
-
 /// <summary>
 /// The operator routes that queue archived webhooks again (the gateway admits only the operator key), the same for
 /// every webhook service: <c>POST /admin/webhooks/{source}/replay?key=</c> for one archived webhook, and
