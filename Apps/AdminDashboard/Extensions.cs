@@ -61,6 +61,7 @@ internal static class Extensions
         builder.Services.AddScoped<TenantsClient>();
         builder.Services.AddScoped<PipelinesClient>();
         builder.Services.AddScoped<TenantActivityClient>();
+        builder.Services.AddScoped<ArchiveReplayClient>();
         builder.Services.AddScoped<GenesysConnectionClient>();
         builder.Services.AddScoped<WhatsAppOnboardingClient>();
         builder.Services.AddOptions<EmbeddedSignupOptions>().BindConfiguration(EmbeddedSignupOptions.SectionName);

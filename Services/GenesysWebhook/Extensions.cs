@@ -29,9 +29,8 @@ internal static class Extensions
         {
             app.MapPost(path, (HttpContext http, GenesysWebhookReceiver receiver) => receiver.ReceiveAsync(http));
         }
-        // Operator route (the gateway admits only the operator key): queue an archived webhook again.
+        // Operator routes (the gateway admits only the operator key): queue archived webhooks again, one or a range.
+        app.MapArchiveReplay<GenesysWebhookReceiver>("genesys", Buckets.WebhooksGenesys);
         app.MapWebhookActivity("genesys");
-        app.MapPost("/admin/webhooks/genesys/replay", (string key, HttpContext http, GenesysWebhookReceiver receiver) => receiver.ReplayAsync(http, key))
-            .WithTags("Admin");
     }
 }

@@ -36,9 +36,8 @@ internal static class Extensions
             app.MapGet(path, (HttpRequest request, IConfiguration configuration) => SubscriptionHandshake.Verify(request, configuration));
             app.MapPost(path, (HttpContext http, MetaWebhookReceiver receiver) => receiver.ReceiveAsync(http));
         }
-        // Operator route (the gateway admits only the operator key): queue an archived webhook again.
-        app.MapPost("/admin/webhooks/whatsapp/replay", (string key, HttpContext http, MetaWebhookReceiver receiver) => receiver.ReplayAsync(http, key))
-            .WithTags("Admin");
+        // Operator routes (the gateway admits only the operator key): queue archived webhooks again, one or a range.
+        app.MapArchiveReplay<MetaWebhookReceiver>("whatsapp", Buckets.WebhooksInbound);
         app.MapWebhookActivity("whatsapp");
     }
 }

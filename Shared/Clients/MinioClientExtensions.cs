@@ -29,6 +29,15 @@ public static class MinioClientExtensions
 
         builder.Services.AddSingleton<IMinioClient>(_ => new MinioClient()
             .WithEndpoint(endpointUri.Host, endpointUri.Port)
+            // Our own HttpClient so s3rver's listings can be read (S3rverListingNamespace); not from IHttpClientFactory,
+            // whose default resilience handler would add retries on top of the archive's own.
+            .WithHttpClient(new HttpClient(new S3rverListingNamespace
+            {
+                InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) },
+            })
+            {
+                Timeout = TimeSpan.FromSeconds(10),
+            }, disposeHttpClient: true)
             .WithCredentials(accessKey, secretKey)
             .WithSSL(endpointUri.Scheme == Uri.UriSchemeHttps)
             // A fixed region avoids a GetBucketLocation round trip before every first call to a bucket.

@@ -24,7 +24,7 @@ public sealed class GenesysWebhookReceiver(
     PipelinePublisher publisher,
     WebhookActivity activity,
     TimeProvider clock,
-    ILogger<GenesysWebhookReceiver> logger)
+    ILogger<GenesysWebhookReceiver> logger) : IArchivedWebhookReceiver
 {
     private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
 
@@ -43,14 +43,8 @@ public sealed class GenesysWebhookReceiver(
     }
 
     /// <summary>An operator's replay of an archived webhook: checked against its stored signature exactly as on arrival.</summary>
-    public async Task<IResult> ReplayAsync(HttpContext http, string key)
-    {
-        if (await archive.LoadAsync(Buckets.WebhooksGenesys, key, http.RequestAborted) is not { } stored)
-        {
-            return Results.Problem(statusCode: 404, title: $"No archived webhook '{key}'");
-        }
-        return await AcceptAsync(http, new SignedWebhookRequest(stored.Body, stored.Metadata.GetValueOrDefault("webhook_signature", "")), replayedFrom: key);
-    }
+    public Task<IResult> AcceptArchivedAsync(HttpContext http, string key, ArchivedWebhook stored) =>
+        AcceptAsync(http, new SignedWebhookRequest(stored.Body, stored.Metadata.GetValueOrDefault("webhook_signature", "")), replayedFrom: key);
 
     private async Task<IResult> AcceptAsync(HttpContext http, SignedWebhookRequest request, string? replayedFrom)
     {

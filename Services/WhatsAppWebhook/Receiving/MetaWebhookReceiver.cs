@@ -24,7 +24,7 @@ public sealed class MetaWebhookReceiver(
     WebhookMetrics metrics,
     WebhookActivity activity,
     TimeProvider clock,
-    ILogger<MetaWebhookReceiver> logger)
+    ILogger<MetaWebhookReceiver> logger) : IArchivedWebhookReceiver
 {
     private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
 
@@ -46,14 +46,8 @@ public sealed class MetaWebhookReceiver(
     /// are checked exactly as on arrival, so only what Meta really sent can be replayed. Events already delivered are
     /// dropped by the transformer's ledger, so replaying is always safe.
     /// </summary>
-    public async Task<IResult> ReplayAsync(HttpContext http, string key)
-    {
-        if (await archive.LoadAsync(Buckets.WebhooksInbound, key, http.RequestAborted) is not { } stored)
-        {
-            return Results.Problem(statusCode: 404, title: $"No archived webhook '{key}'");
-        }
-        return await AcceptAsync(http, new SignedWebhookRequest(stored.Body, stored.Metadata.GetValueOrDefault("webhook_signature", "")), replayedFrom: key);
-    }
+    public Task<IResult> AcceptArchivedAsync(HttpContext http, string key, ArchivedWebhook stored) =>
+        AcceptAsync(http, new SignedWebhookRequest(stored.Body, stored.Metadata.GetValueOrDefault("webhook_signature", "")), replayedFrom: key);
 
     private async Task<IResult> AcceptAsync(HttpContext http, SignedWebhookRequest request, string? replayedFrom)
     {

@@ -75,6 +75,40 @@ public sealed class WebhookArchive(IMinioClient s3, TimeProvider clock, ILogger<
         }
     }
 
+    /// <summary>
+    /// The keys of one tenant's webhooks received in <paramref name="range"/>, oldest first, at most
+    /// <paramref name="limit"/> (see <see cref="ArchiveRange.Page"/>). S3 lists a folder in key order, which is time
+    /// order here (the milliseconds have 13 digits until the year 2286), so each day's listing stops at the range's end
+    /// and the days stop once more than a page is found.
+    /// </summary>
+    public async Task<ArchiveListing> ListAsync(string bucket, string tenantId, ArchiveRange range, int limit, CancellationToken ct)
+    {
+        var found = new List<string>();
+        foreach (var prefix in range.DayPrefixes(tenantId))
+        {
+            await foreach (var item in s3.ListObjectsEnumAsync(new ListObjectsArgs().WithBucket(bucket).WithPrefix(prefix).WithRecursive(true), ct))
+            {
+                if (ArchiveRange.TimeOf(item.Key) is not { } time)
+                {
+                    continue;
+                }
+                if (time >= range.To.ToUnixTimeMilliseconds())
+                {
+                    break;
+                }
+                if (range.Contains(time))
+                {
+                    found.Add(item.Key);
+                }
+            }
+            if (found.Count > limit)
+            {
+                break;
+            }
+        }
+        return range.Page(found, limit);
+    }
+
     // Ids come from outside (a wamid, a Genesys id): keep them to characters that cannot form a path.
     public static string SafeName(string id)
     {
