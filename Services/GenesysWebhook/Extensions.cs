@@ -1,5 +1,6 @@
 using WhatsAppGenesys.Clients.Archiving;
 using WhatsAppGenesys.Clients.Webhooks;
+using WhatsAppGenesys.Contracts.Operations;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.GenesysWebhook.Receiving;
@@ -30,7 +31,7 @@ internal static class Extensions
             app.MapPost(path, (HttpContext http, GenesysWebhookReceiver receiver) => receiver.ReceiveAsync(http));
         }
         // Operator routes (the gateway admits only the operator key): queue archived webhooks again, one or a range.
-        app.MapArchiveReplay<GenesysWebhookReceiver>("genesys", Buckets.WebhooksGenesys);
-        app.MapWebhookActivity("genesys");
+        app.MapArchiveReplay<GenesysWebhookReceiver>(ProviderKeys.Genesys, Buckets.WebhooksGenesys);
+        app.MapWebhookActivity(ProviderKeys.Genesys);
     }
 }

@@ -1,6 +1,7 @@
 using WhatsAppGenesys.Clients.Archiving;
 using WhatsAppGenesys.Clients.Tenancy;
 using WhatsAppGenesys.Clients.Webhooks;
+using WhatsAppGenesys.Contracts.Operations;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.WhatsAppWebhook.Receiving;
@@ -37,7 +38,7 @@ internal static class Extensions
             app.MapPost(path, (HttpContext http, MetaWebhookReceiver receiver) => receiver.ReceiveAsync(http));
         }
         // Operator routes (the gateway admits only the operator key): queue archived webhooks again, one or a range.
-        app.MapArchiveReplay<MetaWebhookReceiver>("whatsapp", Buckets.WebhooksInbound);
-        app.MapWebhookActivity("whatsapp");
+        app.MapArchiveReplay<MetaWebhookReceiver>(ProviderKeys.WhatsApp, Buckets.WebhooksInbound);
+        app.MapWebhookActivity(ProviderKeys.WhatsApp);
     }
 }

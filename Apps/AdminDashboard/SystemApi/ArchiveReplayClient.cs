@@ -3,15 +3,6 @@ using WhatsAppGenesys.Contracts.Operations;
 
 namespace WhatsAppGenesys.AdminDashboard.SystemApi;
 
-/// <summary>Where archived webhooks came from: <c>whatsapp</c> (Meta → us) or <c>genesys</c> (Genesys → us).</summary>
-public static class WebhookSources
-{
-    public const string Meta = "whatsapp";
-    public const string Genesys = "genesys";
-
-    public static bool IsKnown(string? source) => source is Meta or Genesys;
-}
-
 /// <summary>
 /// Replays a tenant's archived webhooks of a time range as the operator
 /// (<c>POST /admin/webhooks/{source}/tenants/{tenantId}/replay</c>). The webhook service replays at most a page per
@@ -25,7 +16,7 @@ public sealed class ArchiveReplayClient(GatewayClient gateway)
 
     public async Task<ArchiveReplayOutcome> ReplayAsync(string source, string tenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        if (!WebhookSources.IsKnown(source))
+        if (!ProviderKeys.IsKnown(source))
         {
             throw new ArgumentException($"Unknown webhook source '{source}'.", nameof(source));
         }

@@ -1,4 +1,5 @@
 using WhatsAppGenesys.AuthService.Credentials;
+using WhatsAppGenesys.Contracts.Operations;
 using WhatsAppGenesys.Contracts.Tenancy;
 
 namespace WhatsAppGenesys.AuthService.Tokens;
@@ -8,7 +9,7 @@ public sealed class GenesysTokenSource(
     TenantCredentialsClient credentials,
     GenesysLogin login) : ITokenSource
 {
-    public string Provider => "genesys";
+    public string Provider => ProviderKeys.Genesys;
 
     public string CacheKey(string tenantId) => TenancyKeys.GenesysToken(tenantId);
 

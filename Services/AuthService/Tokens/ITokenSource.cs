@@ -3,7 +3,7 @@ namespace WhatsAppGenesys.AuthService.Tokens;
 /// <summary>Where a provider token comes from when Redis has none: the one expensive, rate-limited call.</summary>
 public interface ITokenSource
 {
-    /// <summary>Whose token this is, as operators read it: <c>genesys</c> or <c>whatsapp</c>.</summary>
+    /// <summary>Whose token this is, as operators read it: one of <c>ProviderKeys</c>.</summary>
     string Provider { get; }
 
     /// <summary>The Redis key holding the tenant's token (one of the token keys in <c>TenancyKeys</c>).</summary>

@@ -11,7 +11,6 @@ namespace WhatsAppGenesys.AuthService.Tokens;
 /// </summary>
 public sealed class TokenErrorLog(IConnectionMultiplexer redis, TimeProvider clock, ILogger<TokenErrorLog> logger)
 {
-    public static readonly string[] Providers = ["whatsapp", "genesys"];
     private static readonly TimeSpan HourlyRetention = TimeSpan.FromHours(25);
     private static readonly TimeSpan LastRetention = TimeSpan.FromDays(30);
 
@@ -37,19 +36,19 @@ public sealed class TokenErrorLog(IConnectionMultiplexer redis, TimeProvider clo
     {
         var db = redis.GetDatabase();
         var now = clock.GetUtcNow();
-        var providers = new List<ProviderTokenErrors>();
-        foreach (var provider in Providers)
+        // Both providers side by side: each is one MGET of its 24 hourly counters and one read of its last error.
+        var providers = await Task.WhenAll(ProviderKeys.All.Select(async provider =>
         {
             RedisKey[] hours = [.. Enumerable.Range(0, 24).Select(h => (RedisKey)HourKey(provider, tenantId, now.AddHours(-h)))];
-            var counts = await db.StringGetAsync(hours);
+            var counts = db.StringGetAsync(hours);
             var last = await db.HashGetAsync(LastKey(provider, tenantId), ["at", "reason"]);
             DateTimeOffset? lastAt = !last[0].IsNull && last[0].TryParse(out long ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
-            providers.Add(new ProviderTokenErrors(
+            return new ProviderTokenErrors(
                 provider,
-                counts.Sum(c => !c.IsNull && c.TryParse(out long n) ? n : 0),
+                (await counts).Sum(c => !c.IsNull && c.TryParse(out long n) ? n : 0),
                 lastAt,
-                lastAt is null ? null : last[1].ToString()));
-        }
+                lastAt is null ? null : last[1].ToString());
+        }));
         return new TokenErrorsResponse(tenantId, providers);
     }
 

@@ -1,4 +1,5 @@
 using WhatsAppGenesys.AuthService.Credentials;
+using WhatsAppGenesys.Contracts.Operations;
 using WhatsAppGenesys.Contracts.Tenancy;
 
 namespace WhatsAppGenesys.AuthService.Tokens;
@@ -10,7 +11,7 @@ namespace WhatsAppGenesys.AuthService.Tokens;
 /// </summary>
 public sealed class WhatsAppTokenSource(TenantCredentialsClient credentials, TimeProvider time) : ITokenSource
 {
-    public string Provider => "whatsapp";
+    public string Provider => ProviderKeys.WhatsApp;
 
     public string CacheKey(string tenantId) => TenancyKeys.WhatsAppToken(tenantId);
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using WhatsAppGenesys.Clients.Archiving;
 using WhatsAppGenesys.Clients.Tenancy;
 using WhatsAppGenesys.Clients.Webhooks;
+using WhatsAppGenesys.Contracts.Operations;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.Contracts.Security;
@@ -120,7 +121,7 @@ public sealed class GenesysWebhookReceiver(
             logger.LogError("Queueing Genesys event {EventId} failed, answering 503 so Genesys retries: {Reason}", received.EventId, ex.Message);
             return Reject(503, "Could not queue the webhook; Genesys will retry");
         }
-        activity.Accepted("genesys", tenant.TenantId);
+        activity.Accepted(ProviderKeys.Genesys, tenant.TenantId);
         return Results.Ok();
     }
 

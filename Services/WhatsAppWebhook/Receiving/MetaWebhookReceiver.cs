@@ -2,6 +2,7 @@ using System.Text.Json;
 using WhatsAppGenesys.Clients.Archiving;
 using WhatsAppGenesys.Clients.Tenancy;
 using WhatsAppGenesys.Clients.Webhooks;
+using WhatsAppGenesys.Contracts.Operations;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.Contracts.Security;
@@ -181,7 +182,7 @@ public sealed class MetaWebhookReceiver(
             foreach (var tenantId in byTenant.Keys)
             {
                 metrics.Accepted(tenantId, events.Count(e => e.TenantId == tenantId));
-                activity.Accepted("whatsapp", tenantId);
+                activity.Accepted(ProviderKeys.WhatsApp, tenantId);
             }
             return Results.Ok();
         }
