@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using WhatsAppGenesys.AppHost.Infrastructure;
 
 // AppHost-only helpers that keep Program.cs a flat, readable model.
 internal static class Extensions
@@ -33,6 +34,7 @@ internal static class Extensions
         project
             .WithReference(redis).WaitFor(redis)
             .WithReference(rabbitmq).WaitFor(rabbitmq)
+            .WithEnvironment("Messaging__QueueType", project.ApplicationBuilder.RabbitMQQueueType())
             .WithReference(minio).WaitFor(minio);
 
     /// <summary>Service discovery entries for each service, started only once that service is healthy.</summary>

@@ -37,7 +37,18 @@ public static class InfrastructureResources
     public static IResourceBuilder<IResourceWithConnectionString> AddRabbitMQServer(this IDistributedApplicationBuilder builder, string name, int port) =>
         builder.ExecutionContext.IsPublishMode ? builder.AsConnectionString(builder.AddRabbitMQ(name).WithDataVolume())
         : builder.IsConfigured(name) ? builder.AddConnectionString(name)
-        : builder.AsConnectionString(builder.AddLocalRabbitMQ(name, LocalPorts.Choose(builder, port)));
+        : builder.AsConnectionString(builder.AddLocalRabbitMQ(name, LocalPorts.Choose(builder, port), builder.RabbitMQNodes()));
+
+    /// <summary><c>AppHost:RabbitMQ:Nodes</c>: how many local RabbitMQ nodes run as one cluster (1 by default).</summary>
+    public static int RabbitMQNodes(this IDistributedApplicationBuilder builder) =>
+        builder.Configuration.GetValue("AppHost:RabbitMQ:Nodes", 1);
+
+    /// <summary>
+    /// <c>AppHost:RabbitMQ:QueueType</c>, given to every service as <c>Messaging:QueueType</c>: quorum by default for a
+    /// local cluster (replicated, so a node can go), classic for a single node (cheapest where nothing replicates).
+    /// </summary>
+    public static string RabbitMQQueueType(this IDistributedApplicationBuilder builder) =>
+        builder.Configuration["AppHost:RabbitMQ:QueueType"] ?? (builder.RabbitMQNodes() > 1 ? "Quorum" : "Classic");
 
     /// <summary>S3: MinIO in publish mode, s3rver locally. The services speak plain S3 to either.</summary>
     public static IResourceBuilder<IResourceWithConnectionString> AddS3Server(this IDistributedApplicationBuilder builder, string name, int port) =>

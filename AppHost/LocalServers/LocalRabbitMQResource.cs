@@ -9,7 +9,7 @@ namespace WhatsAppGenesys.AppHost.LocalServers;
 /// it neither needs nor disturbs a system-wide broker. The consistent-hash exchange plugin is enabled (it spreads
 /// customers over partitions while keeping each customer's order).
 /// </summary>
-public sealed class LocalRabbitMQResource(string name, string workingDirectory, int port)
+public sealed class LocalRabbitMQResource(string name, string workingDirectory, int port, IReadOnlyList<int>? clusterPorts = null)
     : LocalServerResource(name, ServerScript, workingDirectory, port)
 {
     public const string ServerScript = "/usr/lib/rabbitmq/bin/rabbitmq-server";
@@ -17,8 +17,12 @@ public sealed class LocalRabbitMQResource(string name, string workingDirectory, 
     /// <summary>Unique per port, so two applications (a test run next to ./run.sh) never share a node.</summary>
     public string NodeName => $"wag-{Port}@localhost";
 
-    public override ReferenceExpression ConnectionStringExpression =>
-        ReferenceExpression.Create($"amqp://guest:guest@127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}");
+    /// <summary>
+    /// One AMQP URI, or for the node that stands for a cluster one per node, comma-separated: the services' connection
+    /// opens on any node that is up and recovers onto another (docs/messaging.md, "Queue types").
+    /// </summary>
+    public override ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+        $"{string.Join(",", (clusterPorts ?? [Port]).Select(p => $"amqp://guest:guest@127.0.0.1:{p.ToString(CultureInfo.InvariantCulture)}"))}");
 
     // An AMQP connection, not only an open port: the broker accepts TCP before it can serve clients.
     public override async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
@@ -48,40 +52,91 @@ public sealed class LocalEpmdResource(string name, string workingDirectory) : Ex
 
 public static class LocalRabbitMQBuilderExtensions
 {
-    public static IResourceBuilder<LocalRabbitMQResource> AddLocalRabbitMQ(this IDistributedApplicationBuilder builder, string name, int port)
+    /// <summary>
+    /// One node, or with <paramref name="nodes"/> &gt; 1 a cluster of that many on consecutive ports. A cluster forms
+    /// the same way every time: the first node (<c>{name}-1</c>) starts alone, each next one waits for the one before
+    /// and joins the first on its first boot, and the last one is <paramref name="name"/> itself, whose connection string
+    /// names every node. So whatever waits for <paramref name="name"/> starts once the whole cluster serves clients,
+    /// and quorum queues declared then get a replica on every node.
+    /// </summary>
+    public static IResourceBuilder<LocalRabbitMQResource> AddLocalRabbitMQ(this IDistributedApplicationBuilder builder, string name, int port, int nodes = 1)
     {
         if (!File.Exists(LocalRabbitMQResource.ServerScript))
         {
             throw new DistributedApplicationException(
                 $"{LocalRabbitMQResource.ServerScript} was not found. Install the 'rabbitmq-server' package (scripts/install-prerequisites.sh does it).");
         }
-        var directory = builder.DataDirectoryOf(name);
-        string Dir(string child) => Directory.CreateDirectory(Path.Combine(directory, child)).FullName;
-        // Guest may connect from loopback only (the broker's default), which is all we listen on.
-        File.WriteAllText(Path.Combine(directory, "rabbitmq.conf"), """
-            loopback_users.guest = true
-            log.console = true
-            log.console.level = warning
-            """);
-        File.WriteAllText(Path.Combine(directory, "enabled_plugins"), "[rabbitmq_consistent_hash_exchange].\n");
-        // Replaces /etc/rabbitmq/rabbitmq-env.conf, which belongs to the system-wide broker.
-        File.WriteAllText(Path.Combine(directory, "rabbitmq-env.conf"), "");
+        if (nodes < 1)
+        {
+            throw new DistributedApplicationException($"AppHost:RabbitMQ:Nodes must be at least 1 (was {nodes}).");
+        }
 
+        // All nodes register with one Erlang port mapper of our own; Erlang would otherwise start a daemon on 4369
+        // that outlives us.
         var epmdPort = Invariant(LocalPorts.GetFreePort());
-        var epmd = builder.AddResource(new LocalEpmdResource($"{name}-epmd", directory))
+        var epmd = builder.AddResource(new LocalEpmdResource($"{name}-epmd", builder.DataDirectoryOf(name)))
             .WithArgs("-port", epmdPort, "-address", "127.0.0.1")
             .WithEnvironment("ERL_EPMD_ADDRESS", "127.0.0.1")
             .ExcludeFromManifest();
 
-        var server = new LocalRabbitMQResource(name, directory, port);
-        return builder.AddLocalServer(server)
-            .WaitFor(epmd)
-            .WithEnvironment("HOME", Dir("home")) // the Erlang cookie lives here
+        var names = Enumerable.Range(1, nodes).Select(k => k == nodes ? name : $"{name}-{k}").ToList();
+        var ports = Enumerable.Range(1, nodes).Select(k => k == nodes ? port : LocalPorts.Choose(builder, port + k)).ToList();
+        var cookie = nodes > 1 ? ErlangCookie.For(builder.DataDirectoryOf(name)) : null;
+        string? seed = null;
+        IResourceBuilder<LocalRabbitMQResource>? previous = null;
+        for (var i = 0; i < nodes; i++)
+        {
+            // A cluster's nodes keep their data apart from a single node's, so switching between the two never
+            // finds a standalone node's data where a cluster member should be (or queues of the other type).
+            var directory = builder.DataDirectoryOf(nodes > 1 ? $"{name}-{i + 1}" : name);
+            var node = new LocalRabbitMQResource(names[i], directory, ports[i], i == nodes - 1 && nodes > 1 ? ports : null);
+            var added = builder.AddNode(node, epmdPort, seed, cookie);
+            _ = previous is null ? added.WaitFor(epmd) : added.WaitFor(previous);
+            seed ??= node.NodeName;
+            previous = added;
+        }
+        return previous!;
+    }
+
+    private static IResourceBuilder<LocalRabbitMQResource> AddNode(this IDistributedApplicationBuilder builder,
+        LocalRabbitMQResource node, string epmdPort, string? seed, string? cookie)
+    {
+        var directory = node.WorkingDirectory;
+        string Dir(string child) => Directory.CreateDirectory(Path.Combine(directory, child)).FullName;
+        var home = Dir("home"); // the Erlang cookie lives here
+        if (cookie is not null)
+        {
+            ErlangCookie.WriteTo(home, cookie);
+        }
+        // Guest may connect from loopback only (the broker's default), which is all we listen on.
+        var config = """
+            loopback_users.guest = true
+            log.console = true
+            log.console.level = warning
+
+            """;
+        if (cookie is not null)
+        {
+            // A minority side of a split stops serving rather than diverge; it resumes when it sees the majority again.
+            config += "cluster_partition_handling = pause_minority\n";
+        }
+        if (seed is not null)
+        {
+            // Read on this node's first boot only: it joins the first node's cluster (later boots remember the cluster).
+            config += $"cluster_formation.peer_discovery_backend = classic_config\ncluster_formation.classic_config.nodes.1 = {seed}\n";
+        }
+        File.WriteAllText(Path.Combine(directory, "rabbitmq.conf"), config);
+        File.WriteAllText(Path.Combine(directory, "enabled_plugins"), "[rabbitmq_consistent_hash_exchange].\n");
+        // Replaces /etc/rabbitmq/rabbitmq-env.conf, which belongs to the system-wide broker.
+        File.WriteAllText(Path.Combine(directory, "rabbitmq-env.conf"), "");
+
+        return builder.AddLocalServer(node)
+            .WithEnvironment("HOME", home)
             .WithEnvironment("ERL_EPMD_PORT", epmdPort)
             .WithEnvironment("ERL_EPMD_ADDRESS", "127.0.0.1")
-            .WithEnvironment("RABBITMQ_NODENAME", server.NodeName)
+            .WithEnvironment("RABBITMQ_NODENAME", node.NodeName)
             .WithEnvironment("RABBITMQ_NODE_IP_ADDRESS", "127.0.0.1")
-            .WithEnvironment("RABBITMQ_NODE_PORT", Invariant(port))
+            .WithEnvironment("RABBITMQ_NODE_PORT", Invariant(node.Port))
             .WithEnvironment("RABBITMQ_DIST_PORT", Invariant(LocalPorts.GetFreePort()))
             .WithEnvironment("RABBITMQ_MNESIA_BASE", Dir("mnesia"))
             .WithEnvironment("RABBITMQ_LOG_BASE", Dir("log"))

@@ -107,7 +107,7 @@ public static class MessagingExtensions
         {
             // Declared when the connection opens, before any publish or consume (idempotent with identical arguments);
             // the client's topology recovery declares it again after a broker restart.
-            builder.AddRabbitMQTopology((channel, ct) => PipelineTopology.DeclareAsync(channel, pipeline, options.Partitions, ct));
+            builder.AddRabbitMQTopology((channel, ct) => PipelineTopology.DeclareAsync(channel, pipeline, options, ct));
         }
         return options;
     }

@@ -9,6 +9,19 @@ public sealed class PipelineOptions
 {
     public const string SectionPrefix = "Messaging:Pipelines";
 
+    /// <summary>The process-wide queue type every pipeline starts from; a pipeline's own section may override it.</summary>
+    public const string QueueTypeKey = "Messaging:QueueType";
+
+    /// <summary>Classic queues for a single node, quorum queues for a cluster (<see cref="Topology.QueueType"/>).</summary>
+    public Topology.QueueType QueueType { get; set; } = Topology.QueueType.Classic;
+
+    /// <summary>
+    /// Quorum queues only: deliveries of one message (the first and every redelivery after a consumer died holding it)
+    /// before the broker parks it in the error queue. The library's own attempts count failed handlers; this catches
+    /// the message that kills its consumer every time, which no handler lives to count.
+    /// </summary>
+    public int DeliveryLimit { get; set; } = 20;
+
     /// <summary>Work queues (and delay queues) of the pipeline. Per-customer order is kept within a partition.</summary>
     public int Partitions { get; set; } = 8;
 
@@ -60,6 +73,8 @@ public sealed class PipelineOptions
         Check(HoldTimeout > RetryMaxDelay && HoldTimeout > MaxRetryAfter, nameof(HoldTimeout),
             "must exceed RetryMaxDelay and MaxRetryAfter, or live holds would be dropped as stale");
         Check(ShutdownTimeout >= TimeSpan.Zero, nameof(ShutdownTimeout), "must not be negative");
+        Check(Enum.IsDefined(QueueType), nameof(QueueType), "must be Classic or Quorum");
+        Check(DeliveryLimit >= 2, nameof(DeliveryLimit), "must be at least 2, or a consumer's failover would park the messages it held");
         Check(HoldLoadPatience >= TimeSpan.Zero, nameof(HoldLoadPatience), "must not be negative");
 
         void Check(bool ok, string name, string rule)

@@ -25,7 +25,7 @@ public sealed class PipelineRegistry
         added = !_pipelines.TryGetValue(pipeline, out var options);
         if (options is null)
         {
-            options = new PipelineOptions();
+            options = new PipelineOptions { QueueType = configuration.GetValue(PipelineOptions.QueueTypeKey, Topology.QueueType.Classic) };
             configuration.GetSection($"{PipelineOptions.SectionPrefix}:{pipeline}").Bind(options);
             _pipelines.Add(pipeline, options);
         }

@@ -160,10 +160,11 @@ public sealed class PipelineAdmin(RabbitMQConnectionProvider connections, Confir
             properties.MessageId ?? "",
             PipelineHeaders.GetString(headers, PipelineHeaders.OrderingKey) ?? "",
             properties.Type ?? "",
-            PipelineHeaders.GetString(headers, PipelineHeaders.Reason) ?? "",
+            PipelineHeaders.GetString(headers, PipelineHeaders.Reason)
+                ?? (PipelineHeaders.GetString(headers, PipelineHeaders.BrokerDeathReason) is { } broker ? $"broker: {broker}" : ""),
             (int)(PipelineHeaders.GetInt64(headers, PipelineHeaders.Attempt) ?? 0),
             PipelineHeaders.GetString(headers, PipelineHeaders.LastError),
-            PipelineHeaders.GetString(headers, PipelineHeaders.OriginalQueue),
+            PipelineHeaders.GetString(headers, PipelineHeaders.OriginalQueue) ?? PipelineHeaders.GetString(headers, PipelineHeaders.BrokerDeathQueue),
             PipelineHeaders.GetTime(headers, PipelineHeaders.FirstSeen),
             PipelineHeaders.GetTime(headers, PipelineHeaders.ParkedAt),
             result.Body.Length);

@@ -14,7 +14,7 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class RabbitMQConnectionExtensions
 {
-    private const string Format = "amqp://user:password@host:port[/vhost]";
+    private const string Format = "amqp://user:password@host:port[/vhost], or several such URIs separated by commas for a cluster";
 
     /// <summary>
     /// Registers Aspire's client for <c>ConnectionStrings:{connectionName}</c>, a connection that is opened in the
@@ -25,14 +25,20 @@ public static class RabbitMQConnectionExtensions
     {
         // Aspire's integration reads the string only when the first connection is made, and without one it would
         // quietly try localhost: check it now, so that a mistake stops start-up with one line naming the resource.
-        ResourceConnectionStrings.Require(builder.Configuration, connectionName, Format, IsAmqpUri);
+        var connectionString = ResourceConnectionStrings.Require(builder.Configuration, connectionName, Format, IsAmqpUris);
+        RabbitMQNodes.TryParse(connectionString, out var nodes);
 
         var clientName = builder.Environment.ApplicationName;
         builder.AddRabbitMQClient(
             connectionName,
             // Aspire's own connection gives up after a few attempts and blocks the thread that asked for it meanwhile;
             // the connection is the provider's to open instead.
-            settings => settings.DisableAutoActivation = true,
+            settings =>
+            {
+                settings.DisableAutoActivation = true;
+                // The integration takes one URI; a cluster's other nodes are the provider's to try (RabbitMQNodes).
+                settings.ConnectionString = nodes.Primary.OriginalString;
+            },
             factory =>
             {
                 factory.ClientProvidedName = clientName;
@@ -47,6 +53,7 @@ public static class RabbitMQConnectionExtensions
                 factory.ConsumerDispatchConcurrency = 1;
             });
 
+        builder.Services.TryAddSingleton(nodes);
         builder.Services.TryAddSingleton<RabbitMQConnectionProvider>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RabbitMQConnectionProvider>());
         // IConnection, which Aspire's health check probes, is the provider's connection: until it has been opened,
@@ -58,8 +65,7 @@ public static class RabbitMQConnectionExtensions
         return builder;
     }
 
-    private static bool IsAmqpUri(string connectionString) =>
-        Uri.TryCreate(connectionString, UriKind.Absolute, out var uri) && uri.Scheme is ("amqp" or "amqps");
+    private static bool IsAmqpUris(string connectionString) => RabbitMQNodes.TryParse(connectionString, out _);
 
     /// <summary>Adds a piece of durable topology (exchanges, queues, bindings) declared on the connection before first use.</summary>
     internal static IHostApplicationBuilder AddRabbitMQTopology(this IHostApplicationBuilder builder, Func<IChannel, CancellationToken, Task> declare)

@@ -12,7 +12,7 @@ namespace WhatsAppGenesys.Messaging.Connection;
 /// topology is declared on it before anyone gets it; after that the client library recovers connection and topology
 /// after an outage by itself.
 /// </summary>
-public sealed class RabbitMQConnectionProvider(IConnectionFactory factory, IServiceProvider services, ILogger<RabbitMQConnectionProvider> logger)
+public sealed class RabbitMQConnectionProvider(IConnectionFactory factory, RabbitMQNodes nodes, IServiceProvider services, ILogger<RabbitMQConnectionProvider> logger)
     : IHostedService, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -41,7 +41,10 @@ public sealed class RabbitMQConnectionProvider(IConnectionFactory factory, IServ
             {
                 try
                 {
-                    var connection = await factory.CreateConnectionAsync(cancellationToken);
+                    // With a cluster's nodes, the client picks one that answers, and recovery later picks again.
+                    var connection = nodes.IsCluster
+                        ? await factory.CreateConnectionAsync(nodes.Endpoints, cancellationToken)
+                        : await factory.CreateConnectionAsync(cancellationToken);
                     await DeclareTopologyAsync(connection, cancellationToken);
                     Volatile.Write(ref _connection, connection);
                     return connection;

@@ -30,6 +30,15 @@ public static class PipelineHeaders
     /// <summary>When the message was parked (Unix milliseconds).</summary>
     public const string ParkedAt = "x-parked-at";
 
+    /// <summary>
+    /// Set by the broker on a message it dead-lettered itself; on a quorum work queue that is <c>delivery_limit</c>,
+    /// a message that was delivered too often without being settled (see <see cref="QueueArguments"/>).
+    /// </summary>
+    public const string BrokerDeathReason = "x-first-death-reason";
+
+    /// <summary>Set by the broker with <see cref="BrokerDeathReason"/>: the queue it took the message from.</summary>
+    public const string BrokerDeathQueue = "x-first-death-queue";
+
     /// <summary>When an operator replayed the message (Unix milliseconds).</summary>
     public const string ReplayedAt = "x-replayed-at";
 
@@ -73,7 +82,8 @@ public static class PipelineHeaders
         foreach (var (key, value) in headers)
         {
             if (key is "x-death" or "x-first-death-exchange" or "x-first-death-queue" or "x-first-death-reason"
-                or "x-last-death-exchange" or "x-last-death-queue" or "x-last-death-reason")
+                or "x-last-death-exchange" or "x-last-death-queue" or "x-last-death-reason"
+                or "x-delivery-count") // a quorum queue's count of this copy's deliveries; a republished copy starts afresh
             {
                 continue;
             }

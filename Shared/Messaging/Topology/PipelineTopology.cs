@@ -1,4 +1,5 @@
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace WhatsAppGenesys.Messaging.Topology;
 
@@ -11,29 +12,36 @@ namespace WhatsAppGenesys.Messaging.Topology;
 /// </summary>
 public static class PipelineTopology
 {
-    public static async Task DeclareAsync(IChannel channel, string pipeline, int partitions, CancellationToken cancellationToken)
+    public static async Task DeclareAsync(IChannel channel, string pipeline, PipelineOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DeclareQueuesAsync(channel, pipeline, options, cancellationToken);
+        }
+        catch (OperationInterruptedException ex) when (QueueTypeMismatch.Matches(ex))
+        {
+            throw QueueTypeMismatch.Explain(pipeline, options.QueueType, ex);
+        }
+    }
+
+    private static async Task DeclareQueuesAsync(IChannel channel, string pipeline, PipelineOptions options, CancellationToken cancellationToken)
     {
         var exchange = PipelineNames.Exchange(pipeline);
+        var error = PipelineNames.Error(pipeline);
         await channel.ExchangeDeclareAsync(exchange, ExchangeType.Direct, durable: true, autoDelete: false, cancellationToken: cancellationToken);
-        for (var i = 0; i < partitions; i++)
+        for (var i = 0; i < options.Partitions; i++)
         {
             var work = PipelineNames.Partition(pipeline, i);
             await channel.QueueDeclareAsync(work, durable: true, exclusive: false, autoDelete: false,
-                arguments: new Dictionary<string, object?> { ["x-single-active-consumer"] = true },
-                cancellationToken: cancellationToken);
+                arguments: QueueArguments.Work(options, error), cancellationToken: cancellationToken);
             await channel.QueueBindAsync(work, exchange, routingKey: work, cancellationToken: cancellationToken);
-
-            // No consumer ever reads a delay queue: messages wait for their per-message expiration and are then
-            // dead-lettered back to the work queue. Classic queues expire only at the head, so the delay path is FIFO.
             await channel.QueueDeclareAsync(PipelineNames.Retry(pipeline, i), durable: true, exclusive: false, autoDelete: false,
-                arguments: new Dictionary<string, object?>
-                {
-                    ["x-dead-letter-exchange"] = "",
-                    ["x-dead-letter-routing-key"] = work,
-                },
-                cancellationToken: cancellationToken);
+                arguments: QueueArguments.Delay(options, work), cancellationToken: cancellationToken);
         }
-        await channel.QueueDeclareAsync(PipelineNames.DeadLetter(pipeline), durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
-        await channel.QueueDeclareAsync(PipelineNames.Error(pipeline), durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
+        var parking = QueueArguments.Parking(options);
+        await channel.QueueDeclareAsync(PipelineNames.DeadLetter(pipeline), durable: true, exclusive: false, autoDelete: false,
+            arguments: parking, cancellationToken: cancellationToken);
+        await channel.QueueDeclareAsync(error, durable: true, exclusive: false, autoDelete: false,
+            arguments: parking, cancellationToken: cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ public sealed class BrokerRestartTests(AppFixture fixture)
         var builder = data.CreateBuilder();
         builder.AddLocalRabbitMQ("rabbitmq", LocalPorts.GetFreePort());
         await using var node = await RunningApp.StartAsync(builder, ct);
-        var infrastructure = new MessagingInfrastructure((await node.GetConnectionStringAsync("rabbitmq", ct))!, (await MessagingInfrastructure.FromAsync(fixture)).Redis);
+        var infrastructure = new MessagingInfrastructure((await node.GetConnectionStringAsync("rabbitmq", ct))!, (await MessagingInfrastructure.FromAsync(fixture)).Redis, node);
         var pipeline = MessagingInfrastructure.NewPipelineName();
         var ledger = new DeliveryLedger();
         async ValueTask<MessageOutcome> Handle(MessageContext context, CancellationToken token)

@@ -24,8 +24,10 @@ public sealed class PipelineDeliveryTests(AppFixture fixture) : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _infrastructure.DeletePipelineAsync(_pipeline, partitions: 4);
 
-    [Fact]
-    public async Task ABurstFromManyCustomersArrivesOnceEachInCustomerOrderDespiteRandomFailuresWithTwoConsumers()
+    [Theory]
+    [InlineData(QueueType.Classic)]
+    [InlineData(QueueType.Quorum)]
+    public async Task ABurstFromManyCustomersArrivesOnceEachInCustomerOrderDespiteRandomFailuresWithTwoConsumers(QueueType queueType)
     {
         var ledger = new DeliveryLedger();
         var failures = 0;
@@ -46,8 +48,9 @@ public sealed class PipelineDeliveryTests(AppFixture fixture) : IAsyncLifetime
             return ValueTask.FromResult(MessageOutcome.Success);
         }
 
-        await using var first = await PipelineHost.StartAsync(_infrastructure, _pipeline, Handle, name: "consumer-a");
-        await using var second = await PipelineHost.StartAsync(_infrastructure, _pipeline, Handle, name: "consumer-b");
+        var options = PipelineHost.FastRetriesOn(queueType);
+        await using var first = await PipelineHost.StartAsync(_infrastructure, _pipeline, Handle, options, name: "consumer-a");
+        await using var second = await PipelineHost.StartAsync(_infrastructure, _pipeline, Handle, options, name: "consumer-b");
         await first.WaitForConsumersAsync(2, TimeSpan.FromSeconds(30));
 
         await DeliveryLedger.PublishBurstAsync(first.Publisher, _pipeline, Keys, Messages);
@@ -60,8 +63,10 @@ public sealed class PipelineDeliveryTests(AppFixture fixture) : IAsyncLifetime
         await AssertDrainedAsync(first);
     }
 
-    [Fact]
-    public async Task DisposingTheActiveConsumerMidBurstLosesNothingAndTheStandbyKeepsCustomerOrder()
+    [Theory]
+    [InlineData(QueueType.Classic)]
+    [InlineData(QueueType.Quorum)]
+    public async Task DisposingTheActiveConsumerMidBurstLosesNothingAndTheStandbyKeepsCustomerOrder(QueueType queueType)
     {
         var ledger = new DeliveryLedger();
         var crashed = 0;
@@ -86,9 +91,10 @@ public sealed class PipelineDeliveryTests(AppFixture fixture) : IAsyncLifetime
             return await Handle(context, ct);
         }
 
-        var active = await PipelineHost.StartAsync(_infrastructure, _pipeline, HandleThenHang, name: "consumer-a");
+        var options = PipelineHost.FastRetriesOn(queueType);
+        var active = await PipelineHost.StartAsync(_infrastructure, _pipeline, HandleThenHang, options, name: "consumer-a");
         await active.WaitForConsumersAsync(1, TimeSpan.FromSeconds(30));
-        await using var standby = await PipelineHost.StartAsync(_infrastructure, _pipeline, Handle, name: "consumer-b");
+        await using var standby = await PipelineHost.StartAsync(_infrastructure, _pipeline, Handle, options, name: "consumer-b");
         await standby.WaitForConsumersAsync(2, TimeSpan.FromSeconds(30));
 
         var burst = DeliveryLedger.PublishBurstAsync(standby.Publisher, _pipeline, Keys, Messages);

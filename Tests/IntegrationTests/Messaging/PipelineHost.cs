@@ -11,6 +11,7 @@ using WhatsAppGenesys.Messaging;
 using WhatsAppGenesys.Messaging.Admin;
 using WhatsAppGenesys.Messaging.Handling;
 using WhatsAppGenesys.Messaging.Publishing;
+using WhatsAppGenesys.Messaging.Topology;
 
 namespace WhatsAppGenesys.IntegrationTests.Messaging;
 
@@ -20,15 +21,18 @@ namespace WhatsAppGenesys.IntegrationTests.Messaging;
 /// </summary>
 internal sealed class PipelineHost : IAsyncDisposable
 {
-    private PipelineHost(WebApplication app, string pipeline)
+    private PipelineHost(WebApplication app, string pipeline, MessagingInfrastructure infrastructure)
     {
         App = app;
+        _infrastructure = infrastructure;
         Pipeline = pipeline;
         Publisher = app.Services.GetRequiredService<PipelinePublisher>();
         Admin = app.Services.GetRequiredService<PipelineAdmin>();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         Http = new HttpClient { BaseAddress = new Uri(address) };
     }
+
+    private readonly MessagingInfrastructure _infrastructure;
 
     public WebApplication App { get; }
 
@@ -49,6 +53,13 @@ internal sealed class PipelineHost : IAsyncDisposable
         options.DeferDelay = TimeSpan.FromMilliseconds(20);
         options.ShutdownTimeout = TimeSpan.FromSeconds(2);
     }
+
+    /// <summary>The test settings on queues of <paramref name="queueType"/>.</summary>
+    public static Action<PipelineOptions> FastRetriesOn(QueueType queueType) => options =>
+    {
+        FastRetries(options);
+        options.QueueType = queueType;
+    };
 
     public static async Task<PipelineHost> StartAsync(
         MessagingInfrastructure infrastructure,
@@ -81,19 +92,20 @@ internal sealed class PipelineHost : IAsyncDisposable
         var app = builder.Build();
         app.MapPipelineAdminEndpoints(pipeline);
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new PipelineHost(app, pipeline);
+        return new PipelineHost(app, pipeline, infrastructure);
     }
 
     /// <summary>Waits until every work queue of the pipeline has <paramref name="consumers"/> consumers.</summary>
     public async Task WaitForConsumersAsync(int consumers, TimeSpan timeout)
     {
+        var quorum = App.Services.GetRequiredService<PipelineRegistry>().Get(Pipeline).QueueType == QueueType.Quorum;
         using var cts = new CancellationTokenSource(timeout);
         while (true)
         {
             try
             {
-                var depths = await Admin.CountsAsync(Pipeline, cts.Token);
-                if (depths.Where(d => System.Text.RegularExpressions.Regex.IsMatch(d.Queue, @"\.p\d+$")).All(d => d.Consumers == consumers))
+                var counts = quorum ? await CountWithRabbitMQCtlAsync() : await CountOverAmqpAsync(cts.Token);
+                if (counts.Count == Partitions && counts.All(c => c == consumers))
                 {
                     return;
                 }
@@ -102,9 +114,22 @@ internal sealed class PipelineHost : IAsyncDisposable
             {
                 // The broker may be restarting; ask again.
             }
-            await Task.Delay(100, cts.Token);
+            await Task.Delay(quorum ? 1000 : 100, cts.Token);
         }
     }
+
+    private int Partitions => App.Services.GetRequiredService<PipelineRegistry>().Get(Pipeline).Partitions;
+
+    private async Task<List<int>> CountOverAmqpAsync(CancellationToken ct) =>
+        (await Admin.CountsAsync(Pipeline, ct)).Where(d => IsWorkQueue(d.Queue)).Select(d => (int)d.Consumers).ToList();
+
+    private async Task<List<int>> CountWithRabbitMQCtlAsync()
+    {
+        var byQueue = await _infrastructure.ConsumersByQueueAsync();
+        return Enumerable.Range(0, Partitions).Select(i => byQueue.GetValueOrDefault(PipelineNames.Partition(Pipeline, i))).ToList();
+    }
+
+    private static bool IsWorkQueue(string queue) => System.Text.RegularExpressions.Regex.IsMatch(queue, @"\.p\d+$");
 
     public async ValueTask DisposeAsync()
     {

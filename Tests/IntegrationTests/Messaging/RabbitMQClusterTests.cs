@@ -1,0 +1,107 @@
+using Microsoft.Extensions.DependencyInjection;
+using WhatsAppGenesys.AppHost.Infrastructure;
+using WhatsAppGenesys.AppHost.LocalServers;
+using WhatsAppGenesys.Messaging.Connection;
+using WhatsAppGenesys.Messaging.Handling;
+using WhatsAppGenesys.Messaging.Topology;
+
+namespace WhatsAppGenesys.IntegrationTests.Messaging;
+
+/// <summary>
+/// Quorum queues on a real three-node RabbitMQ cluster (the AppHost's local RabbitMQ resource with
+/// <c>nodes: 3</c>, in a small application of its own): the node the active consumer is connected to stops in the
+/// middle of a burst. The consumers reconnect to the other nodes, the queues keep serving on the remaining majority,
+/// and every message arrives once, in each customer's order, including those published while the node was down.
+/// </summary>
+[Collection(typeof(MessagingLoadCollection))]
+public sealed class RabbitMQClusterTests(AppFixture fixture)
+{
+    private const int Keys = 50;
+    private const int Burst = 1_500;
+    private const int WhileDown = 500;
+
+    [Fact]
+    public async Task StoppingTheActiveConsumersNodeMidBurstLosesNothingDuplicatesNothingAndKeepsOrder()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var data = new TestDataDirectory();
+        var builder = data.CreateBuilder();
+        builder.AddLocalRabbitMQ("rabbitmq", LocalPorts.GetFreePort(), nodes: 3);
+        await using var cluster = await RunningApp.StartAsync(builder, ct);
+        var connectionString = (await cluster.GetConnectionStringAsync("rabbitmq", ct))!;
+        Assert.True(RabbitMQNodes.TryParse(connectionString, out var nodes) && nodes.Endpoints.Count == 3, connectionString);
+        var infrastructure = new MessagingInfrastructure(connectionString, (await MessagingInfrastructure.FromAsync(fixture)).Redis, cluster);
+        var pipeline = MessagingInfrastructure.NewPipelineName();
+        var ledger = new DeliveryLedger();
+        async ValueTask<MessageOutcome> Handle(MessageContext context, CancellationToken token)
+        {
+            await Task.Delay(20, token); // a provider call: keeps the burst in flight while the node goes
+            if (Random.Shared.NextDouble() < 0.05)
+            {
+                return MessageOutcome.Retry("random provider failure");
+            }
+            ledger.TryDeliver(DeliveryLedger.Parse(context.Body));
+            return MessageOutcome.Success;
+        }
+        var options = PipelineHost.FastRetriesOn(QueueType.Quorum);
+
+        try
+        {
+            await using var active = await PipelineHost.StartAsync(infrastructure, pipeline, Handle, options, name: "consumer-a");
+            await active.WaitForConsumersAsync(1, TimeSpan.FromSeconds(30));
+            await using var standby = await PipelineHost.StartAsync(infrastructure, pipeline, Handle, options, name: "consumer-b");
+            await standby.WaitForConsumersAsync(2, TimeSpan.FromSeconds(30));
+            await AssertReplicatedOnEveryNodeAsync(cluster, pipeline);
+
+            await DeliveryLedger.PublishBurstAsync(standby.Publisher, pipeline, Keys, Burst);
+            await ledger.WaitForAsync(Burst / 5, TimeSpan.FromSeconds(60));
+            var node = NodeOf(active, cluster);
+            await cluster.StopResourceAsync(node, ct);
+            var atStop = ledger.Total;
+
+            // With one node of three gone, the majority still takes publishes and the consumers carry on.
+            var survivor = NodeOf(standby, cluster) == node ? active : standby;
+            await DeliveryLedger.PublishBurstAsync(survivor.Publisher, pipeline, Keys, WhileDown, offset: Burst / Keys);
+            try
+            {
+                await ledger.WaitForAsync(Burst + WhileDown, TimeSpan.FromSeconds(120));
+            }
+            catch (TimeoutException ex)
+            {
+                var depths = await survivor.Admin.CountsAsync(pipeline, ct);
+                var consumers = await infrastructure.ConsumersByQueueAsync();
+                throw new TimeoutException($"{ex.Message} Stopped {node}. Queues: " +
+                    string.Join(", ", depths.Select(d => $"{d.Queue}={d.Messages} ({consumers.GetValueOrDefault(d.Queue)} consumers)")) +
+                    ". Missing: " + string.Join(" ", ledger.PerKey.Select(k => $"{k.Key}:{k.Value.Count}").Take(60)));
+            }
+            await cluster.StartResourceAsync(node, ct);
+
+            Assert.True(atStop < Burst, "the burst was through before the node stopped");
+            ledger.AssertExactlyOnceInOrder(Keys, Burst + WhileDown);
+            Assert.All(await survivor.Admin.CountsAsync(pipeline, ct), d => Assert.True(d.Messages == 0, $"{d.Queue} still holds {d.Messages}"));
+        }
+        finally
+        {
+            await infrastructure.DeletePipelineAsync(pipeline, partitions: 4);
+        }
+    }
+
+    /// <summary>The cluster node a host's connection is on, by its AMQP port.</summary>
+    private static string NodeOf(PipelineHost host, RunningApp cluster)
+    {
+        var port = host.App.Services.GetRequiredService<RabbitMQConnectionProvider>().Connection!.Endpoint.Port;
+        return cluster.Resources.OfType<LocalRabbitMQResource>().Single(n => n.Port == port).Name;
+    }
+
+    /// <summary>Every work queue has a member on each of the three nodes, or losing one could lose its messages.</summary>
+    private static async Task AssertReplicatedOnEveryNodeAsync(RunningApp cluster, string pipeline)
+    {
+        var node = cluster.Resources.OfType<LocalRabbitMQResource>().First();
+        var output = await RabbitMQCtl.RunAsync(cluster, node, ["list_queues", "name", "members", "--no-table-headers", "--quiet"]);
+        var workQueues = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => Enumerable.Range(0, 4).Any(i => line.StartsWith(PipelineNames.Partition(pipeline, i) + "\t", StringComparison.Ordinal)))
+            .ToList();
+        Assert.Equal(4, workQueues.Count);
+        Assert.All(workQueues, line => Assert.Equal(3, line.Split('@').Length - 1));
+    }
+}
