@@ -41,6 +41,9 @@ public static class ObjectExpiry
         [Buckets.MediaOutbound] = BucketKind.Media,
     };
 
+    /// <summary>The media folders the transformers write under a tenant (inbound by Meta's type, outbound by the send type).</summary>
+    public static IReadOnlyList<string> MediaFolders { get; } = ["images", "videos", "audio", "stickers", "documents"];
+
     /// <summary>Where the day is in a key of this kind of bucket (0 is the tenant).</summary>
     public static int DateSegment(BucketKind kind) => kind == BucketKind.RawWebhooks ? 1 : 2;
 

@@ -10,7 +10,10 @@ public sealed record SweepResult(int Deleted, int KeptHeld, int PastColdAge);
 /// <summary>
 /// Enforces expiry itself on an S3 server without lifecycle rules (s3rver locally). It walks each bucket's folders
 /// down to the day (<c>{tenant}/{day}/</c> for raw webhooks, <c>{tenant}/{mediaType}/{day}/</c> for media) and lists
-/// only the days that are due, so a sweep reads the folder names plus what it deletes, not the whole archive. Held
+/// only the days that are due, so a sweep reads the folder names plus what it deletes, not the whole archive. On
+/// s3rver, whose delimited listings miss folders that hold only folders, the tenants the tenant service or the
+/// portal's settings know and the media folders the transformers write are walked, so a removed tenant's objects
+/// stay there until it is known again. Held
 /// raw webhooks are kept. Cold storage is a no-op here (such a server has no storage classes); raw webhooks past their
 /// cold age are only counted, and the run logs that.
 /// </summary>
@@ -37,7 +40,18 @@ public sealed class StorageSweeper(IMinioClient s3, TimeProvider clock, ILogger<
     private async Task<SweepResult> WalkAsync(Walk walk, string prefix, int depth, CancellationToken ct)
     {
         var result = new SweepResult(0, 0, 0);
-        foreach (var folder in await ListAsync(walk.Bucket, prefix, recursive: false, ct))
+        var folders = await ListAsync(walk.Bucket, prefix, recursive: false, ct);
+        // s3rver 3.7.1 names a folder in a delimited listing only when an object sits directly in it, so neither the
+        // tenants at a bucket's root nor the media folders under a tenant appear: the ones we know are walked anyway.
+        if (depth == 0)
+        {
+            folders = folders.Union(walk.Retentions.KnownTenants.Select(t => t + "/"), StringComparer.Ordinal).ToList();
+        }
+        else if (depth == 1 && walk.Kind == BucketKind.Media)
+        {
+            folders = folders.Union(ObjectExpiry.MediaFolders.Select(f => $"{prefix}{f}/"), StringComparer.Ordinal).ToList();
+        }
+        foreach (var folder in folders)
         {
             if (!folder.EndsWith('/'))
             {

@@ -18,6 +18,9 @@ public sealed record TenantRetentions(IReadOnlyDictionary<string, StorageRetenti
 
     /// <summary>The tenants the S3 rules are written for: every tenant the tenant service lists.</summary>
     public IEnumerable<string> Tenants => Storage.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>Every tenant either source names.</summary>
+    public IEnumerable<string> KnownTenants => Storage.Keys.Union(HistoryDays.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal);
 }
 
 /// <summary>Reads <see cref="TenantRetentions"/>; throws when the tenant service cannot answer, so a run changes nothing on guesses.</summary>

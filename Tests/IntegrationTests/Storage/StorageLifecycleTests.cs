@@ -30,11 +30,11 @@ public sealed class StorageLifecycleTests(AppFixture fixture)
     {
         var ct = TestContext.Current.CancellationToken;
         // "brief" keeps raw webhooks 3 days and media 10, but its history (the portal's default, 90 days) still shows
-        // media up to 90 days old; "plain" is unknown to the tenant service, so the defaults (30 / 90) apply.
+        // media up to 90 days old; "plain" never set its retention, so the defaults (30 / 90) apply.
         var brief = await CreateTenantAsync("lc-brief", ct);
         using var admin = _tenancy.TenantService();
         (await admin.PutAsJsonAsync($"/api/tenants/{brief}/storage-retention", new StorageRetention(1, 3, 10), ct)).EnsureSuccessStatusCode();
-        var plain = $"lc-plain-{Guid.NewGuid():N}"[..20];
+        var plain = await CreateTenantAsync("lc-plain", ct);
 
         var expired = new[]
         {
@@ -160,7 +160,7 @@ public sealed class StorageLifecycleTests(AppFixture fixture)
     private static string RawKey(string tenant, int daysAgo, string name) =>
         $"{tenant}/{Day(daysAgo)}/{DateTimeOffset.UtcNow.AddDays(-daysAgo).ToUnixTimeMilliseconds()}-wamid.{name}.json";
 
-    private static string MediaKey(string tenant, int daysAgo, string name) => $"{tenant}/image/{Day(daysAgo)}/wamid.{name}.jpg";
+    private static string MediaKey(string tenant, int daysAgo, string name) => $"{tenant}/images/{Day(daysAgo)}/wamid.{name}.jpg";
 
     private static async Task PutAsync(IMinioClient s3, string bucket, string key, CancellationToken ct)
     {

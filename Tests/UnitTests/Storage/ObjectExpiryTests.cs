@@ -55,7 +55,7 @@ public class ObjectExpiryTests
         Assert.Equal(("acme", new DateOnly(2026, 3, 1)),
             ObjectExpiry.Parse(BucketKind.RawWebhooks, "acme/2026-03-01/1772323200000-wamid.HBg.json"));
         Assert.Equal(("acme", new DateOnly(2026, 3, 1)),
-            ObjectExpiry.Parse(BucketKind.Media, "acme/image/2026-03-01/wamid.HBg.jpg"));
+            ObjectExpiry.Parse(BucketKind.Media, "acme/images/2026-03-01/wamid.HBg.jpg"));
     }
 
     [Theory]
