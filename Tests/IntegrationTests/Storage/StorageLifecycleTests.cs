@@ -53,16 +53,20 @@ public sealed class StorageLifecycleTests(AppFixture fixture)
             (Buckets.MediaInbound, MediaKey(brief, 20, "in-history")),
             (Buckets.MediaOutbound, MediaKey(plain, 89, "recent")),
         };
-        var s3 = await fixture.S3ClientAsync();
-        foreach (var (bucket, key) in expired.Concat(kept))
-        {
-            await PutAsync(s3, bucket, key, ct);
-        }
-        // The hold the inbound transformer writes when the message of that webhook fails (see the next test).
+        // The hold the inbound transformer writes when the message of that webhook fails (see the next test). Written
+        // before the object, and a run is let finish: a run reads the holds when it starts, so one already under way
+        // could otherwise list the object without its hold (which a real archive, written today, never meets).
         using var redis = await RedisAsync();
         await redis.GetDatabase().HashSetAsync(ArchiveHolds.RedisKey, ArchiveHolds.Field(Buckets.WebhooksInbound, kept[1].Item2, "wamid.parked"), 1);
         try
         {
+            await Task.Delay(TimeSpan.FromSeconds(3), ct);
+            var s3 = await fixture.S3ClientAsync();
+            foreach (var (bucket, key) in expired.Concat(kept))
+            {
+                await PutAsync(s3, bucket, key, ct);
+            }
+
             await WaitUntilAsync(async () => (await ExistingAsync(expired)).Count == 0, "the expired objects to be deleted", ct);
             // One more run past the one that deleted them.
             await Task.Delay(TimeSpan.FromSeconds(3), ct);
