@@ -1,4 +1,5 @@
 using WhatsAppGenesys.Clients.Providers;
+using WhatsAppGenesys.Clients.Storage.Lifecycle;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.InboundTransformer.Delivery;
@@ -31,7 +32,10 @@ internal static class Extensions
             .WithoutHttpRetries(TimeSpan.FromSeconds(30))
             .AddWhatsAppBearerToken();
 
-        builder.AddPipelineConsumer<InboundEventHandler, WhatsAppEventReceived>(Pipelines.Inbound);
+        // A failing event holds its archived webhook against storage expiry until it succeeds (docs/decisions.md, "Storage lifecycle").
+        builder.Services.AddSingleton<ArchiveHolds>();
+        builder.Services.AddScoped<InboundEventHandler>();
+        builder.AddPipelineConsumer<ArchiveHoldingHandler, WhatsAppEventReceived>(Pipelines.Inbound);
         // Every delivered message and recorded status, for the portal's conversation history.
         builder.AddConversationHistoryPublisher();
     }

@@ -1,3 +1,4 @@
+using WhatsAppGenesys.Clients.Storage.Lifecycle;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.OutboundTransformer.Delivery;
@@ -27,7 +28,10 @@ internal static class Extensions
         builder.Services.AddHttpClient<OutboundMediaStore>(OutboundMediaStore.HttpClientName)
             .WithoutHttpRetries(builder.Configuration.GetValue($"{OutboundMediaOptions.SectionName}:DownloadTimeout", TimeSpan.FromSeconds(60)));
 
-        builder.AddPipelineConsumer<OutboundEventHandler, GenesysEventReceived>(Pipelines.Outbound);
+        // A failing event holds its archived webhook against storage expiry until it succeeds (docs/decisions.md, "Storage lifecycle").
+        builder.Services.AddSingleton<ArchiveHolds>();
+        builder.Services.AddScoped<OutboundEventHandler>();
+        builder.AddPipelineConsumer<ArchiveHoldingHandler, GenesysEventReceived>(Pipelines.Outbound);
         // Every agent message Meta accepted, for the portal's conversation history.
         builder.AddConversationHistoryPublisher();
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WhatsAppGenesys.Clients.Providers;
+using WhatsAppGenesys.Clients.Storage.Lifecycle;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.PortalService.Analytics;
@@ -12,6 +13,7 @@ using WhatsAppGenesys.PortalService.History;
 using WhatsAppGenesys.PortalService.Import;
 using WhatsAppGenesys.PortalService.Lists;
 using WhatsAppGenesys.PortalService.Settings;
+using WhatsAppGenesys.PortalService.Storage;
 using WhatsAppGenesys.PortalService.Templates;
 
 namespace WhatsAppGenesys.PortalService;
@@ -31,6 +33,26 @@ internal static class Extensions
         builder.AddTemplates();
         builder.AddCampaigns();
         builder.AddAnalytics();
+        builder.AddStorageLifecycle();
+    }
+
+    /// <summary>
+    /// Expiry of raw webhooks and media in S3 (docs/decisions.md, "Storage lifecycle"): S3 lifecycle rules where the
+    /// server has them, else a sweeper; one replica at a time. Here because this service already reads and deletes
+    /// those objects for the history, and owns the history retention that media must outlive.
+    /// </summary>
+    private static void AddStorageLifecycle(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageLifecycleOptions>().BindConfiguration(StorageLifecycleOptions.SectionName);
+        builder.Services.AddHttpClient<TenantRetentionsReader>(http => http.BaseAddress = TenantRetentionsReader.DefaultBaseAddress);
+        builder.Services.AddSingleton<ArchiveHolds>();
+        builder.Services.AddSingleton<IBucketLifecycleApi, MinioBucketLifecycleApi>();
+        builder.Services.AddSingleton<LifecycleProbe>();
+        builder.Services.AddSingleton<StorageSweeper>();
+        builder.Services.AddSingleton<StorageLifecycleStatus>();
+        builder.Services.AddScoped<StorageLifecycleRun>();
+        builder.Services.AddHostedService<StorageLifecycleService>();
+        builder.Services.AddHealthChecks().AddCheck<StorageLifecycleHealthCheck>(StorageLifecycleHealthCheck.Name, tags: ["storage"]);
     }
 
     /// <summary>Campaigns: the API, and the scheduler that sends them through the WhatsApp API service (docs/portal.md).</summary>

@@ -82,6 +82,8 @@ public sealed class AppFixture : IAsyncLifetime
             "AppHost:Resources:genesys-api:Environment:Genesys__RequestsPerMinutePerTenant=1000000",
             // History retention sweeps every 2 s instead of hourly, so a retention test sees old messages go within seconds.
             "AppHost:Resources:portal-service:Environment:History__Retention__Interval=00:00:10",
+            // The storage lifecycle runs every 2 s instead of hourly, so a test sees backdated objects expire within seconds.
+            "AppHost:Resources:portal-service:Environment:Storage__Lifecycle__Interval=00:00:02",
             // Campaign back-offs in seconds rather than minutes, so the campaign tests watch a whole back-off; a short
             // lease so a killed portal-service's campaign is taken up again within seconds of its restart.
             "AppHost:Resources:portal-service:Environment:Campaigns__PollInterval=00:00:00.500",

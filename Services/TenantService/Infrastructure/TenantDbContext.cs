@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WhatsAppGenesys.Contracts.Tenancy;
 using WhatsAppGenesys.TenantService.Model;
 
 namespace WhatsAppGenesys.TenantService.Infrastructure;
@@ -32,6 +33,9 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             tenant.Property(t => t.GenesysRegionDomain).HasColumnName("genesys_region_domain").HasMaxLength(64);
             tenant.Property(t => t.GenesysClientId).HasColumnName("genesys_client_id").HasMaxLength(128);
             tenant.Property(t => t.GenesysIntegrationId).HasColumnName("genesys_integration_id").HasMaxLength(64);
+            tenant.Property(t => t.RawColdAfterDays).HasColumnName("raw_cold_after_days").HasDefaultValue(StorageRetention.Defaults.RawColdAfterDays);
+            tenant.Property(t => t.RawDeleteAfterDays).HasColumnName("raw_delete_after_days").HasDefaultValue(StorageRetention.Defaults.RawDeleteAfterDays);
+            tenant.Property(t => t.MediaDeleteAfterDays).HasColumnName("media_delete_after_days").HasDefaultValue(StorageRetention.Defaults.MediaDeleteAfterDays);
             // One integration id routes to exactly one tenant (NULLs, i.e. not configured, do not collide).
             tenant.HasIndex(t => t.GenesysIntegrationId).IsUnique().HasDatabaseName("ux_tenants_genesys_integration_id");
             tenant.HasMany(t => t.PhoneNumbers).WithOne().HasForeignKey(p => p.TenantId);

@@ -1,3 +1,5 @@
+using WhatsAppGenesys.Contracts.Tenancy;
+
 namespace WhatsAppGenesys.TenantService.Model;
 
 /// <summary>A business using the middleware: one WhatsApp Business Account and one Genesys Open Messaging integration.</summary>
@@ -32,6 +34,13 @@ public sealed class Tenant
     public string? GenesysClientId { get; set; }
 
     public string? GenesysIntegrationId { get; set; }
+
+    // S3 retention of the tenant's objects (StorageRetention); the database defaults are StorageRetention.Defaults.
+    public int RawColdAfterDays { get; set; } = StorageRetention.Defaults.RawColdAfterDays;
+
+    public int RawDeleteAfterDays { get; set; } = StorageRetention.Defaults.RawDeleteAfterDays;
+
+    public int MediaDeleteAfterDays { get; set; } = StorageRetention.Defaults.MediaDeleteAfterDays;
 
     public List<TenantPhoneNumber> PhoneNumbers { get; init; } = [];
 

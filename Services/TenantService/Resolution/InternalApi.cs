@@ -17,6 +17,8 @@ public static class InternalApi
     {
         var tenants = app.MapGroup("/internal/tenants").WithTags(Tag);
 
+        tenants.MapGet("/storage-retention", async (TenantStore store, CancellationToken ct) => TypedResults.Ok(await store.ListStorageRetentionAsync(ct)))
+            .WithSummary("Every tenant's S3 retention, for the storage lifecycle job").Produces<IReadOnlyList<TenantStorageRetention>>();
         tenants.MapGet("/{tenantId}", async (string tenantId, TenantResolver resolver, CancellationToken ct) =>
                 TenantIds.IsValid(tenantId) ? Found(await resolver.ByIdAsync(tenantId, ct)) : NotFound())
             .WithSummary("Resolve a tenant by id").Produces<TenantResolution>().ProducesProblem(StatusCodes.Status404NotFound);

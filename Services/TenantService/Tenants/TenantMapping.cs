@@ -43,7 +43,11 @@ public static class TenantMapping
                 tenant.GenesysIntegrationId,
                 Status(tenant, SecretKinds.GenesysClientSecret),
                 Status(tenant, SecretKinds.GenesysWebhookSecret)),
-        tenant.ContactEmail);
+        tenant.ContactEmail,
+        ToRetention(tenant));
+
+    public static StorageRetention ToRetention(Tenant tenant) =>
+        new(tenant.RawColdAfterDays, tenant.RawDeleteAfterDays, tenant.MediaDeleteAfterDays);
 
     private static string[] PhoneNumberIds(Tenant tenant) =>
         [.. tenant.PhoneNumbers.Select(p => p.PhoneNumberId).Order(StringComparer.Ordinal)];

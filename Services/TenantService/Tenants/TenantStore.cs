@@ -129,6 +129,31 @@ public sealed class TenantStore(
             : MutateAsync(tenantId, (tenant, now) => ApplyGenesysAsync(tenant, request, now, "", cancellationToken), cancellationToken);
     }
 
+    /// <summary>Sets how long the tenant's S3 objects are kept; the storage lifecycle job applies it on its next run.</summary>
+    public Task<StoreResult<TenantResponse>> SetStorageRetentionAsync(string tenantId, StorageRetention? retention, CancellationToken cancellationToken)
+    {
+        if (retention is null)
+        {
+            return Task.FromResult<StoreResult<TenantResponse>>(StoreError.Invalid(new Dictionary<string, string[]> { [""] = ["A body is required."] }));
+        }
+        var errors = retention.Validate();
+        return errors.Count > 0
+            ? Task.FromResult<StoreResult<TenantResponse>>(StoreError.Invalid(errors))
+            : MutateAsync(tenantId, (tenant, _) =>
+            {
+                tenant.RawColdAfterDays = retention.RawColdAfterDays;
+                tenant.RawDeleteAfterDays = retention.RawDeleteAfterDays;
+                tenant.MediaDeleteAfterDays = retention.MediaDeleteAfterDays;
+                return Task.FromResult<StoreError?>(null);
+            }, cancellationToken);
+    }
+
+    /// <summary>Every tenant's storage retention (deactivated tenants too: their objects still expire).</summary>
+    public async Task<IReadOnlyList<TenantStorageRetention>> ListStorageRetentionAsync(CancellationToken cancellationToken) =>
+        await db.Tenants.AsNoTracking().OrderBy(t => t.Id)
+            .Select(t => new TenantStorageRetention(t.Id, new StorageRetention(t.RawColdAfterDays, t.RawDeleteAfterDays, t.MediaDeleteAfterDays)))
+            .ToListAsync(cancellationToken);
+
     public async Task<StoreResult<TenantResponse>> SetActiveAsync(string tenantId, bool active, CancellationToken cancellationToken)
     {
         var result = await MutateAsync(tenantId, (tenant, _) =>

@@ -32,6 +32,9 @@ public static class TenantsApi
         api.MapPut("/{tenantId}/genesys", SetGenesys)
             .WithSummary("Set the Genesys configuration (region from the allow-list); omitted secrets keep their stored value")
             .Produces<TenantResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPut("/{tenantId}/storage-retention", SetStorageRetention)
+            .WithSummary("Set how long raw webhooks (cold after, deleted after) and media are kept in S3, in days")
+            .Produces<TenantResponse>().ProducesValidationProblem();
         api.MapPost("/{tenantId}/deactivate", (string tenantId, TenantStore store, CancellationToken ct) => SetActive(tenantId, false, store, ct))
             .RequireAuthorization(CallerExtensions.OperatorPolicy)
             .WithSummary("Deactivate a tenant (operator only): resolution reports it inactive within a second, tokens are refused")
@@ -79,6 +82,10 @@ public static class TenantsApi
     private static async Task<IResult> SetGenesys(
         string tenantId, GenesysConfigRequest request, ClaimsPrincipal caller, TenantStore store, CancellationToken ct) =>
         caller.Deny(tenantId, change: true) ?? (await store.SetGenesysAsync(tenantId, request, ct)).ToHttpResult(TypedResults.Ok);
+
+    private static async Task<IResult> SetStorageRetention(
+        string tenantId, StorageRetention? request, ClaimsPrincipal caller, TenantStore store, CancellationToken ct) =>
+        caller.Deny(tenantId, change: true) ?? (await store.SetStorageRetentionAsync(tenantId, request, ct)).ToHttpResult(TypedResults.Ok);
 
     private static async Task<IResult> SetActive(string tenantId, bool active, TenantStore store, CancellationToken ct) =>
         (await store.SetActiveAsync(tenantId, active, ct)).ToHttpResult(TypedResults.Ok);

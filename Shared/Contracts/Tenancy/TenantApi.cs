@@ -48,7 +48,8 @@ public sealed record TenantResponse(
     DateTimeOffset UpdatedAt,
     WhatsAppConfigResponse? WhatsApp,
     GenesysConfigResponse? Genesys,
-    string? ContactEmail = null);
+    string? ContactEmail = null,
+    StorageRetention? StorageRetention = null);
 
 public sealed record WhatsAppConfigResponse(
     string WabaId,
