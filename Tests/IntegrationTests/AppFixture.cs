@@ -15,12 +15,19 @@ namespace WhatsAppGenesys.IntegrationTests;
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
-    /// <summary>Every project of the model: the eleven services, the admin dashboard and the two sandboxes.</summary>
+    /// <summary>Every project of the model: the twelve services, the admin dashboard and the two sandboxes.</summary>
     public static readonly string[] Projects =
     [
         "api-gateway", "inbound-transformer", "outbound-transformer", "auth-service", "state-manager", "tenant-service",
-        "whatsapp-api", "whatsapp-webhook", "genesys-api", "genesys-webhook", "portal-service", "admin-dashboard", "meta-sandbox", "genesys-sandbox",
+        "whatsapp-api", "whatsapp-webhook", "genesys-api", "genesys-webhook", "portal-service", "alert-service", "admin-dashboard",
+        "meta-sandbox", "genesys-sandbox",
     ];
+
+    /// <summary>A pipeline nobody consumes, watched by the alert service, where the alerting tests park and queue messages.</summary>
+    public const string AlertProbePipeline = "alerting-probe";
+
+    /// <summary>Where the alert service sends e-mail: the alerting tests run a real SMTP server (Debian's aiosmtpd) on it.</summary>
+    public int SmtpPort { get; } = WhatsAppGenesys.AppHost.Infrastructure.LocalPorts.GetFreePort();
 
     private readonly ConcurrentDictionary<string, HttpClient> _clients = new();
 
@@ -89,6 +96,21 @@ public sealed class AppFixture : IAsyncLifetime
             "AppHost:Resources:portal-service:Environment:Campaigns__SpamBackoff=00:00:03",
             "AppHost:Resources:portal-service:Environment:Campaigns__PairRateBackoff=00:00:02",
             "AppHost:Resources:portal-service:Environment:Campaigns__MessagingLimitRecheck=00:00:02",
+            // Alerting in seconds: rules evaluated every second, windows short enough that a test sees an alert clear.
+            "AppHost:Resources:alert-service:Environment:Alerting__EvaluationInterval=00:00:01",
+            "AppHost:Resources:alert-service:Environment:Alerting__SignatureFailureWindow=00:00:10",
+            "AppHost:Resources:alert-service:Environment:Alerting__TokenErrorWindow=00:00:10",
+            "AppHost:Resources:alert-service:Environment:Alerting__SendErrorWindow=00:00:10",
+            "AppHost:Resources:alert-service:Environment:Alerting__BacklogAge=00:00:03",
+            "AppHost:Resources:alert-service:Environment:Alerting__AllowPrivateWebhookTargets=true",
+            "AppHost:Resources:alert-service:Environment:Alerting__Pipelines__0=inbound-whatsapp",
+            "AppHost:Resources:alert-service:Environment:Alerting__Pipelines__1=outbound-genesys",
+            "AppHost:Resources:alert-service:Environment:Alerting__Pipelines__2=conversation-history",
+            "AppHost:Resources:alert-service:Environment:Alerting__Pipelines__3=template-status",
+            $"AppHost:Resources:alert-service:Environment:Alerting__Pipelines__4={AlertProbePipeline}",
+            "AppHost:Resources:alert-service:Environment:Alerting__Smtp__Host=127.0.0.1",
+            $"AppHost:Resources:alert-service:Environment:Alerting__Smtp__Port={SmtpPort}",
+            "AppHost:Resources:alert-service:Environment:Alerting__Smtp__Security=None",
             // Readiness probes fail while services start; the AppHost logs each failure, which is noise in test output.
             "Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks=None",
         ], TestContext.Current.CancellationToken);

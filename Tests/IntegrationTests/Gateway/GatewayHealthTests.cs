@@ -14,7 +14,7 @@ public sealed class GatewayHealthTests(AppFixture fixture)
     [
         ServiceNames.TenantService, ServiceNames.AuthService, ServiceNames.StateManager, ServiceNames.WhatsAppApi, ServiceNames.GenesysApi,
         ServiceNames.WhatsAppWebhook, ServiceNames.GenesysWebhook, ServiceNames.InboundTransformer, ServiceNames.OutboundTransformer,
-        ServiceNames.PortalService,
+        ServiceNames.PortalService, ServiceNames.AlertService,
     ];
 
     private readonly GatewayHarness _gateway = new(fixture);
