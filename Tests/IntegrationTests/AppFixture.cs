@@ -45,6 +45,11 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>Where every process of the app writes its finished spans, one JSON-lines file per process.</summary>
     public string SpanDirectory { get; } = Directory.CreateTempSubdirectory("wag-spans-").FullName;
 
+    /// <summary>Where every process writes its log records, and its business measurements, one JSON-lines file per process.</summary>
+    public string LogDirectory { get; } = Directory.CreateTempSubdirectory("wag-logs-").FullName;
+
+    public string MeasurementDirectory { get; } = Directory.CreateTempSubdirectory("wag-measurements-").FullName;
+
     /// <summary>An HttpClient for a project, addressed at its first replica.</summary>
     public HttpClient Client(string resourceName) => _clients.GetOrAdd(resourceName, name => App.CreateHttpClient(name));
 
@@ -80,6 +85,8 @@ public sealed class AppFixture : IAsyncLifetime
             // A killed server still keeps every commit; only an operating-system crash would need fsync.
             "AppHost:FastUnsafeStorage=true",
             $"AppHost:Environment:Telemetry__SpanDirectory={SpanDirectory}",
+            $"AppHost:Environment:Telemetry__LogDirectory={LogDirectory}",
+            $"AppHost:Environment:Telemetry__MeasurementDirectory={MeasurementDirectory}",
             // Two of each transformer, as a highly available deployment runs them: one consumes each partition, the
             // other stands by (the fault-injection suite kills one mid-burst).
             "AppHost:InboundTransformerReplicas=2",
@@ -98,9 +105,9 @@ public sealed class AppFixture : IAsyncLifetime
             "AppHost:Resources:portal-service:Environment:Campaigns__MessagingLimitRecheck=00:00:02",
             // Alerting in seconds: rules evaluated every second, windows short enough that a test sees an alert clear.
             "AppHost:Resources:alert-service:Environment:Alerting__EvaluationInterval=00:00:01",
-            "AppHost:Resources:alert-service:Environment:Alerting__SignatureFailureWindow=00:00:10",
+            "AppHost:Resources:alert-service:Environment:Alerting__SignatureFailureWindow=00:00:20",
             "AppHost:Resources:alert-service:Environment:Alerting__TokenErrorWindow=00:00:10",
-            "AppHost:Resources:alert-service:Environment:Alerting__SendErrorWindow=00:00:10",
+            "AppHost:Resources:alert-service:Environment:Alerting__SendErrorWindow=00:00:20",
             "AppHost:Resources:alert-service:Environment:Alerting__BacklogAge=00:00:03",
             "AppHost:Resources:alert-service:Environment:Alerting__AllowPrivateWebhookTargets=true",
             "AppHost:Resources:alert-service:Environment:Alerting__Pipelines__0=inbound-whatsapp",
@@ -128,6 +135,8 @@ public sealed class AppFixture : IAsyncLifetime
             await App.DisposeAsync();
         }
         Directory.Delete(SpanDirectory, recursive: true);
+        Directory.Delete(LogDirectory, recursive: true);
+        Directory.Delete(MeasurementDirectory, recursive: true);
         Directory.Delete(DataDirectory, recursive: true);
     }
 }
