@@ -12,6 +12,7 @@ var stateDb = postgres.AddDatabase(ResourceNames.StateDatabase);
 var whatsappDb = postgres.AddDatabase(ResourceNames.WhatsAppDatabase);
 var portalDb = postgres.AddDatabase(ResourceNames.PortalDatabase);
 var adminDb = postgres.AddDatabase(ResourceNames.AdminDatabase);
+var alertDb = postgres.AddDatabase(ResourceNames.AlertDatabase);
 var redis = builder.AddRedisServer(ResourceNames.Redis, port: 56379);
 var rabbitmq = builder.AddRabbitMQServer(ResourceNames.RabbitMQ, port: 55672);
 // s3rver locally, MinIO when published; the services speak plain S3 to either.
@@ -23,6 +24,8 @@ var tenantAdminApiKey = builder.AddSecret("tenant-admin-api-key", bytes: 24);
 var tenantEncryptionKey = builder.AddSecret("tenant-encryption-key", bytes: 32, generatedOnDeploy: false);
 // The next key, provisioned ahead so rotation (docs/tenancy.md) is a config switch plus `rotate-keys`, not a redeploy.
 var tenantEncryptionKeyNext = builder.AddSecret("tenant-encryption-key-next", bytes: 32, generatedOnDeploy: false);
+// Alert webhook subscriptions' signing secrets at rest (AES-256), a key of their own.
+var alertEncryptionKey = builder.AddSecret("alert-encryption-key", bytes: 32, generatedOnDeploy: false);
 
 // Core services: tenants and credentials first, everyone else depends on them. Two replicas each, because every
 // message resolves a tenant and a token, and a cache invalidation must reach every replica.
@@ -101,13 +104,23 @@ var portalService = builder.AddService<Projects.PortalService>(ServiceNames.Port
     // Campaign messages get a ledger row so that Meta's statuses reach their recipients.
     .WithReference(stateManager).WaitFor(stateManager);
 
+// Alerting (docs/alerting.md): rules evaluated from shared state — Redis counters, RabbitMQ queues, the gateway's
+// aggregated /health — and notifications by signed webhook and e-mail. It reads the gateway's /health but does not
+// wait for the gateway, which waits for it: the health rule itself tolerates a gateway that is not up yet.
+var alertService = builder.AddService<Projects.AlertService>(ServiceNames.AlertService, port: 3016)
+    .WithReference(alertDb).WaitFor(alertDb)
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(rabbitmq).WaitFor(rabbitmq)
+    .WithEnvironment("Alerting__Encryption__Key", alertEncryptionKey);
+
 // The single public entry point: routes, API keys, rate limits, the aggregated /health and the API docs (/scalar).
 // It knows the operator key to guard admin routes and tenant creation itself; tenant keys it verifies with the tenant service.
 var apiGateway = builder.AddService<Projects.ApiGateway>(ServiceNames.ApiGateway, port: 3000)
     .WithReference(redis).WaitFor(redis)
     .WithReferences(tenantService, authService, stateManager, whatsappApi, genesysApi,
-                    whatsappWebhook, genesysWebhook, inboundTransformer, outboundTransformer, portalService)
+                    whatsappWebhook, genesysWebhook, inboundTransformer, outboundTransformer, portalService, alertService)
     .WithEnvironment("Gateway__AdminApiKey", tenantAdminApiKey);
+alertService.WithReference(apiGateway);
 
 // The operator's console (Blazor): operator accounts in its own database; everything else through the gateway with
 // the operator key, server-side. The same key creates the console's first admin on a fresh install.

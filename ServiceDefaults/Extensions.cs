@@ -67,11 +67,20 @@ public static class Extensions
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
+            if (builder.Configuration["Telemetry:LogDirectory"] is { Length: > 0 } logDirectory)
+            {
+                logging.AddProcessor(new SimpleLogRecordExportProcessor(new LogFileExporter(logDirectory, serviceName)));
+            }
         });
+        if (builder.Configuration["Telemetry:MeasurementDirectory"] is { Length: > 0 } measurementDirectory)
+        {
+            builder.Services.AddHostedService(_ => new MeasurementFileRecorder(measurementDirectory, serviceName, MeterName));
+        }
 
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
@@ -93,7 +102,6 @@ public static class Extensions
 
                 if (builder.Configuration["Telemetry:SpanDirectory"] is { Length: > 0 } spanDirectory)
                 {
-                    var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
                     tracing.AddProcessor(new SimpleActivityExportProcessor(new SpanFileExporter(spanDirectory, serviceName)));
                 }
             });

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the AppHost runs as local processes: PostgreSQL, Redis and RabbitMQ from Debian's packages, and
-# s3rver from npm under .tools/; and Debian's chromium, the browser the web apps' tests drive through Playwright. Idempotent and silent when everything is there; run as root or through sudo.
+# s3rver from npm under .tools/; Debian's chromium, the browser the web apps' tests drive through Playwright; and
+# Debian's python3-aiosmtpd, the SMTP server the alerting tests deliver e-mail to. Idempotent and silent when everything
+# is there; run as root or through sudo.
 # The packages must not start system-wide servers: the AppHost runs its own instances on its own ports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +13,7 @@ command -v redis-server > /dev/null || missing+=(redis-server)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 command -v npm > /dev/null || missing+=(nodejs npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -f /usr/lib/python3/dist-packages/aiosmtpd/__init__.py ] || missing+=(python3-aiosmtpd)
 
 if (( ${#missing[@]} > 0 )); then
     sudo=()

@@ -60,6 +60,7 @@ internal static class Extensions
         });
         builder.Services.AddScoped<TenantsClient>();
         builder.Services.AddScoped<PipelinesClient>();
+        builder.Services.AddScoped<AlertsClient>();
         builder.Services.AddScoped<TenantActivityClient>();
         builder.Services.AddScoped<ArchiveReplayClient>();
         builder.Services.AddScoped<GenesysConnectionClient>();

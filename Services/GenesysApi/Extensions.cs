@@ -1,3 +1,4 @@
+using WhatsAppGenesys.Clients.Signals;
 using WhatsAppGenesys.Clients.Idempotency;
 using WhatsAppGenesys.Clients.RateLimiting;
 using WhatsAppGenesys.Contracts;
@@ -17,6 +18,7 @@ internal static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TenantRateLimiter>();
         builder.Services.AddSingleton<GenesysTenantGate>();
+        builder.Services.AddSingleton<OperationalSignalCounters>();
 
         // Open Messaging: inbound messages, receipts and events, each sent at most once per idempotency key.
         builder.Services.AddSingleton(new SendOnce<GenesysCallResult>(TimeSpan.FromMinutes(30), result => result.Result is not null));

@@ -1,3 +1,4 @@
+using WhatsAppGenesys.Clients.Signals;
 using WhatsAppGenesys.Clients.Archiving;
 using WhatsAppGenesys.Clients.Webhooks;
 using WhatsAppGenesys.Contracts.Operations;
@@ -20,6 +21,7 @@ internal static class Extensions
         builder.Services.AddSingleton<WebhookArchive>();
         builder.Services.AddSingleton<GenesysWebhookReceiver>();
         builder.Services.AddSingleton<WebhookActivity>();
+        builder.Services.AddSingleton<OperationalSignalCounters>();
         builder.Services.AddProblemDetails();
     }
 

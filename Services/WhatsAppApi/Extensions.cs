@@ -1,3 +1,4 @@
+using WhatsAppGenesys.Clients.Signals;
 using Microsoft.EntityFrameworkCore;
 using WhatsAppGenesys.Clients.Idempotency;
 using WhatsAppGenesys.Clients.Providers;
@@ -27,6 +28,7 @@ internal static class Extensions
         builder.Services.AddSingleton<TenantRateLimiter>();
         builder.Services.AddSingleton<PhoneNumberThroughput>();
         builder.Services.AddSingleton<SentMessageRecords>();
+        builder.Services.AddSingleton<OperationalSignalCounters>();
         builder.Services.AddSingleton(new SendOnce<SendOutcome>(TimeSpan.FromMinutes(30), outcome => outcome.Result is not null));
         builder.Services.AddScoped<MessageSender>();
         builder.Services.AddScoped<DirectSendService>();

@@ -1,3 +1,4 @@
+using WhatsAppGenesys.Clients.Signals;
 using WhatsAppGenesys.Clients.Archiving;
 using WhatsAppGenesys.Clients.Tenancy;
 using WhatsAppGenesys.Clients.Webhooks;
@@ -23,6 +24,7 @@ internal static class Extensions
         builder.Services.AddSingleton<WebhookArchive>();
         builder.Services.AddSingleton<WebhookMetrics>();
         builder.Services.AddSingleton<WebhookActivity>();
+        builder.Services.AddSingleton<OperationalSignalCounters>();
         builder.Services.AddSingleton<MetaWebhookReceiver>();
         builder.Services.AddSingleton<WabaTenants>();
         builder.Services.AddSingleton<TemplateStatusReceiver>();

@@ -12,6 +12,7 @@ public static class ResourceNames
     public const string WhatsAppDatabase = "whatsappdb";
     public const string PortalDatabase = "portaldb";
     public const string AdminDatabase = "admindb";
+    public const string AlertDatabase = "alertdb";
     public const string Redis = "redis";
     public const string RabbitMQ = "rabbitmq";
     public const string ObjectStorage = "minio";
@@ -31,6 +32,7 @@ public static class ServiceNames
     public const string GenesysWebhook = "genesys-webhook";
     public const string PortalService = "portal-service";
     public const string AdminDashboard = "admin-dashboard";
+    public const string AlertService = "alert-service";
     public const string MetaSandbox = "meta-sandbox";
     public const string GenesysSandbox = "genesys-sandbox";
 }

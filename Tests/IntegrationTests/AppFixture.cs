@@ -15,12 +15,19 @@ namespace WhatsAppGenesys.IntegrationTests;
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
-    /// <summary>Every project of the model: the eleven services, the admin dashboard and the two sandboxes.</summary>
+    /// <summary>Every project of the model: the twelve services, the admin dashboard and the two sandboxes.</summary>
     public static readonly string[] Projects =
     [
         "api-gateway", "inbound-transformer", "outbound-transformer", "auth-service", "state-manager", "tenant-service",
-        "whatsapp-api", "whatsapp-webhook", "genesys-api", "genesys-webhook", "portal-service", "admin-dashboard", "meta-sandbox", "genesys-sandbox",
+        "whatsapp-api", "whatsapp-webhook", "genesys-api", "genesys-webhook", "portal-service", "alert-service", "admin-dashboard",
+        "meta-sandbox", "genesys-sandbox",
     ];
+
+    /// <summary>A pipeline nobody consumes, watched by the alert service, where the alerting tests park and queue messages.</summary>
+    public const string AlertProbePipeline = "alerting-probe";
+
+    /// <summary>Where the alert service sends e-mail: the alerting tests run a real SMTP server (Debian's aiosmtpd) on it.</summary>
+    public int SmtpPort { get; } = WhatsAppGenesys.AppHost.Infrastructure.LocalPorts.GetFreePort();
 
     private readonly ConcurrentDictionary<string, HttpClient> _clients = new();
 
@@ -37,6 +44,11 @@ public sealed class AppFixture : IAsyncLifetime
 
     /// <summary>Where every process of the app writes its finished spans, one JSON-lines file per process.</summary>
     public string SpanDirectory { get; } = Directory.CreateTempSubdirectory("wag-spans-").FullName;
+
+    /// <summary>Where every process writes its log records, and its business measurements, one JSON-lines file per process.</summary>
+    public string LogDirectory { get; } = Directory.CreateTempSubdirectory("wag-logs-").FullName;
+
+    public string MeasurementDirectory { get; } = Directory.CreateTempSubdirectory("wag-measurements-").FullName;
 
     /// <summary>An HttpClient for a project, addressed at its first replica.</summary>
     public HttpClient Client(string resourceName) => _clients.GetOrAdd(resourceName, name => App.CreateHttpClient(name));
@@ -73,6 +85,8 @@ public sealed class AppFixture : IAsyncLifetime
             // A killed server still keeps every commit; only an operating-system crash would need fsync.
             "AppHost:FastUnsafeStorage=true",
             $"AppHost:Environment:Telemetry__SpanDirectory={SpanDirectory}",
+            $"AppHost:Environment:Telemetry__LogDirectory={LogDirectory}",
+            $"AppHost:Environment:Telemetry__MeasurementDirectory={MeasurementDirectory}",
             // Two of each transformer, as a highly available deployment runs them: one consumes each partition, the
             // other stands by (the fault-injection suite kills one mid-burst).
             "AppHost:InboundTransformerReplicas=2",
@@ -91,6 +105,21 @@ public sealed class AppFixture : IAsyncLifetime
             "AppHost:Resources:portal-service:Environment:Campaigns__SpamBackoff=00:00:03",
             "AppHost:Resources:portal-service:Environment:Campaigns__PairRateBackoff=00:00:02",
             "AppHost:Resources:portal-service:Environment:Campaigns__MessagingLimitRecheck=00:00:02",
+            // Alerting in seconds: rules evaluated every second, windows short enough that a test sees an alert clear.
+            "AppHost:Resources:alert-service:Environment:Alerting__EvaluationInterval=00:00:01",
+            "AppHost:Resources:alert-service:Environment:Alerting__SignatureFailureWindow=00:00:20",
+            "AppHost:Resources:alert-service:Environment:Alerting__TokenErrorWindow=00:00:10",
+            "AppHost:Resources:alert-service:Environment:Alerting__SendErrorWindow=00:00:20",
+            "AppHost:Resources:alert-service:Environment:Alerting__BacklogAge=00:00:03",
+            "AppHost:Resources:alert-service:Environment:Alerting__AllowPrivateWebhookTargets=true",
+            "AppHost:Resources:alert-service:Environment:Alerting__Pipelines__0=inbound-whatsapp",
+            "AppHost:Resources:alert-service:Environment:Alerting__Pipelines__1=outbound-genesys",
+            "AppHost:Resources:alert-service:Environment:Alerting__Pipelines__2=conversation-history",
+            "AppHost:Resources:alert-service:Environment:Alerting__Pipelines__3=template-status",
+            $"AppHost:Resources:alert-service:Environment:Alerting__Pipelines__4={AlertProbePipeline}",
+            "AppHost:Resources:alert-service:Environment:Alerting__Smtp__Host=127.0.0.1",
+            $"AppHost:Resources:alert-service:Environment:Alerting__Smtp__Port={SmtpPort}",
+            "AppHost:Resources:alert-service:Environment:Alerting__Smtp__Security=None",
             // Readiness probes fail while services start; the AppHost logs each failure, which is noise in test output.
             "Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks=None",
         ], TestContext.Current.CancellationToken);
@@ -108,6 +137,8 @@ public sealed class AppFixture : IAsyncLifetime
             await App.DisposeAsync();
         }
         Directory.Delete(SpanDirectory, recursive: true);
+        Directory.Delete(LogDirectory, recursive: true);
+        Directory.Delete(MeasurementDirectory, recursive: true);
         Directory.Delete(DataDirectory, recursive: true);
     }
 }

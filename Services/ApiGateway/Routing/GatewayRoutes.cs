@@ -47,6 +47,9 @@ public static class GatewayRoutes
         new("history-pipeline-admin", $"/admin/pipelines/{Pipelines.History}/{{**rest}}", ServiceNames.PortalService, RouteAccess.Operator),
         new("tenant-analytics-admin", "/admin/tenants/{tenantId}/analytics", ServiceNames.PortalService, RouteAccess.Operator, Methods: ["GET"]),
         new("tenant-token-errors-admin", "/admin/tenants/{tenantId}/token-errors", ServiceNames.AuthService, RouteAccess.Operator, Methods: ["GET"]),
+        // Alerting: every alert and the operators' subscriptions; a tenant's own alerts and subscriptions (docs/alerting.md).
+        new("alerts-admin", "/admin/alerts/{**rest}", ServiceNames.AlertService, RouteAccess.Operator),
+        new("alerts", "/api/v1/alerts/{**rest}", ServiceNames.AlertService, RouteAccess.Tenant, ForwardTenantId: true),
         new("template-status-pipeline-admin", $"/admin/pipelines/{Pipelines.TemplateStatus}/{{**rest}}", ServiceNames.PortalService, RouteAccess.Operator),
     ];
 

@@ -1,3 +1,5 @@
+using WhatsAppGenesys.Clients.Signals;
+using WhatsAppGenesys.Contracts.Operations;
 using WhatsAppGenesys.Clients.Idempotency;
 using WhatsAppGenesys.Contracts.Providers;
 using WhatsAppGenesys.ServiceDefaults;
@@ -28,6 +30,7 @@ public sealed class OpenMessagingDelivery(
     GenesysTenantGate gate,
     OpenMessagingClient genesys,
     SendOnce<GenesysCallResult> sendOnce,
+    OperationalSignalCounters signals,
     IHostApplicationLifetime lifetime,
     ILogger<OpenMessagingDelivery> logger)
 {
@@ -45,10 +48,17 @@ public sealed class OpenMessagingDelivery(
         using var scope = logger.BeginTenantScope(tenantId);
 
         var (outcome, replayed) = await sendOnce.RunAsync($"{tenantId}:{endpoint}:{request.IdempotencyKey}", async () =>
-            await gate.TakeBudgetAsync(tenantId) is { } overBudget
-                ? GenesysCallResult.Failed(overBudget)
-                // Not the request's token: if the caller dies mid-call, the send still completes and is remembered.
-                : await genesys.PostAsync(tenantId, settings!, endpoint, request.Body, lifetime.ApplicationStopping));
+        {
+            if (await gate.TakeBudgetAsync(tenantId) is { } overBudget)
+            {
+                return GenesysCallResult.Failed(overBudget);
+            }
+            // Not the request's token: if the caller dies mid-call, the send still completes and is remembered.
+            var sent = await genesys.PostAsync(tenantId, settings!, endpoint, request.Body, lifetime.ApplicationStopping);
+            // Our own budget refusals above are not Genesys's errors; what Genesys (or the way there) answered is.
+            signals.SendCompleted(ProviderKeys.Genesys, tenantId, sent.Result is not null);
+            return sent;
+        });
 
         if (outcome.Result is { } result)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using WhatsAppGenesys.Clients.Archiving;
+using WhatsAppGenesys.Clients.Signals;
 using WhatsAppGenesys.Clients.Tenancy;
 using WhatsAppGenesys.Clients.Webhooks;
 using WhatsAppGenesys.Contracts.Operations;
@@ -24,6 +25,7 @@ public sealed class GenesysWebhookReceiver(
     WebhookArchive archive,
     PipelinePublisher publisher,
     WebhookActivity activity,
+    OperationalSignalCounters signals,
     TimeProvider clock,
     ILogger<GenesysWebhookReceiver> logger) : IArchivedWebhookReceiver
 {
@@ -88,6 +90,8 @@ public sealed class GenesysWebhookReceiver(
         }
         if (!WebhookSignatures.VerifyGenesys(request.Body, request.Signature, secret.Reveal()))
         {
+            // Counted per tenant: many in a row usually mean the webhook secret was changed in Genesys and not here.
+            signals.SignatureRejected(ProviderKeys.Genesys, tenant.TenantId);
             return Reject(401, "Signature does not match the body");
         }
 

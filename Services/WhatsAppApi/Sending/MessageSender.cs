@@ -1,3 +1,5 @@
+using WhatsAppGenesys.Clients.Signals;
+using WhatsAppGenesys.Contracts.Operations;
 using System.Text.Json;
 using WhatsAppGenesys.Clients.Idempotency;
 using WhatsAppGenesys.Clients.Tenancy;
@@ -20,6 +22,7 @@ public sealed class MessageSender(
     PhoneNumberThroughput throughput,
     SentMessageRecords records,
     SendOnce<SendOutcome> sendOnce,
+    OperationalSignalCounters signals,
     IHostApplicationLifetime lifetime,
     ILogger<MessageSender> logger)
 {
@@ -45,6 +48,8 @@ public sealed class MessageSender(
             }
             var response = await graph.PostMessageAsync(tenantId, sender.GraphVersion, sender.PhoneNumberId, request.Body.GetRawText(),
                 lifetime.ApplicationStopping);
+            // Our local throughput refusals above are not Meta's errors; what Meta (or the way there) answered is.
+            signals.SendCompleted(ProviderKeys.WhatsApp, tenantId, response.Error is null);
             if (response.Error is { } error)
             {
                 return SendOutcome.Failed(error);

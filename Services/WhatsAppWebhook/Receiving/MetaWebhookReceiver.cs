@@ -1,5 +1,6 @@
 using System.Text.Json;
 using WhatsAppGenesys.Clients.Archiving;
+using WhatsAppGenesys.Clients.Signals;
 using WhatsAppGenesys.Clients.Tenancy;
 using WhatsAppGenesys.Clients.Webhooks;
 using WhatsAppGenesys.Contracts.Operations;
@@ -24,6 +25,7 @@ public sealed class MetaWebhookReceiver(
     TemplateStatusReceiver templateStatuses,
     WebhookMetrics metrics,
     WebhookActivity activity,
+    OperationalSignalCounters signals,
     TimeProvider clock,
     ILogger<MetaWebhookReceiver> logger) : IArchivedWebhookReceiver
 {
@@ -136,6 +138,8 @@ public sealed class MetaWebhookReceiver(
                 }
                 if (!WebhookSignatures.VerifyMeta(body, signature, appSecret.Reveal()))
                 {
+                    // Counted per tenant: many in a row usually mean the app secret was rotated at Meta and not here.
+                    signals.SignatureRejected(ProviderKeys.WhatsApp, tenantId);
                     return Reject(401, "Signature does not match the body");
                 }
             }

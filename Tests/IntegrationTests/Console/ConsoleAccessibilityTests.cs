@@ -22,7 +22,7 @@ public sealed class ConsoleAccessibilityTests(AppFixture fixture, ConsoleBrowser
         var violations = await ViolationsAsync(anonymous, "/account/login");
 
         var page = await _console.SignedInAdminAsync();
-        foreach (var path in new[] { "/", "/tenants/demo", "/pipelines", "/operators", "/tenants/new" })
+        foreach (var path in new[] { "/", "/tenants/demo", "/pipelines", "/alerts", "/operators", "/tenants/new" })
         {
             await page.GotoAsync(path);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

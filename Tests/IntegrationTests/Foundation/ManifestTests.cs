@@ -14,7 +14,7 @@ public sealed class ManifestTests
     [
         ServiceNames.ApiGateway, ServiceNames.InboundTransformer, ServiceNames.OutboundTransformer, ServiceNames.AuthService,
         ServiceNames.StateManager, ServiceNames.TenantService, ServiceNames.WhatsAppApi, ServiceNames.WhatsAppWebhook,
-        ServiceNames.GenesysApi, ServiceNames.GenesysWebhook, ServiceNames.PortalService, ServiceNames.AdminDashboard,
+        ServiceNames.GenesysApi, ServiceNames.GenesysWebhook, ServiceNames.PortalService, ServiceNames.AlertService, ServiceNames.AdminDashboard,
     ];
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class ManifestTests
         Assert.All([ResourceNames.Postgres, ResourceNames.Redis, ResourceNames.RabbitMQ, ResourceNames.ObjectStorage],
             name => Assert.Equal("container.v0", TypeOf(name)));
         Assert.All([ResourceNames.TenantDatabase, ResourceNames.StateDatabase, ResourceNames.WhatsAppDatabase, ResourceNames.PortalDatabase,
-                    ResourceNames.AdminDatabase], name =>
+                    ResourceNames.AdminDatabase, ResourceNames.AlertDatabase], name =>
             Assert.Equal($"{{postgres.connectionString}};Database={name}", resources.GetProperty(name).GetProperty("connectionString").GetString()));
         Assert.StartsWith("Endpoint={minio.bindings.http.url};AccessKey={minio-root-user.value}",
             resources.GetProperty(ResourceNames.ObjectStorage).GetProperty("connectionString").GetString(), StringComparison.Ordinal);

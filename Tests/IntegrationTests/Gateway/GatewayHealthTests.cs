@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.Contracts.Alerts;
 using WhatsAppGenesys.IntegrationTests.Foundation;
 
 namespace WhatsAppGenesys.IntegrationTests.Gateway;
 
-/// <summary>The gateway's /health is the whole system's: one entry per service behind it.</summary>
+/// <summary>The gateway's /health is the whole system's: one entry per service behind it, and alert-service alerts on it.</summary>
 [Collection(typeof(FaultInjectionCollection))]
 public sealed class GatewayHealthTests(AppFixture fixture)
 {
@@ -14,7 +16,7 @@ public sealed class GatewayHealthTests(AppFixture fixture)
     [
         ServiceNames.TenantService, ServiceNames.AuthService, ServiceNames.StateManager, ServiceNames.WhatsAppApi, ServiceNames.GenesysApi,
         ServiceNames.WhatsAppWebhook, ServiceNames.GenesysWebhook, ServiceNames.InboundTransformer, ServiceNames.OutboundTransformer,
-        ServiceNames.PortalService,
+        ServiceNames.PortalService, ServiceNames.AlertService,
     ];
 
     private readonly GatewayHarness _gateway = new(fixture);
@@ -28,6 +30,7 @@ public sealed class GatewayHealthTests(AppFixture fixture)
         Assert.All(ServicesBehindTheGateway, service => Assert.Equal("Healthy", CheckStatus(report, service)));
 
         await fixture.App.StopResourceAsync(ServiceNames.StateManager, TestContext.Current.CancellationToken);
+        AlertResponse? outage = null;
         try
         {
             (status, report) = await WaitForHealthAsync(HttpStatusCode.ServiceUnavailable, ct);
@@ -40,6 +43,10 @@ public sealed class GatewayHealthTests(AppFixture fixture)
             // The gateway itself is alive: orchestrators must not restart it because something behind it is down.
             using var alive = await _gateway.Client().GetAsync("/alive", ct);
             Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+
+            // And alert-service, which reads this report, has a platform alert open for the stopped service.
+            outage = await WaitForUnhealthyAlertAsync(state: AlertStates.Open, ct);
+            Assert.Equal(AlertSeverity.Critical, outage.Severity);
         }
         finally
         {
@@ -48,6 +55,24 @@ public sealed class GatewayHealthTests(AppFixture fixture)
 
         (status, report) = await WaitForHealthAsync(HttpStatusCode.OK, ct);
         Assert.Equal("Healthy", CheckStatus(report, ServiceNames.StateManager));
+        // Back: the same alert resolves.
+        Assert.Equal(outage!.Id, (await WaitForUnhealthyAlertAsync(AlertStates.Resolved, ct, outage.Id)).Id);
+    }
+
+    private async Task<AlertResponse> WaitForUnhealthyAlertAsync(string state, CancellationToken ct, Guid? id = null)
+    {
+        using var admin = _gateway.Operator();
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var alerts = await admin.GetFromJsonAsync<List<AlertResponse>>($"/admin/alerts?state={state}&tenantId={AlertTenants.Platform}", ct);
+            if (alerts!.FirstOrDefault(a => a.Rule == AlertRules.ServiceUnhealthy && a.Subject == ServiceNames.StateManager && (id is null || a.Id == id)) is { } found)
+            {
+                return found;
+            }
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(45), $"No {state} service-unhealthy alert for {ServiceNames.StateManager}");
+            await Task.Delay(250, ct);
+        }
     }
 
     private static string? CheckStatus(JsonElement report, string service) =>

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+using WhatsAppGenesys.AlertService.Evaluation;
+using WhatsAppGenesys.Contracts.Alerts;
+using WhatsAppGenesys.Messaging.Admin;
+
+namespace WhatsAppGenesys.AlertService.Rules;
+
+/// <summary>
+/// Messages parked in a pipeline's dead-letter queue (attempts exhausted: warning) or error queue (poison: critical).
+/// The queues are peeked without taking anything (<see cref="PipelineAdmin.PeekAsync"/>) and each message is
+/// attributed to its tenant by its ordering key (<c>{tenantId}:…</c>), so a tenant sees its own parked messages and
+/// the alert resolves once they are replayed or removed.
+/// </summary>
+public sealed class ParkedMessagesRule(PipelineAdmin admin, IOptions<AlertingOptions> options) : IAlertRule
+{
+    public string Name => AlertRules.ParkedMessages;
+
+    public async Task<IReadOnlyList<AlertCondition>> EvaluateAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var conditions = new List<AlertCondition>();
+        foreach (var pipeline in options.Value.WatchedPipelines)
+        {
+            foreach (var lot in new[] { ParkingLot.DeadLetter, ParkingLot.Error })
+            {
+                var parked = await admin.PeekAsync(pipeline, lot, options.Value.ParkedPeekLimit, cancellationToken);
+                var queue = PipelineAdmin.QueueName(pipeline, lot);
+                foreach (var tenant in parked.GroupBy(p => TenantOf(p.OrderingKey), StringComparer.Ordinal))
+                {
+                    var oldest = tenant.First();
+                    var what = lot == ParkingLot.DeadLetter ? "gave up after every retry" : "could not be processed";
+                    conditions.Add(new AlertCondition(Name, tenant.Key, queue,
+                        lot == ParkingLot.Error ? AlertSeverity.Critical : AlertSeverity.Warning,
+                        $"{tenant.Count()} message(s) {what} and are parked in {queue}; the oldest: {oldest.Reason}"));
+                }
+            }
+        }
+        return conditions;
+    }
+
+    internal static string TenantOf(string orderingKey)
+    {
+        var colon = orderingKey.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 ? orderingKey[..colon] : AlertTenants.Platform;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text;
+using Microsoft.Playwright;
+using RabbitMQ.Client;
+using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.Contracts.Alerts;
+using WhatsAppGenesys.IntegrationTests.Tenancy;
+using WhatsAppGenesys.Messaging.Topology;
+using static Microsoft.Playwright.Assertions;
+
+namespace WhatsAppGenesys.IntegrationTests.Console;
+
+/// <summary>An operator sees a tenant's open alert on the Alerts page and a badge on the tenant's page, and the alert in the history once it clears.</summary>
+public sealed class AlertsConsoleTests(AppFixture fixture, ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
+{
+    private readonly OperatorConsole _console = new(fixture, browser);
+
+    [Fact]
+    public async Task AParkedMessageShowsAsAnOpenAlertAndOnItsTenantsPageThenInTheHistory()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tenant = await new TenancyHarness(fixture).CreateTenantAsync(ct);
+        var queue = PipelineNames.DeadLetter(AppFixture.AlertProbePipeline);
+        var factory = new ConnectionFactory { Uri = new Uri(await fixture.ConnectionStringAsync(ResourceNames.RabbitMQ)) };
+        await using var connection = await factory.CreateConnectionAsync(ct);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
+        await channel.BasicPublishAsync("", queue, mandatory: true, new BasicProperties
+        {
+            MessageId = $"parked-{Guid.NewGuid():N}", Persistent = true,
+            Headers = new Dictionary<string, object?>
+            {
+                [PipelineHeaders.OrderingKey] = Encoding.UTF8.GetBytes($"{tenant.Id}:15550002222"),
+                [PipelineHeaders.Reason] = Encoding.UTF8.GetBytes("Genesys refused the message 10 times"),
+            },
+        }, "{}"u8.ToArray(), ct);
+
+        var page = await _console.SignedInAdminAsync();
+        var row = page.Locator("tbody tr").Filter(new() { HasText = tenant.Id });
+        await WaitForRowAsync(page, $"/alerts?tenant={tenant.Id}", row);
+        await Expect(row).ToContainTextAsync(AlertRules.ParkedMessages);
+        await Expect(row).ToContainTextAsync("Genesys refused the message 10 times");
+        await ConsoleBrowser.ScreenshotAsync(page, "alerts-open");
+
+        await page.GotoAsync($"/tenants/{tenant.Id}");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "1 open alert" })).ToBeVisibleAsync();
+
+        await channel.QueuePurgeAsync(queue, ct);
+        var history = page.Locator("table").Filter(new() { Has = page.Locator("caption", new() { HasText = "Resolved alerts" }) }).Locator("tbody tr");
+        await WaitForRowAsync(page, $"/alerts?tenant={tenant.Id}", history.Filter(new() { HasText = tenant.Id }));
+        await Expect(page.GetByText("Nothing is wrong")).ToBeVisibleAsync();
+    }
+
+    // The page renders on the server once per request: reload until the alert service has evaluated.
+    private static async Task WaitForRowAsync(IPage page, string path, ILocator row)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            await page.GotoAsync(path);
+            if (await row.CountAsync() == 1)
+            {
+                return;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"No alert row at {path}");
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+        }
+    }
+}
