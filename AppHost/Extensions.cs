@@ -33,9 +33,19 @@ internal static class Extensions
         IResourceBuilder<IResourceWithConnectionString> minio) =>
         project
             .WithReference(redis).WaitFor(redis)
-            .WithReference(rabbitmq).WaitFor(rabbitmq)
-            .WithEnvironment("Messaging__QueueType", project.ApplicationBuilder.RabbitMQQueueType())
+            .WithBroker(rabbitmq)
             .WithReference(minio).WaitFor(minio);
+
+    /// <summary>
+    /// RabbitMQ, with the queue type every service must declare the pipelines with (Messaging:QueueType): a queue
+    /// keeps the type it was created with, so one service declaring another type stops with an error.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithBroker(
+        this IResourceBuilder<ProjectResource> project,
+        IResourceBuilder<IResourceWithConnectionString> rabbitmq) =>
+        project
+            .WithReference(rabbitmq).WaitFor(rabbitmq)
+            .WithEnvironment("Messaging__QueueType", project.ApplicationBuilder.RabbitMQQueueType());
 
     /// <summary>Service discovery entries for each service, started only once that service is healthy.</summary>
     public static IResourceBuilder<ProjectResource> WithReferences(

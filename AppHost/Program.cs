@@ -110,7 +110,8 @@ var portalService = builder.AddService<Projects.PortalService>(ServiceNames.Port
 var alertService = builder.AddService<Projects.AlertService>(ServiceNames.AlertService, port: 3016)
     .WithReference(alertDb).WaitFor(alertDb)
     .WithReference(redis).WaitFor(redis)
-    .WithReference(rabbitmq).WaitFor(rabbitmq)
+    // It reads the pipelines' queues, and so declares them like every other service does.
+    .WithBroker(rabbitmq)
     .WithEnvironment("Alerting__Encryption__Key", alertEncryptionKey);
 
 // The single public entry point: routes, API keys, rate limits, the aggregated /health and the API docs (/scalar).
