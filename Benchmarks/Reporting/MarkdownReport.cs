@@ -92,7 +92,7 @@ public static class MarkdownReport
         }
         md.AppendLine();
         md.AppendLine("CPU milliseconds per message (or request) by process over each measurement (utime + stime from /proc, warm-up excluded; " +
-            "the idle column is each process's CPU per second while nothing was sent), and resident memory at the end of the run:");
+            "the idle column is each process's CPU per second while nothing was sent, read once the start-up has settled), and resident memory at the end of the run:");
         md.AppendLine();
         var idle = report.Idle;
         var header = new StringBuilder("| Process | RSS at end | of which own (RssAnon) | Idle (CPU ms/s) |");
@@ -125,7 +125,9 @@ public static class MarkdownReport
         }
         foreach (var (group, belongs) in Groups)
         {
-            var row = new StringBuilder(string.Create(Invariant, $"| *{group}* | | | |"));
+            var groupIdle = idle is null ? "" : string.Create(Invariant,
+                $"*{idle.PerProcess.Where(p => belongs(p.Key, report)).Sum(p => p.Value) * 1000 / idle.Elapsed.TotalSeconds:0.0}*");
+            var row = new StringBuilder(string.Create(Invariant, $"| *{group}* | | | {groupIdle} |"));
             foreach (var r in measured)
             {
                 var seconds = r.Cpu!.PerProcess.Where(p => belongs(p.Key, report)).Sum(p => p.Value);
@@ -139,7 +141,7 @@ public static class MarkdownReport
         var cores = new StringBuilder("| cores busy (ours + other) | | | |");
         foreach (var r in measured)
         {
-            // What the processes would have burnt anyway in that time, at the idle rate measured after start-up.
+            // What the processes would have burnt anyway in that time, at the idle rate measured before the load.
             background.Append(idle is null ? " — |" : string.Create(Invariant, $" {idle.Ours / idle.Elapsed.TotalSeconds * r.Cpu!.Elapsed.TotalSeconds * 1000 / r.Completed:0.00} |"));
             total.Append(Invariant, $" **{r.Cpu!.Ours * 1000 / r.Completed:0.00}** |");
             others.Append(Invariant, $" {r.Cpu.Others * 1000 / r.Completed:0.00} |");
