@@ -5,10 +5,11 @@ namespace WhatsAppGenesys.IntegrationTests.Telemetry;
 
 /// <summary>
 /// Tenant-scoped telemetry on the message path, read from what every process really emitted (the fixture has each
-/// write its spans, log records and business measurements to files): a customer's message to the agent and the
-/// agent's answer, and every log line of those two traces names the tenant, and every business measurement made for
-/// them carries <c>tenant.id</c>.
+/// write its spans, log records and business measurements to files): a customer's message to the agent, the agent's
+/// answer and an answer Meta refuses; every log line of those traces names the tenant, and every business measurement
+/// made for them carries <c>tenant.id</c>.
 /// </summary>
+[Collection(typeof(Foundation.FaultInjectionCollection))] // it makes Meta refuse one send, which every caller would see
 public sealed class TenantTelemetryTests(AppFixture fixture)
 {
     private const string Tenant = "demo";
@@ -29,12 +30,24 @@ public sealed class TenantTelemetryTests(AppFixture fixture)
         var conversationId = (await desk.Sandboxes.ConversationAsync(customer))!["id"]!.GetValue<string>();
         var genesysMessageId = await desk.AgentSendsAsync(conversationId, new { type = "text", text = "yours" });
         await desk.WaitForCustomerMessagesAsync(customer, 1);
+        // A send Meta refuses: the outbound side logs why, so the path has a log line whatever else the run logged.
+        await desk.InjectMetaFaultAsync(new { path = "/v*/*/messages", method = "POST", errorCode = 131009, count = 1 });
+        string refusedId;
+        try
+        {
+            refusedId = await desk.AgentSendsAsync(conversationId, new { type = "text", text = "refused by Meta" });
+            await desk.WaitForReceiptAsync(customer, refusedId, "Failed", TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            await desk.ClearMetaFaultsAsync();
+        }
         await Task.Delay(2000, ct);
 
-        // The two traces: the customer's message and the agent's answer, each from webhook to provider.
+        // The traces: the customer's message, the agent's answer and the refused send, each from webhook to provider.
         var spans = TelemetryFiles.Read(fixture.SpanDirectory);
         string TraceOf(string messageId) => spans.First(s => s.Get("kind") == "Consumer" && s.Get("tags", "messaging.message.id") == messageId).Get("traceId")!;
-        var traces = new[] { TraceOf(wamid), TraceOf(genesysMessageId) };
+        var traces = new[] { TraceOf(wamid), TraceOf(genesysMessageId), TraceOf(refusedId) };
         var services = spans.Where(s => traces.Contains(s.Get("traceId"))).Select(s => s.Get("service")).ToHashSet();
         Assert.Superset(new HashSet<string?> { "whatsapp-webhook", "inbound-transformer", "genesys-api", "genesys-webhook", "outbound-transformer", "whatsapp-api" }, services);
 
