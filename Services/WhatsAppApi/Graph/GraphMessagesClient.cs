@@ -58,8 +58,12 @@ public sealed class GraphMessagesClient(HttpClient http, IOptions<MetaGraphOptio
                 return new GraphResponse(payload, null);
             }
             var error = Normalize(response, payload);
-            logger.LogWarning("Meta answered {Status} with error {Code} for tenant {TenantId} (retryable: {Retryable})",
-                error.HttpStatus, error.Code, tenantId, error.Retryable);
+            // In the tenant's scope like every log line on the message path, so its logs can be filtered by tenant.
+            using (logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = tenantId }))
+            {
+                logger.LogWarning("Meta answered {Status} with error {Code} for tenant {TenantId} (retryable: {Retryable})",
+                    error.HttpStatus, error.Code, tenantId, error.Retryable);
+            }
             return GraphResponse.Failed(error);
         }
     }

@@ -30,8 +30,9 @@ public sealed class TenantTelemetryTests(AppFixture fixture)
         var conversationId = (await desk.Sandboxes.ConversationAsync(customer))!["id"]!.GetValue<string>();
         var genesysMessageId = await desk.AgentSendsAsync(conversationId, new { type = "text", text = "yours" });
         await desk.WaitForCustomerMessagesAsync(customer, 1);
-        // A send Meta refuses: the outbound side logs why, so the path has a log line whatever else the run logged.
-        await desk.InjectMetaFaultAsync(new { path = "/v*/*/messages", method = "POST", errorCode = 131009, count = 1 });
+        // Sends Meta refuses (read marks and typing indicators go to the same endpoint, hence several): the outbound
+        // side logs why, so the path has a log line whatever else the run logged.
+        await desk.InjectMetaFaultAsync(new { path = "/v*/*/messages", method = "POST", errorCode = 131009, count = 5 });
         string refusedId;
         try
         {
