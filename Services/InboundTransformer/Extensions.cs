@@ -1,5 +1,4 @@
 using WhatsAppGenesys.Clients.Providers;
-using WhatsAppGenesys.Clients.Storage.Lifecycle;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.InboundTransformer.Delivery;
@@ -33,9 +32,7 @@ internal static class Extensions
             .AddWhatsAppBearerToken();
 
         // A failing event holds its archived webhook against storage expiry until it succeeds (docs/decisions.md, "Storage lifecycle").
-        builder.Services.AddSingleton<ArchiveHolds>();
-        builder.Services.AddScoped<InboundEventHandler>();
-        builder.AddPipelineConsumer<ArchiveHoldingHandler, WhatsAppEventReceived>(Pipelines.Inbound);
+        builder.AddArchivedEventConsumer<InboundEventHandler, WhatsAppEventReceived>(Pipelines.Inbound, Buckets.WebhooksInbound, e => e.ArchiveKey);
         // Every delivered message and recorded status, for the portal's conversation history.
         builder.AddConversationHistoryPublisher();
     }

@@ -1,4 +1,3 @@
-using WhatsAppGenesys.Clients.Storage.Lifecycle;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.OutboundTransformer.Delivery;
@@ -29,9 +28,7 @@ internal static class Extensions
             .WithoutHttpRetries(builder.Configuration.GetValue($"{OutboundMediaOptions.SectionName}:DownloadTimeout", TimeSpan.FromSeconds(60)));
 
         // A failing event holds its archived webhook against storage expiry until it succeeds (docs/decisions.md, "Storage lifecycle").
-        builder.Services.AddSingleton<ArchiveHolds>();
-        builder.Services.AddScoped<OutboundEventHandler>();
-        builder.AddPipelineConsumer<ArchiveHoldingHandler, GenesysEventReceived>(Pipelines.Outbound);
+        builder.AddArchivedEventConsumer<OutboundEventHandler, GenesysEventReceived>(Pipelines.Outbound, Buckets.WebhooksGenesys, e => e.ArchiveKey);
         // Every agent message Meta accepted, for the portal's conversation history.
         builder.AddConversationHistoryPublisher();
     }

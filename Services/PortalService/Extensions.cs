@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WhatsAppGenesys.Clients.Providers;
-using WhatsAppGenesys.Clients.Storage.Lifecycle;
+using WhatsAppGenesys.Messaging.Archiving;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.PortalService.Analytics;

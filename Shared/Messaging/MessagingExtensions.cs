@@ -6,6 +6,7 @@ using OpenTelemetry.Trace;
 using StackExchange.Redis;
 using WhatsAppGenesys.Messaging;
 using WhatsAppGenesys.Messaging.Admin;
+using WhatsAppGenesys.Messaging.Archiving;
 using WhatsAppGenesys.Messaging.Consuming;
 using WhatsAppGenesys.Messaging.Handling;
 using WhatsAppGenesys.Messaging.Holds;
@@ -59,6 +60,21 @@ public static class MessagingExtensions
         builder.Services.TryAddScoped<THandler>();
         var options = json ?? JsonSerializerOptions.Web;
         return AddConsumer(builder, pipeline, configure, sp => new JsonMessageHandler<TMessage>(sp.GetRequiredService<THandler>(), options));
+    }
+
+    /// <summary>
+    /// As <see cref="AddPipelineConsumer{THandler, TMessage}"/>, for events that came from an archived webhook: while an
+    /// event fails, its archive object in <paramref name="bucket"/> is held against storage expiry
+    /// (<see cref="ArchiveHolds"/>), so a parked message can always be replayed.
+    /// </summary>
+    public static IHostApplicationBuilder AddArchivedEventConsumer<THandler, TEvent>(this IHostApplicationBuilder builder, string pipeline,
+        string bucket, Func<TEvent, string?> archiveKey)
+        where THandler : class, IMessageHandler<TEvent>
+    {
+        builder.Services.TryAddSingleton<ArchiveHolds>();
+        builder.Services.TryAddScoped<THandler>();
+        builder.Services.AddSingleton(new ArchiveSource<TEvent>(bucket, archiveKey));
+        return builder.AddPipelineConsumer<ArchiveHoldingHandler<THandler, TEvent>, TEvent>(pipeline);
     }
 
     /// <summary>Consumes <paramref name="pipeline"/> with a delegate (small services, tests).</summary>

@@ -69,8 +69,9 @@ public sealed class LifecycleProbe(IBucketLifecycleApi s3)
     }
 
     /// <summary>
-    /// The server answered and said no (NotImplemented arrives as <see cref="NotImplementedException"/>, other S3
-    /// errors as Minio exceptions). Not reaching the server is no answer: connection failures and timeouts.
+    /// The server answered and said no. Minio 7 turns S3's <c>NotImplemented</c> error (s3rver's answer to a lifecycle
+    /// configuration) into <see cref="NotImplementedException"/>, as its API documents; other S3 errors arrive as Minio
+    /// exceptions. Not reaching the server is no answer: connection failures and timeouts.
     /// </summary>
     public static bool IsRefusal(Exception ex, CancellationToken ct) => ex switch
     {

@@ -1,5 +1,5 @@
 using Minio.DataModel.ILM;
-using WhatsAppGenesys.Clients.Storage.Lifecycle;
+using WhatsAppGenesys.Messaging.Archiving;
 
 namespace WhatsAppGenesys.PortalService.Storage;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using WhatsAppGenesys.Clients.Storage.Lifecycle;
+using WhatsAppGenesys.Messaging.Archiving;
 
 namespace WhatsAppGenesys.PortalService.Storage;
 

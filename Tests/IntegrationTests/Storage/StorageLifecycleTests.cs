@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Minio;
 using Minio.DataModel.Args;
 using StackExchange.Redis;
-using WhatsAppGenesys.Clients.Storage.Lifecycle;
+using WhatsAppGenesys.Messaging.Archiving;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Tenancy;
 using WhatsAppGenesys.IntegrationTests.Inbound;

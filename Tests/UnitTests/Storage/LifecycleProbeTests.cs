@@ -30,6 +30,8 @@ public class LifecycleProbeTests
     [Fact]
     public async Task NotImplementedForTheRulesMeansTheSweeper()
     {
+        // What Minio 7 throws when the server answers S3's NotImplemented error, as s3rver does (StorageLifecycleTests
+        // meets the real one and checks the health entry names the sweeper).
         var server = new FakeS3 { OnLifecycle = () => throw new NotImplementedException("A parameter you provided implies functionality that is not implemented") };
 
         var result = await new LifecycleProbe(server).ApplyAsync("webhooks-inbound", Rules, CancellationToken.None);

@@ -1,4 +1,4 @@
-using WhatsAppGenesys.Clients.Storage.Lifecycle;
+using WhatsAppGenesys.Messaging.Archiving;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Tenancy;
 using WhatsAppGenesys.PortalService.Storage;

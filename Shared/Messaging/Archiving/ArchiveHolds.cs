@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
-namespace WhatsAppGenesys.Clients.Storage.Lifecycle;
+namespace WhatsAppGenesys.Messaging.Archiving;
 
 /// <summary>
 /// Archived webhooks that storage expiry must keep: the raw webhook of every pipeline message that failed at least
