@@ -11,43 +11,35 @@ namespace WhatsAppGenesys.ServiceDefaults;
 /// </summary>
 internal sealed class LogFileExporter(string directory, string serviceName) : BaseExporter<LogRecord>
 {
-    private readonly Lock _lock = new();
-    private readonly string _path = Path.Combine(directory, $"{serviceName}-{Environment.ProcessId}.jsonl");
+    private readonly JsonLinesFile _file = new(directory, serviceName);
 
     public override ExportResult Export(in Batch<LogRecord> batch)
     {
-        using var buffer = new MemoryStream();
+        var records = new List<LogRecord>();
         foreach (var record in batch)
         {
-            using (var json = new Utf8JsonWriter(buffer))
-            {
-                json.WriteStartObject();
-                json.WriteString("service", serviceName);
-                json.WriteString("category", record.CategoryName);
-                json.WriteString("level", record.LogLevel.ToString());
-                json.WriteString("traceId", record.TraceId == default ? "" : record.TraceId.ToHexString());
-                json.WriteString("at", record.Timestamp);
-                json.WriteString("message", record.FormattedMessage ?? record.Body);
-                json.WriteStartObject("scopes");
-                record.ForEachScope(static (scope, writer) =>
-                {
-                    foreach (var (key, value) in scope)
-                    {
-                        writer.WriteString(key, value?.ToString());
-                    }
-                }, json);
-                json.WriteEndObject();
-                json.WriteEndObject();
-            }
-            buffer.WriteByte((byte)'\n');
+            records.Add(record);
         }
-        lock (_lock)
+        _file.Append(records, (json, record) =>
         {
-            Directory.CreateDirectory(directory);
-            using var file = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
-            buffer.Position = 0;
-            buffer.CopyTo(file);
-        }
+            json.WriteStartObject();
+            json.WriteString("service", serviceName);
+            json.WriteString("category", record.CategoryName);
+            json.WriteString("level", record.LogLevel.ToString());
+            json.WriteString("traceId", record.TraceId == default ? "" : record.TraceId.ToHexString());
+            json.WriteString("at", record.Timestamp);
+            json.WriteString("message", record.FormattedMessage ?? record.Body);
+            json.WriteStartObject("scopes");
+            record.ForEachScope(static (scope, writer) =>
+            {
+                foreach (var (key, value) in scope)
+                {
+                    writer.WriteString(key, value?.ToString());
+                }
+            }, json);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        });
         return ExportResult.Success;
     }
 }

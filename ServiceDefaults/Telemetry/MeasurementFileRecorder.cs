@@ -12,8 +12,7 @@ namespace WhatsAppGenesys.ServiceDefaults;
 /// </summary>
 internal sealed class MeasurementFileRecorder(string directory, string serviceName, string meterName) : IHostedService, IDisposable
 {
-    private readonly Lock _lock = new();
-    private readonly string _path = Path.Combine(directory, $"{serviceName}-{Environment.ProcessId}.jsonl");
+    private readonly JsonLinesFile _file = new(directory, serviceName);
     private readonly MeterListener _listener = new();
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -36,29 +35,22 @@ internal sealed class MeasurementFileRecorder(string directory, string serviceNa
 
     private void Write(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        // The span lives only for this callback: copy the tags out for the writer.
+        var measurement = (Instrument: instrument.Name, At: DateTime.UtcNow, Tags: tags.ToArray());
+        _file.Append([measurement], (json, m) =>
         {
             json.WriteStartObject();
             json.WriteString("service", serviceName);
-            json.WriteString("instrument", instrument.Name);
-            json.WriteString("at", DateTime.UtcNow);
+            json.WriteString("instrument", m.Instrument);
+            json.WriteString("at", m.At);
             json.WriteStartObject("tags");
-            foreach (var (key, value) in tags)
+            foreach (var (key, value) in m.Tags)
             {
                 json.WriteString(key, value?.ToString());
             }
             json.WriteEndObject();
             json.WriteEndObject();
-        }
-        buffer.WriteByte((byte)'\n');
-        lock (_lock)
-        {
-            Directory.CreateDirectory(directory);
-            using var file = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
-            buffer.Position = 0;
-            buffer.CopyTo(file);
-        }
+        });
     }
 
     public void Dispose() => _listener.Dispose();

@@ -11,43 +11,35 @@ namespace WhatsAppGenesys.ServiceDefaults;
 /// </summary>
 internal sealed class SpanFileExporter(string directory, string serviceName) : BaseExporter<Activity>
 {
-    private readonly Lock _lock = new();
-    private readonly string _path = Path.Combine(directory, $"{serviceName}-{Environment.ProcessId}.jsonl");
+    private readonly JsonLinesFile _file = new(directory, serviceName);
 
     public override ExportResult Export(in Batch<Activity> batch)
     {
-        using var buffer = new MemoryStream();
+        var spans = new List<Activity>();
         foreach (var activity in batch)
         {
-            using (var json = new Utf8JsonWriter(buffer))
-            {
-                json.WriteStartObject();
-                json.WriteString("service", serviceName);
-                json.WriteString("name", activity.DisplayName);
-                json.WriteString("kind", activity.Kind.ToString());
-                json.WriteString("traceId", activity.TraceId.ToHexString());
-                json.WriteString("spanId", activity.SpanId.ToHexString());
-                json.WriteString("parentSpanId", activity.ParentSpanId == default ? "" : activity.ParentSpanId.ToHexString());
-                json.WriteString("source", activity.Source.Name);
-                json.WriteString("start", activity.StartTimeUtc);
-                json.WriteNumber("durationMs", activity.Duration.TotalMilliseconds);
-                json.WriteStartObject("tags");
-                foreach (var (key, value) in activity.Tags)
-                {
-                    json.WriteString(key, value);
-                }
-                json.WriteEndObject();
-                json.WriteEndObject();
-            }
-            buffer.WriteByte((byte)'\n');
+            spans.Add(activity);
         }
-        lock (_lock)
+        _file.Append(spans, (json, activity) =>
         {
-            Directory.CreateDirectory(directory);
-            using var file = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
-            buffer.Position = 0;
-            buffer.CopyTo(file);
-        }
+            json.WriteStartObject();
+            json.WriteString("service", serviceName);
+            json.WriteString("name", activity.DisplayName);
+            json.WriteString("kind", activity.Kind.ToString());
+            json.WriteString("traceId", activity.TraceId.ToHexString());
+            json.WriteString("spanId", activity.SpanId.ToHexString());
+            json.WriteString("parentSpanId", activity.ParentSpanId == default ? "" : activity.ParentSpanId.ToHexString());
+            json.WriteString("source", activity.Source.Name);
+            json.WriteString("start", activity.StartTimeUtc);
+            json.WriteNumber("durationMs", activity.Duration.TotalMilliseconds);
+            json.WriteStartObject("tags");
+            foreach (var (key, value) in activity.Tags)
+            {
+                json.WriteString(key, value);
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+        });
         return ExportResult.Success;
     }
 }
