@@ -15,6 +15,14 @@ count() { grep -E "^\s+$1: [0-9]+" "$log" | tail -n 1 | grep -oE '[0-9]+$' || ec
 passed=$(count succeeded)
 failed=$(count failed)
 
+# The failures again, at the end where a reader of the log's tail finds them: each "failed <test> (<time>)" line with
+# the first lines of its message.
+if (( failed > 0 )); then
+    echo
+    echo "Failed tests:"
+    awk '/^(\033\[[0-9;]*m)*failed [^:]/ { n = 7 } n > 0 { print "  " $0; n-- }' "$log"
+fi
+
 echo
 echo "$passed passed, $failed failed"
 if (( status != 0 )); then

@@ -43,7 +43,7 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Framework chatter (every request, SQL command, HTTP client step, Redis reconnect) at Warning by default: per
+    /// Framework chatter (every request, SQL command, HTTP client step, Redis reconnect, proxy health probe) at Warning by default: per
     /// message it would cost more than the message itself. Added as the lowest-priority configuration source, so
     /// appsettings.json or <c>Logging__LogLevel__…</c> variables still override it.
     /// </summary>
@@ -59,6 +59,8 @@ public static class Extensions
                 ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
                 ["Logging:LogLevel:Polly"] = "Warning",
                 ["Logging:LogLevel:StackExchange.Redis"] = "Warning",
+                // The gateway probes every destination every few seconds; a line per probe buries everything else.
+                ["Logging:LogLevel:Yarp.ReverseProxy.Health"] = "Warning",
                 ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
             },
         });

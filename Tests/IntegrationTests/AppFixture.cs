@@ -122,6 +122,9 @@ public sealed class AppFixture : IAsyncLifetime
             "AppHost:Resources:alert-service:Environment:Alerting__Smtp__Security=None",
             // Readiness probes fail while services start; the AppHost logs each failure, which is noise in test output.
             "Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks=None",
+            // Each service's console output is forwarded to the test log (stdout as Information, stderr as Error); a
+            // 40-minute run's worth of it hides the failures. Test assertions read the telemetry files instead.
+            "Logging:LogLevel:WhatsAppGenesys.AppHost.Resources=Warning",
         ], TestContext.Current.CancellationToken);
         App = await RunningApp.StartAsync(appHost, TestContext.Current.CancellationToken);
     }
