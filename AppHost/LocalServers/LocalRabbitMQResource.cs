@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using RabbitMQ.Client;
 using WhatsAppGenesys.AppHost.Infrastructure;
@@ -13,6 +14,7 @@ public sealed class LocalRabbitMQResource(string name, string workingDirectory, 
     : LocalServerResource(name, ServerScript, workingDirectory, port)
 {
     public const string ServerScript = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+    public const string UpgradeScript = "/usr/lib/rabbitmq/bin/rabbitmq-upgrade";
 
     /// <summary>Unique per port, so two applications (a test run next to ./run.sh) never share a node.</summary>
     public string NodeName => $"wag-{Port}@localhost";
@@ -130,7 +132,18 @@ public static class LocalRabbitMQBuilderExtensions
         // Replaces /etc/rabbitmq/rabbitmq-env.conf, which belongs to the system-wide broker.
         File.WriteAllText(Path.Combine(directory, "rabbitmq-env.conf"), "");
 
-        return builder.AddLocalServer(node)
+        var added = builder.AddLocalServer(node);
+        if (cookie is not null)
+        {
+            added.WithDrainCommand(node, new Dictionary<string, string>
+            {
+                ["HOME"] = home,
+                ["ERL_EPMD_PORT"] = epmdPort,
+                ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+                ["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(directory, "rabbitmq-env.conf"),
+            });
+        }
+        return added
             .WithEnvironment("HOME", home)
             .WithEnvironment("ERL_EPMD_PORT", epmdPort)
             .WithEnvironment("ERL_EPMD_ADDRESS", "127.0.0.1")
@@ -148,6 +161,45 @@ public static class LocalRabbitMQBuilderExtensions
             // -start_epmd false: never spawn a daemon epmd behind our back. Distribution only on loopback.
             .WithEnvironment("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-start_epmd false -kernel inet_dist_use_interface {127,0,0,1}");
     }
+
+    /// <summary>
+    /// A "Drain" button on a cluster node in the dashboard (<c>rabbitmq-upgrade drain</c>): the node closes its client
+    /// connections, which recover onto the other nodes, then hands its queue leaders over. A planned stop of a cluster
+    /// node must come after it: on the broker version we run, a node stopped without a drain lost deliveries that were
+    /// unacknowledged when it went (docs/messaging.md, "Losing a node").
+    /// </summary>
+    private static void WithDrainCommand(this IResourceBuilder<LocalRabbitMQResource> node, LocalRabbitMQResource resource,
+        Dictionary<string, string> environment) =>
+        node.WithCommand(DrainCommand, "Drain", async context =>
+        {
+            var start = new ProcessStartInfo(LocalRabbitMQResource.UpgradeScript, ["-n", resource.NodeName, "drain"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            foreach (var (name, value) in environment)
+            {
+                start.Environment[name] = value;
+            }
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync(context.CancellationToken);
+            var error = process.StandardError.ReadToEndAsync(context.CancellationToken);
+            await process.WaitForExitAsync(context.CancellationToken);
+            return process.ExitCode == 0
+                ? CommandResults.Success()
+                : CommandResults.Failure($"rabbitmq-upgrade drain exited with {process.ExitCode}: {(await error).Trim()} {(await output).Trim()}");
+        }, new CommandOptions
+        {
+            Description = "Move clients and queue leaders to the other nodes before this one is stopped",
+            IconName = "ArrowExportLtr",
+            ConfirmationMessage = $"Drain {resource.Name}? Its clients move to the other nodes; it stays out of service until restarted.",
+            UpdateState = context => context.ResourceSnapshot.State?.Text == KnownResourceStates.Running
+                ? ResourceCommandState.Enabled
+                : ResourceCommandState.Disabled,
+        });
+
+    /// <summary>The name of a cluster node's drain command (<see cref="WithDrainCommand"/>).</summary>
+    public const string DrainCommand = "drain";
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

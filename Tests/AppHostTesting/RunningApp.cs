@@ -151,6 +151,10 @@ public sealed class RunningApp : IAsyncDisposable
     public long GetResidentMemoryBytes(string resourceName) =>
         GetProcessIds(resourceName).SelectMany(ProcFs.ProcessTree).Distinct().Sum(ProcFs.ResidentBytes);
 
+    /// <summary>Runs one of the resource's commands as the dashboard's button does; throws if it reports failure.</summary>
+    public Task ExecuteCommandAsync(string resourceName, string command, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(resourceName, command, cancellationToken);
+
     private async Task ExecuteAsync(string resourceName, string command, CancellationToken cancellationToken)
     {
         var result = await TryExecuteAsync(resourceName, command, cancellationToken);

@@ -27,7 +27,26 @@ public sealed class TestDataDirectory : IDisposable
         Directory.CreateDirectory(Path, Mode);
     }
 
-    public void Dispose() => Directory.Delete(Path, recursive: true);
+    /// <summary>
+    /// Deletes the directory, waiting up to 30 s for servers that are still shutting down to stop writing into it (a
+    /// test that failed may leave before its processes are gone; its own failure is what it should report, not this).
+    /// </summary>
+    public void Dispose()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                Directory.Delete(Path, recursive: true);
+                return;
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(500);
+            }
+        }
+    }
 
     // Projects.AppHost.ProjectPath is the AppHost's folder, which lies in the repository's root.
     private static string RepositoryRoot => System.IO.Path.GetDirectoryName(Projects.AppHost.ProjectPath.TrimEnd('/'))!;

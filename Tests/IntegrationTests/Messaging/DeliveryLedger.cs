@@ -76,6 +76,26 @@ internal sealed class DeliveryLedger
         }
     }
 
+    /// <summary>
+    /// Publishes until the broker confirms, as a webhook's sender redelivers what got a 5xx: a publisher whose node just
+    /// went away fails until its connection has recovered to another node.
+    /// </summary>
+    private static async Task PublishUntilConfirmedAsync(PipelinePublisher publisher, string pipeline, TestMessage message, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await publisher.PublishJsonAsync(pipeline, message.Key, message.Id, "test.message", message, ct);
+                return;
+            }
+            catch (Exception ex) when (attempt < 100 && ex is RabbitMQ.Client.Exceptions.RabbitMQClientException or IOException or TimeoutException)
+            {
+                await Task.Delay(200, ct);
+            }
+        }
+    }
+
     public static TestMessage Parse(ReadOnlyMemory<byte> body) => JsonSerializer.Deserialize<TestMessage>(body.Span, JsonSerializerOptions.Web)!;
 
     /// <summary>Publishes message i as (key i mod keys, seq i div keys); each key's messages in order, keys in parallel.</summary>
@@ -86,7 +106,7 @@ internal sealed class DeliveryLedger
             for (var i = k; i < messages; i += keys)
             {
                 var message = new TestMessage($"customer-{k}", (i / keys) + offset);
-                await publisher.PublishJsonAsync(pipeline, message.Key, message.Id, "test.message", message, ct);
+                await PublishUntilConfirmedAsync(publisher, pipeline, message, ct);
             }
         });
     }

@@ -9,18 +9,33 @@ namespace WhatsAppGenesys.IntegrationTests.Messaging;
 
 /// <summary>
 /// Quorum queues on a real three-node RabbitMQ cluster (the AppHost's local RabbitMQ resource with <c>nodes: 3</c>, in
-/// a small application of its own): the cluster forms, every work queue has a member on each node, and a burst through
-/// two consumers arrives once, in each customer's order. Stopping a node mid-burst is not yet safe: see
-/// docs/messaging.md, "Known gap: a node lost under load".
+/// a small application of its own): the cluster forms, every work queue has a member on each node, and the node the
+/// active consumer is connected to goes in the middle of a burst, drained and stopped as a planned restart does it, or
+/// killed as in a crash (and restarted). The consumers recover onto the other nodes, the majority takes the publishes
+/// made meanwhile, and every message arrives once, in each customer's order. A graceful stop without the drain is not safe on the
+/// broker version we test with: docs/messaging.md, "Losing a node".
 /// </summary>
 [Collection(typeof(MessagingLoadCollection))]
 public sealed class RabbitMQClusterTests(AppFixture fixture)
 {
     private const int Keys = 50;
     private const int Burst = 1_500;
+    private const int WhileDown = 500;
 
-    [Fact]
-    public async Task AThreeNodeClusterReplicatesEveryWorkQueueOnEachNodeAndDeliversABurstOnceInOrder()
+    /// <summary>How a node leaves the cluster in <see cref="LosingTheActiveConsumersNodeMidBurstLosesNothingDuplicatesNothingAndKeepsOrder"/>.</summary>
+    public enum NodeLoss
+    {
+        /// <summary>A planned restart as operators and RabbitMQ's Kubernetes operator do it: drain, then stop.</summary>
+        DrainedThenStopped,
+
+        /// <summary>A crash: SIGKILL, no goodbye to anyone; the node is started again, as an orchestrator restarts it.</summary>
+        Killed,
+    }
+
+    [Theory]
+    [InlineData(NodeLoss.DrainedThenStopped)]
+    [InlineData(NodeLoss.Killed)]
+    public async Task LosingTheActiveConsumersNodeMidBurstLosesNothingDuplicatesNothingAndKeepsOrder(NodeLoss loss)
     {
         var ct = TestContext.Current.CancellationToken;
         using var data = new TestDataDirectory();
@@ -32,14 +47,15 @@ public sealed class RabbitMQClusterTests(AppFixture fixture)
         var infrastructure = new MessagingInfrastructure(connectionString, (await MessagingInfrastructure.FromAsync(fixture)).Redis, cluster);
         var pipeline = MessagingInfrastructure.NewPipelineName();
         var ledger = new DeliveryLedger();
-        ValueTask<MessageOutcome> Handle(MessageContext context, CancellationToken token)
+        async ValueTask<MessageOutcome> Handle(MessageContext context, CancellationToken token)
         {
+            await Task.Delay(20, token); // a provider call: keeps the burst in flight while the node goes
             if (Random.Shared.NextDouble() < 0.05)
             {
-                return ValueTask.FromResult(MessageOutcome.Retry("random provider failure"));
+                return MessageOutcome.Retry("random provider failure");
             }
             ledger.TryDeliver(DeliveryLedger.Parse(context.Body));
-            return ValueTask.FromResult(MessageOutcome.Success);
+            return MessageOutcome.Success;
         }
         var options = PipelineHost.FastRetriesOn(QueueType.Quorum);
 
@@ -52,15 +68,58 @@ public sealed class RabbitMQClusterTests(AppFixture fixture)
             await AssertReplicatedOnEveryNodeAsync(cluster, pipeline);
 
             await DeliveryLedger.PublishBurstAsync(standby.Publisher, pipeline, Keys, Burst);
-            await ledger.WaitForAsync(Burst, TimeSpan.FromSeconds(120));
+            await ledger.WaitForAsync(Burst / 5, TimeSpan.FromSeconds(60));
+            var node = NodeOf(active, cluster);
+            var atLoss = ledger.Total;
+            switch (loss)
+            {
+                case NodeLoss.DrainedThenStopped:
+                    // The node's Drain command, as an operator presses it in the dashboard before stopping the node.
+                    await cluster.ExecuteCommandAsync(node, LocalRabbitMQBuilderExtensions.DrainCommand, ct);
+                    await cluster.StopResourceAsync(node, ct);
+                    break;
+                default:
+                    await cluster.KillResourceAsync(node, ct);
+                    break;
+            }
 
-            ledger.AssertExactlyOnceInOrder(Keys, Burst);
-            Assert.All(await standby.Admin.CountsAsync(pipeline, ct), d => Assert.True(d.Messages == 0, $"{d.Queue} still holds {d.Messages}"));
+            // With one node of three gone, the majority takes publishes and the consumers carry on.
+            var survivor = NodeOf(standby, cluster) == node ? active : standby;
+            await DeliveryLedger.PublishBurstAsync(survivor.Publisher, pipeline, Keys, WhileDown, offset: Burst / Keys);
+            if (loss == NodeLoss.Killed)
+            {
+                // A crashed node's consumers are only suspected gone: their partitions keep what they held until the node
+                // is back (or forgotten by an operator), as an orchestrator restarts it. Let the rest flow first.
+                await Task.Delay(TimeSpan.FromSeconds(10), ct);
+                await cluster.StartResourceAsync(node, ct);
+            }
+            try
+            {
+                await ledger.WaitForAsync(Burst + WhileDown, TimeSpan.FromSeconds(90));
+            }
+            catch (TimeoutException ex)
+            {
+                var other = cluster.Resources.OfType<LocalRabbitMQResource>().First(n => n.Name != node);
+                throw new TimeoutException($"{ex.Message} {node} went ({loss}) with {atLoss} delivered. Queues: " +
+                    await RabbitMQCtl.RunAsync(cluster, other, ["list_queues", "name", "messages_ready", "messages_unacknowledged", "consumers", "--no-table-headers", "--quiet"]) +
+                    " Behind: " + string.Join(" ", ledger.PerKey.Where(k => k.Value.Count < (Burst + WhileDown) / Keys).Select(k => $"{k.Key}:{k.Value.Count}")));
+            }
+
+            Assert.True(atLoss < Burst, "the burst was through before the node went");
+            ledger.AssertExactlyOnceInOrder(Keys, Burst + WhileDown);
+            Assert.All(await survivor.Admin.CountsAsync(pipeline, ct), d => Assert.True(d.Messages == 0, $"{d.Queue} still holds {d.Messages}"));
         }
         finally
         {
             await infrastructure.DeletePipelineAsync(pipeline, partitions: 4);
         }
+    }
+
+    /// <summary>The cluster node a host's connection is on, by its AMQP port.</summary>
+    private static string NodeOf(PipelineHost host, RunningApp cluster)
+    {
+        var port = host.App.Services.GetRequiredService<RabbitMQConnectionProvider>().Connection!.Endpoint.Port;
+        return cluster.Resources.OfType<LocalRabbitMQResource>().Single(n => n.Port == port).Name;
     }
 
     /// <summary>Every work queue has a member on each of the three nodes, or losing one could lose its messages.</summary>
