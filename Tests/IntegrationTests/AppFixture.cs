@@ -111,6 +111,7 @@ public sealed class AppFixture : IAsyncLifetime
             "AppHost:Resources:alert-service:Environment:Alerting__TokenErrorWindow=00:00:10",
             "AppHost:Resources:alert-service:Environment:Alerting__SendErrorWindow=00:00:20",
             "AppHost:Resources:alert-service:Environment:Alerting__BacklogAge=00:00:03",
+            "AppHost:Resources:alert-service:Environment:Alerting__NotificationRetryInterval=00:00:01",
             "AppHost:Resources:alert-service:Environment:Alerting__AllowPrivateWebhookTargets=true",
             "AppHost:Resources:alert-service:Environment:Alerting__Pipelines__0=inbound-whatsapp",
             "AppHost:Resources:alert-service:Environment:Alerting__Pipelines__1=outbound-genesys",

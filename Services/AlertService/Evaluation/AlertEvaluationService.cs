@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace WhatsAppGenesys.AlertService.Evaluation;
 
-/// <summary>Runs <see cref="AlertEvaluator"/> every <see cref="AlertingOptions.EvaluationInterval"/>, each round in its own DI scope.</summary>
+/// <summary>
+/// Runs <see cref="AlertEvaluator"/> every <see cref="AlertingOptions.EvaluationInterval"/>, then sends again the
+/// notifications that failed and are due; each round in its own DI scope.
+/// </summary>
 public sealed class AlertEvaluationService(IServiceScopeFactory scopes, IOptions<AlertingOptions> options, ILogger<AlertEvaluationService> logger)
     : BackgroundService
 {
@@ -15,6 +18,7 @@ public sealed class AlertEvaluationService(IServiceScopeFactory scopes, IOptions
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<AlertEvaluator>().EvaluateAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<Notifications.AlertNotifier>().RetryFailedAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

@@ -16,6 +16,13 @@ public sealed class AlertingOptions
     /// <summary>At most this many notifications per subscription in any hour; the rest are recorded as throttled.</summary>
     public int MaxNotificationsPerSubscriptionPerHour { get; set; } = 30;
 
+    /// <summary>A notification that failed (the webhook answered 5xx, the SMTP server was down) is sent again after
+    /// this, doubling with each failure up to an hour…</summary>
+    public TimeSpan NotificationRetryInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>…until it was sent or failed this many times; every attempt is a row in the alert's deliveries.</summary>
+    public int NotificationMaxAttempts { get; set; } = 10;
+
     /// <summary>Pipelines whose parking and work queues are watched.</summary>
     public List<string> Pipelines { get; set; } = [];
 

@@ -11,7 +11,7 @@ namespace WhatsAppGenesys.AlertService.Notifications;
 /// Tells the subscribers of an alert that it opened or resolved: the tenant's own subscriptions and the operators'
 /// (tenant <c>platform</c>, every alert), each at the severity it asked for, through <see cref="NotificationThrottle"/>.
 /// Every notification, sent, failed or held back, is a row in <c>alert_deliveries</c>, which is also what the
-/// throttle counts, so it holds across restarts.
+/// throttle counts, so it holds across restarts; a failed one is sent again later (<see cref="RetryFailedAsync"/>).
 /// </summary>
 public sealed class AlertNotifier(
     AlertDbContext db,
@@ -49,22 +49,65 @@ public sealed class AlertNotifier(
             if (NotificationThrottle.Allows(alertEvent, openedWasSent, lastForKey, inLastHour, now, settings.NotificationInterval,
                     settings.MaxNotificationsPerSubscriptionPerHour))
             {
-                try
-                {
-                    var channel = channels.First(c => c.Name == subscription.Channel);
-                    await channel.SendAsync(subscription, new AlertNotification(alertEvent, Guid.NewGuid(), now, AlertsApi.Describe(alert)), cancellationToken);
-                    delivery.Outcome = DeliveryOutcomes.Sent;
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    delivery.Outcome = DeliveryOutcomes.Failed;
-                    delivery.Error = ex.Message.Length > 500 ? ex.Message[..500] : ex.Message;
-                    logger.LogWarning("Alert {AlertId} ({Event}) not delivered to subscription {SubscriptionId} ({Channel}): {Error}",
-                        alert.Id, alertEvent, subscription.Id, subscription.Channel, delivery.Error);
-                }
+                await SendAsync(alert, subscription, delivery, cancellationToken);
             }
             db.Deliveries.Add(delivery);
             await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Sends again what failed and is due (<see cref="NotificationRetrySchedule"/>), so a subscriber whose endpoint
+    /// was down when the alert opened still hears of it. Deliveries of the last day are considered.
+    /// </summary>
+    public async Task RetryFailedAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+        var since = now.AddDays(-1);
+        var recent = await db.Deliveries.AsNoTracking().Where(d => d.At > since).ToListAsync(cancellationToken);
+        if (!recent.Any(d => d.Outcome == DeliveryOutcomes.Failed))
+        {
+            return;
+        }
+        var alertIds = recent.Select(d => d.AlertId).Distinct().ToList();
+        var alerts = await db.Alerts.AsNoTracking().Where(a => alertIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var due = NotificationRetrySchedule.Find(recent, id => alerts.TryGetValue(id, out var a) && a.State == AlertStates.Open,
+            now, settings.NotificationRetryInterval, settings.NotificationMaxAttempts);
+        foreach (var retry in due)
+        {
+            var subscription = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == retry.SubscriptionId, cancellationToken);
+            if (subscription is null || !alerts.TryGetValue(retry.AlertId, out var alert))
+            {
+                continue; // unsubscribed since, or the alert was deleted
+            }
+            var delivery = new AlertDeliveryRow
+            {
+                AlertId = alert.Id, AlertKey = alert.Key, SubscriptionId = subscription.Id, Event = retry.Event,
+                Outcome = DeliveryOutcomes.Failed, At = clock.GetUtcNow(),
+            };
+            await SendAsync(alert, subscription, delivery, cancellationToken);
+            db.Deliveries.Add(delivery);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>One attempt through the subscription's channel; the outcome (sent, or failed with why) goes into <paramref name="delivery"/>.</summary>
+    private async Task SendAsync(AlertRow alert, AlertSubscriptionRow subscription, AlertDeliveryRow delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var channel = channels.First(c => c.Name == subscription.Channel);
+            await channel.SendAsync(subscription, new AlertNotification(delivery.Event, Guid.NewGuid(), delivery.At, AlertsApi.Describe(alert)), cancellationToken);
+            delivery.Outcome = DeliveryOutcomes.Sent;
+            delivery.Error = null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            delivery.Outcome = DeliveryOutcomes.Failed;
+            delivery.Error = ex.Message.Length > 500 ? ex.Message[..500] : ex.Message;
+            logger.LogWarning("Alert {AlertId} ({Event}) not delivered to subscription {SubscriptionId} ({Channel}): {Error}",
+                alert.Id, delivery.Event, subscription.Id, subscription.Channel, delivery.Error);
         }
     }
 }

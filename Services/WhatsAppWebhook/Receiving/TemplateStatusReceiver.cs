@@ -1,8 +1,10 @@
 using System.Text.Json;
 using WhatsAppGenesys.Clients.Archiving;
+using WhatsAppGenesys.Clients.Signals;
 using WhatsAppGenesys.Clients.Tenancy;
 using WhatsAppGenesys.Clients.Webhooks;
 using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.Contracts.Operations;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.Contracts.Security;
 using WhatsAppGenesys.Contracts.Tenancy;
@@ -23,6 +25,7 @@ public sealed class TemplateStatusReceiver(
     WebhookArchive archive,
     PipelinePublisher publisher,
     WebhookMetrics metrics,
+    OperationalSignalCounters signals,
     TimeProvider clock,
     ILogger<TemplateStatusReceiver> logger)
 {
@@ -43,7 +46,7 @@ public sealed class TemplateStatusReceiver(
                 return Reject(503, "Tenant directory unavailable; Meta will redeliver");
             }
             var signedBy = new List<string>();
-            var withSecret = 0;
+            var withSecret = new List<string>();
             foreach (var tenant in candidates.Where(t => t.IsActive))
             {
                 Secret? appSecret;
@@ -59,18 +62,23 @@ public sealed class TemplateStatusReceiver(
                 {
                     continue;
                 }
-                withSecret++;
+                withSecret.Add(tenant.TenantId);
                 if (WebhookSignatures.VerifyMeta(request.Body, request.Signature, appSecret.Reveal()))
                 {
                     signedBy.Add(tenant.TenantId);
                 }
             }
-            if (withSecret == 0)
+            if (withSecret.Count == 0)
             {
                 return Reject(403, "No active tenant with a Meta app secret has this WhatsApp Business Account");
             }
             if (signedBy.Count == 0)
             {
+                // Counted for each tenant the account could belong to: a secret rotated at Meta shows as bulk refusals.
+                foreach (var tenantId in withSecret)
+                {
+                    signals.SignatureRejected(ProviderKeys.WhatsApp, tenantId);
+                }
                 return Reject(401, "Signature does not match the body");
             }
             foreach (var tenantId in signedBy)

@@ -24,6 +24,15 @@ public sealed class AlertWebhookReceiver : IAsyncDisposable
 
     public string Url { get; }
 
+    private int _toRefuse;
+    private int _refused;
+
+    /// <summary>The next <paramref name="count"/> requests are answered 503, as an endpoint that is down; they are not kept.</summary>
+    public void RefuseNext(int count) => Volatile.Write(ref _toRefuse, count);
+
+    /// <summary>Requests answered 503 so far.</summary>
+    public int Refused => Volatile.Read(ref _refused);
+
     public ConcurrentQueue<Received> Notifications { get; } = new();
 
     public sealed record Received(byte[] Body, string? Signature)
@@ -64,6 +73,13 @@ public sealed class AlertWebhookReceiver : IAsyncDisposable
             }
             using var body = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(body);
+            if (Interlocked.Decrement(ref _toRefuse) >= 0)
+            {
+                Interlocked.Increment(ref _refused);
+                context.Response.StatusCode = 503;
+                context.Response.Close();
+                continue;
+            }
             Notifications.Enqueue(new Received(body.ToArray(), context.Request.Headers[AlertSignature.HeaderName]));
             context.Response.StatusCode = 204;
             context.Response.Close();

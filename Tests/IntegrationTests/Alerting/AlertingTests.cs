@@ -84,6 +84,24 @@ public sealed class AlertingTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task AWebhookThatIsDownWhenTheAlertOpensIsToldOnceItIsBack()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tenant = await _tenancy.CreateTenantAsync(ct);
+        using var tenantApi = _gateway.Client(await _tenancy.CreateApiKeyAsync(tenant.Id, ct));
+        await using var receiver = new AlertWebhookReceiver();
+        await SubscribeAsync(tenantApi, new AlertSubscriptionRequest(AlertChannels.Webhook, receiver.Url), ct);
+        // Down for the first notification's three tries and the first of its next attempt's.
+        receiver.RefuseNext(4);
+
+        await RefuseWebhooksAsync(tenant, 6, ct);
+        var opened = await receiver.WaitForAsync(tenant.Id, AlertRules.WebhookSignatureFailures, AlertEvents.Opened, Patience);
+        Assert.Equal(4, receiver.Refused);
+        Assert.Single(receiver.About(tenant.Id, AlertRules.WebhookSignatureFailures));
+        Assert.Equal(AlertStates.Open, opened.Alert.State);
+    }
+
+    [Fact]
     public async Task ATenantWhoseGenesysTokenFailsIsToldByEmailAtARealSmtpServerAndToldAgainWhenItIsOver()
     {
         var ct = TestContext.Current.CancellationToken;

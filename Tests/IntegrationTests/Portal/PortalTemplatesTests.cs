@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using WhatsAppGenesys.Contracts.Operations;
 using WhatsAppGenesys.Contracts.Tenancy;
 
 namespace WhatsAppGenesys.IntegrationTests.Portal;
@@ -196,6 +197,8 @@ public sealed class PortalTemplatesTests(AppFixture fixture)
             ]}
             """;
         Assert.Equal(401, await tenant.PostWebhookAsync(body, ct, appSecret: "not-the-tenants-secret"));
+        // Counted for the alert on webhooks refused in bulk (a secret rotated at Meta), as message webhooks are.
+        Assert.Equal(1, await SignatureRefusalsAsync(tenant.TenantId, expected: 1));
         Assert.Equal(200, await tenant.PostWebhookAsync(body, ct));
 
         var paused = await tenant.WaitForStatusAsync(name, "de", "PAUSED", ct);
@@ -236,5 +239,28 @@ public sealed class PortalTemplatesTests(AppFixture fixture)
         using var response = await tenant.Client.PostAsJsonAsync($"{Templates}/validate", request, ct);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         return Assert.Single((await response.Content.ReadFromJsonAsync<JsonObject>(ct))!["errors"]!.AsObject()).Key;
+    }
+
+    /// <summary>
+    /// The tenant's Meta webhooks refused for their signature in the last minute, as the alert service reads them;
+    /// waits a few seconds for <paramref name="expected"/>, since the service counts without waiting.
+    /// </summary>
+    private async Task<long> SignatureRefusalsAsync(string tenantId, long expected)
+    {
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(await fixture.ConnectionStringAsync("redis"));
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (true)
+        {
+            long total = 0;
+            foreach (var at in OperationalSignals.Buckets(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1)))
+            {
+                total += (long?)await redis.GetDatabase().HashGetAsync(OperationalSignals.SignatureFailures(ProviderKeys.WhatsApp, at), tenantId) ?? 0;
+            }
+            if (total >= expected || DateTime.UtcNow > deadline)
+            {
+                return total;
+            }
+            await Task.Delay(200);
+        }
     }
 }
