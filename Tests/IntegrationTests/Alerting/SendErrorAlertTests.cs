@@ -1,0 +1,69 @@
+using System.Net.Http.Json;
+using WhatsAppGenesys.Contracts.Alerts;
+using WhatsAppGenesys.Contracts.Operations;
+using WhatsAppGenesys.IntegrationTests.Foundation;
+using WhatsAppGenesys.IntegrationTests.Gateway;
+using WhatsAppGenesys.IntegrationTests.Outbound;
+
+namespace WhatsAppGenesys.IntegrationTests.Alerting;
+
+/// <summary>
+/// Meta refusing a tenant's sends: once a fifth of at least ten sends in the window failed, the tenant has one
+/// critical <c>send-error-rate</c> alert about WhatsApp, which resolves once the failures have left the window. Runs
+/// alone: the rate is over all of the demo tenant's sends, and the parallel tests' successful ones would dilute it.
+/// </summary>
+[Collection(typeof(FaultInjectionCollection))]
+public sealed class SendErrorAlertTests(AppFixture fixture)
+{
+    private const string DemoTenant = "demo";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private readonly AgentDesk _desk = new(fixture);
+
+    [Fact]
+    public async Task MetaRefusingATenantsSendsOpensOneSendErrorAlertThatResolvesOnceTheyPass()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var customer = Inbound.Sandboxes.NewCustomer();
+        var conversation = await _desk.CustomerOpensConversationAsync(customer);
+        // 131009 is not worth retrying: each refused message is one failed send, reported to the agent at once.
+        await _desk.InjectMetaFaultAsync(new { path = "/v*/*/messages", method = "POST", errorCode = 131009, to = customer });
+        using var operatorApi = new GatewayHarness(fixture).Operator();
+        AlertResponse opened;
+        try
+        {
+            for (var i = 0; i < 12; i++)
+            {
+                await _desk.AgentSendsAsync(conversation, new { text = $"refused {i}" });
+            }
+            opened = await WaitForAlertAsync(operatorApi, "open", a => a.Rule == AlertRules.SendErrorRate && a.Subject == ProviderKeys.WhatsApp, ct);
+        }
+        finally
+        {
+            await _desk.ClearMetaFaultsAsync();
+        }
+        Assert.Equal(AlertSeverity.Critical, opened.Severity);
+        Assert.Contains("sends to", opened.Summary, StringComparison.Ordinal);
+        Assert.Single(await AlertsAsync(operatorApi, "open", ct), a => a.Rule == AlertRules.SendErrorRate);
+
+        // Meta accepts again; once the refusals are older than the window, the same alert resolves.
+        await WaitForAlertAsync(operatorApi, "resolved", a => a.Id == opened.Id, ct);
+    }
+
+    private static async Task<List<AlertResponse>> AlertsAsync(HttpClient client, string state, CancellationToken ct) =>
+        (await client.GetFromJsonAsync<List<AlertResponse>>($"/admin/alerts?state={state}&tenantId={DemoTenant}", ct))!;
+
+    private static async Task<AlertResponse> WaitForAlertAsync(HttpClient client, string state, Func<AlertResponse, bool> match, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            if ((await AlertsAsync(client, state, ct)).FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"No matching {state} alert of {DemoTenant} within {Patience}");
+            await Task.Delay(250, ct);
+        }
+    }
+}
