@@ -165,8 +165,8 @@ public static class LocalRabbitMQBuilderExtensions
     /// <summary>
     /// A "Drain" button on a cluster node in the dashboard (<c>rabbitmq-upgrade drain</c>): the node closes its client
     /// connections, which recover onto the other nodes, then hands its queue leaders over. A planned stop of a cluster
-    /// node must come after it: on the broker version we run, a node stopped without a drain lost deliveries that were
-    /// unacknowledged when it went (docs/messaging.md, "Losing a node").
+    /// node must come after it: on the broker version we run, a node stopped without a drain lost messages
+    /// (docs/messaging.md, "Losing a node").
     /// </summary>
     private static void WithDrainCommand(this IResourceBuilder<LocalRabbitMQResource> node, LocalRabbitMQResource resource,
         Dictionary<string, string> environment) =>

@@ -20,7 +20,7 @@ namespace WhatsAppGenesys.IntegrationTests.Alerting;
 /// </summary>
 public sealed class AlertingTests(AppFixture fixture)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = AlertQueries.Patience;
 
     private readonly TenancyHarness _tenancy = new(fixture);
     private readonly GatewayHarness _gateway = new(fixture);
@@ -49,7 +49,7 @@ public sealed class AlertingTests(AppFixture fixture)
             await Task.Delay(1500, ct);
             await RefuseWebhooksAsync(tenant, 6, ct);
         }
-        var open = await AlertsAsync(tenantApi, "/api/v1/alerts?state=open", ct);
+        var open = await AlertQueries.ListAsync(tenantApi, "/api/v1/alerts?state=open", ct);
         Assert.Equal(opened.Alert.Id, Assert.Single(open, a => a.Rule == rule).Id);
         Assert.Single(receiver.About(tenant.Id, rule));
 
@@ -68,17 +68,17 @@ public sealed class AlertingTests(AppFixture fixture)
 
         // It flaps: a second alert opens (the history shows it) but within the notification interval nobody is told.
         await RefuseWebhooksAsync(tenant, 6, ct);
-        var reopened = await WaitForAlertAsync(tenantApi, "/api/v1/alerts?state=open", a => a.Rule == rule && a.Id != opened.Alert.Id, ct);
+        var reopened = await AlertQueries.WaitForAsync(tenantApi, "/api/v1/alerts?state=open", a => a.Rule == rule && a.Id != opened.Alert.Id, ct);
         await Task.Delay(3000, ct);
         Assert.Equal([AlertEvents.Opened, AlertEvents.Resolved], receiver.About(tenant.Id, rule).Select(n => n.Event));
 
         // The operator sees both; another tenant sees none of them.
         using var operatorApi = _gateway.Operator();
-        var history = await AlertsAsync(operatorApi, $"/admin/alerts?tenantId={tenant.Id}", ct);
+        var history = await AlertQueries.ListAsync(operatorApi, $"/admin/alerts?tenantId={tenant.Id}", ct);
         Assert.Equal([reopened.Id, opened.Alert.Id], history.Where(a => a.Rule == rule).Select(a => a.Id));
         var other = await _tenancy.CreateTenantAsync(ct);
         using var otherApi = _gateway.Client(await _tenancy.CreateApiKeyAsync(other.Id, ct));
-        Assert.Empty(await AlertsAsync(otherApi, "/api/v1/alerts", ct));
+        Assert.Empty(await AlertQueries.ListAsync(otherApi, "/api/v1/alerts", ct));
         Assert.Equal(HttpStatusCode.Unauthorized, (await _gateway.Client().GetAsync("/admin/alerts", ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await tenantApi.GetAsync("/admin/alerts", ct)).StatusCode);
     }
@@ -153,24 +153,24 @@ public sealed class AlertingTests(AppFixture fixture)
         await channel.BasicPublishAsync("", PipelineNames.Partition(pipeline, 0), mandatory: true, new BasicProperties { Persistent = true }, "{}"u8.ToArray(), ct);
 
         using var operatorApi = _gateway.Operator();
-        var parkedAlert = await WaitForAlertAsync(operatorApi, $"/admin/alerts?state=open&tenantId={tenantId}",
+        var parkedAlert = await AlertQueries.WaitForAsync(operatorApi, $"/admin/alerts?state=open&tenantId={tenantId}",
             a => a.Rule == AlertRules.ParkedMessages, ct);
         Assert.Equal(PipelineNames.DeadLetter(pipeline), parkedAlert.Subject);
         Assert.Equal(AlertSeverity.Warning, parkedAlert.Severity);
         Assert.Contains("Genesys refused the message 10 times", parkedAlert.Summary, StringComparison.Ordinal);
-        var backlog = await WaitForAlertAsync(operatorApi, $"/admin/alerts?state=open&tenantId={AlertTenants.Platform}",
+        var backlog = await AlertQueries.WaitForAsync(operatorApi, $"/admin/alerts?state=open&tenantId={AlertTenants.Platform}",
             a => a.Rule == AlertRules.QueueBacklog && a.Subject == PipelineNames.Partition(pipeline, 0), ct);
 
         // Still there a few evaluations later: the same two alerts, no more.
         await Task.Delay(3000, ct);
-        Assert.Single(await AlertsAsync(operatorApi, $"/admin/alerts?tenantId={tenantId}", ct));
-        Assert.Single(await AlertsAsync(operatorApi, $"/admin/alerts?tenantId={AlertTenants.Platform}", ct),
+        Assert.Single(await AlertQueries.ListAsync(operatorApi, $"/admin/alerts?tenantId={tenantId}", ct));
+        Assert.Single(await AlertQueries.ListAsync(operatorApi, $"/admin/alerts?tenantId={AlertTenants.Platform}", ct),
             a => a.Rule == AlertRules.QueueBacklog && a.Subject == PipelineNames.Partition(pipeline, 0));
 
         await channel.QueuePurgeAsync(PipelineNames.DeadLetter(pipeline), ct);
         await channel.QueuePurgeAsync(PipelineNames.Partition(pipeline, 0), ct);
-        await WaitForAlertAsync(operatorApi, $"/admin/alerts?state=resolved&tenantId={tenantId}", a => a.Id == parkedAlert.Id, ct);
-        await WaitForAlertAsync(operatorApi, $"/admin/alerts?state=resolved&tenantId={AlertTenants.Platform}", a => a.Id == backlog.Id, ct);
+        await AlertQueries.WaitForAsync(operatorApi, $"/admin/alerts?state=resolved&tenantId={tenantId}", a => a.Id == parkedAlert.Id, ct);
+        await AlertQueries.WaitForAsync(operatorApi, $"/admin/alerts?state=resolved&tenantId={AlertTenants.Platform}", a => a.Id == backlog.Id, ct);
     }
 
     private async Task RefuseWebhooksAsync(TestTenant tenant, int count, CancellationToken ct)
@@ -189,22 +189,5 @@ public sealed class AlertingTests(AppFixture fixture)
         using var response = await client.PostAsJsonAsync("/api/v1/alerts/subscriptions", request, ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<CreatedAlertSubscriptionResponse>(ct))!.Secret;
-    }
-
-    private static async Task<List<AlertResponse>> AlertsAsync(HttpClient client, string path, CancellationToken ct) =>
-        (await client.GetFromJsonAsync<List<AlertResponse>>(path, ct))!;
-
-    private static async Task<AlertResponse> WaitForAlertAsync(HttpClient client, string path, Func<AlertResponse, bool> match, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            if ((await AlertsAsync(client, path, ct)).FirstOrDefault(match) is { } found)
-            {
-                return found;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"No matching alert at {path} within {Patience}");
-            await Task.Delay(250, ct);
-        }
     }
 }

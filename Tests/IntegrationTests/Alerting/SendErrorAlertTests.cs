@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using WhatsAppGenesys.Contracts.Alerts;
 using WhatsAppGenesys.Contracts.Operations;
 using WhatsAppGenesys.IntegrationTests.Foundation;
@@ -16,7 +15,6 @@ namespace WhatsAppGenesys.IntegrationTests.Alerting;
 public sealed class SendErrorAlertTests(AppFixture fixture)
 {
     private const string DemoTenant = "demo";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly AgentDesk _desk = new(fixture);
 
@@ -36,7 +34,7 @@ public sealed class SendErrorAlertTests(AppFixture fixture)
             {
                 await _desk.AgentSendsAsync(conversation, new { text = $"refused {i}" });
             }
-            opened = await WaitForAlertAsync(operatorApi, "open", a => a.Rule == AlertRules.SendErrorRate && a.Subject == ProviderKeys.WhatsApp, ct);
+            opened = await AlertQueries.WaitForAsync(operatorApi, Path("open"), a => a.Rule == AlertRules.SendErrorRate && a.Subject == ProviderKeys.WhatsApp, ct);
         }
         finally
         {
@@ -44,26 +42,11 @@ public sealed class SendErrorAlertTests(AppFixture fixture)
         }
         Assert.Equal(AlertSeverity.Critical, opened.Severity);
         Assert.Contains("sends to", opened.Summary, StringComparison.Ordinal);
-        Assert.Single(await AlertsAsync(operatorApi, "open", ct), a => a.Rule == AlertRules.SendErrorRate);
+        Assert.Single(await AlertQueries.ListAsync(operatorApi, Path("open"), ct), a => a.Rule == AlertRules.SendErrorRate);
 
         // Meta accepts again; once the refusals are older than the window, the same alert resolves.
-        await WaitForAlertAsync(operatorApi, "resolved", a => a.Id == opened.Id, ct);
+        await AlertQueries.WaitForAsync(operatorApi, Path("resolved"), a => a.Id == opened.Id, ct);
     }
 
-    private static async Task<List<AlertResponse>> AlertsAsync(HttpClient client, string state, CancellationToken ct) =>
-        (await client.GetFromJsonAsync<List<AlertResponse>>($"/admin/alerts?state={state}&tenantId={DemoTenant}", ct))!;
-
-    private static async Task<AlertResponse> WaitForAlertAsync(HttpClient client, string state, Func<AlertResponse, bool> match, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            if ((await AlertsAsync(client, state, ct)).FirstOrDefault(match) is { } found)
-            {
-                return found;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"No matching {state} alert of {DemoTenant} within {Patience}");
-            await Task.Delay(250, ct);
-        }
-    }
+    private static string Path(string state) => $"/admin/alerts?state={state}&tenantId={DemoTenant}";
 }

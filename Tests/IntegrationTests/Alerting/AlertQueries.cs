@@ -1,0 +1,28 @@
+using System.Net.Http.Json;
+using WhatsAppGenesys.Contracts.Alerts;
+
+namespace WhatsAppGenesys.IntegrationTests.Alerting;
+
+/// <summary>Reading alerts through the gateway as an operator or a tenant does, and waiting for one to appear.</summary>
+internal static class AlertQueries
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    public static async Task<List<AlertResponse>> ListAsync(HttpClient client, string path, CancellationToken ct) =>
+        (await client.GetFromJsonAsync<List<AlertResponse>>(path, ct))!;
+
+    /// <summary>The first alert at <paramref name="path"/> that matches, polled until <see cref="Patience"/> runs out.</summary>
+    public static async Task<AlertResponse> WaitForAsync(HttpClient client, string path, Func<AlertResponse, bool> match, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            if ((await ListAsync(client, path, ct)).FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"No matching alert at {path} within {Patience}");
+            await Task.Delay(250, ct);
+        }
+    }
+}
