@@ -11,12 +11,20 @@ internal static class AlertQueries
     public static async Task<List<AlertResponse>> ListAsync(HttpClient client, string path, CancellationToken ct) =>
         (await client.GetFromJsonAsync<List<AlertResponse>>(path, ct))!;
 
-    /// <summary>The first alert at <paramref name="path"/> that matches, polled until <see cref="Patience"/> runs out.</summary>
-    public static async Task<AlertResponse> WaitForAsync(HttpClient client, string path, Func<AlertResponse, bool> match, CancellationToken ct)
+    /// <summary>
+    /// The first alert at <paramref name="path"/> that matches, polled until <see cref="Patience"/> runs out;
+    /// <paramref name="beforeEachPoll"/> runs before every look (to keep a condition cleared, say).
+    /// </summary>
+    public static async Task<AlertResponse> WaitForAsync(HttpClient client, string path, Func<AlertResponse, bool> match, CancellationToken ct,
+        Func<Task>? beforeEachPoll = null)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (true)
         {
+            if (beforeEachPoll is not null)
+            {
+                await beforeEachPoll();
+            }
             if ((await ListAsync(client, path, ct)).FirstOrDefault(match) is { } found)
             {
                 return found;

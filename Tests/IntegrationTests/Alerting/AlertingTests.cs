@@ -167,9 +167,11 @@ public sealed class AlertingTests(AppFixture fixture)
         Assert.Single(await AlertQueries.ListAsync(operatorApi, $"/admin/alerts?tenantId={AlertTenants.Platform}", ct),
             a => a.Rule == AlertRules.QueueBacklog && a.Subject == PipelineNames.Partition(pipeline, 0));
 
-        await channel.QueuePurgeAsync(PipelineNames.DeadLetter(pipeline), ct);
+        // Purged at every look: the alert service peeks at parked messages by fetching and returning them, and a purge
+        // misses one it holds at that moment.
         await channel.QueuePurgeAsync(PipelineNames.Partition(pipeline, 0), ct);
-        await AlertQueries.WaitForAsync(operatorApi, $"/admin/alerts?state=resolved&tenantId={tenantId}", a => a.Id == parkedAlert.Id, ct);
+        await AlertQueries.WaitForAsync(operatorApi, $"/admin/alerts?state=resolved&tenantId={tenantId}", a => a.Id == parkedAlert.Id, ct,
+            () => channel.QueuePurgeAsync(PipelineNames.DeadLetter(pipeline), ct));
         await AlertQueries.WaitForAsync(operatorApi, $"/admin/alerts?state=resolved&tenantId={AlertTenants.Platform}", a => a.Id == backlog.Id, ct);
     }
 

@@ -43,18 +43,24 @@ public sealed class AlertsConsoleTests(AppFixture fixture, ConsoleBrowser browse
         await page.GotoAsync($"/tenants/{tenant.Id}");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "1 open alert" })).ToBeVisibleAsync();
 
-        await channel.QueuePurgeAsync(queue, ct);
         var history = page.Locator("table").Filter(new() { Has = page.Locator("caption", new() { HasText = "Resolved alerts" }) }).Locator("tbody tr");
-        await WaitForRowAsync(page, $"/alerts?tenant={tenant.Id}", history.Filter(new() { HasText = tenant.Id }));
+        // Purged at every look: the alert service peeks at parked messages by fetching and returning them, and a purge
+        // misses one it holds at that moment.
+        await WaitForRowAsync(page, $"/alerts?tenant={tenant.Id}", history.Filter(new() { HasText = tenant.Id }),
+            () => channel.QueuePurgeAsync(queue, ct));
         await Expect(page.GetByText("Nothing is wrong")).ToBeVisibleAsync();
     }
 
     // The page renders on the server once per request: reload until the alert service has evaluated.
-    private static async Task WaitForRowAsync(IPage page, string path, ILocator row)
+    private static async Task WaitForRowAsync(IPage page, string path, ILocator row, Func<Task>? beforeEachLook = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
+            if (beforeEachLook is not null)
+            {
+                await beforeEachLook();
+            }
             await page.GotoAsync(path);
             if (await row.CountAsync() == 1)
             {
