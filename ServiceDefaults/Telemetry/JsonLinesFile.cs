@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OpenTelemetry;
 
 namespace WhatsAppGenesys.ServiceDefaults;
 
@@ -17,12 +18,33 @@ internal sealed class JsonLinesFile(string directory, string serviceName)
         using var buffer = new MemoryStream();
         foreach (var item in items)
         {
-            using (var json = new Utf8JsonWriter(buffer))
-            {
-                write(json, item);
-            }
-            buffer.WriteByte((byte)'\n');
+            WriteLine(buffer, write, item);
         }
+        Flush(buffer);
+    }
+
+    /// <summary>An exporter's batch, the same way (a batch can be enumerated, not captured or kept).</summary>
+    public void Append<T>(in Batch<T> batch, Action<Utf8JsonWriter, T> write) where T : class
+    {
+        using var buffer = new MemoryStream();
+        foreach (var item in batch)
+        {
+            WriteLine(buffer, write, item);
+        }
+        Flush(buffer);
+    }
+
+    private static void WriteLine<T>(MemoryStream buffer, Action<Utf8JsonWriter, T> write, T item)
+    {
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            write(json, item);
+        }
+        buffer.WriteByte((byte)'\n');
+    }
+
+    private void Flush(MemoryStream buffer)
+    {
         lock (_lock)
         {
             Directory.CreateDirectory(directory);

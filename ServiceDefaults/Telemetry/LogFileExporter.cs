@@ -15,12 +15,7 @@ internal sealed class LogFileExporter(string directory, string serviceName) : Ba
 
     public override ExportResult Export(in Batch<LogRecord> batch)
     {
-        var records = new List<LogRecord>();
-        foreach (var record in batch)
-        {
-            records.Add(record);
-        }
-        _file.Append(records, (json, record) =>
+        _file.Append(batch, (json, record) =>
         {
             json.WriteStartObject();
             json.WriteString("service", serviceName);

@@ -15,12 +15,7 @@ internal sealed class SpanFileExporter(string directory, string serviceName) : B
 
     public override ExportResult Export(in Batch<Activity> batch)
     {
-        var spans = new List<Activity>();
-        foreach (var activity in batch)
-        {
-            spans.Add(activity);
-        }
-        _file.Append(spans, (json, activity) =>
+        _file.Append(batch, (json, activity) =>
         {
             json.WriteStartObject();
             json.WriteString("service", serviceName);

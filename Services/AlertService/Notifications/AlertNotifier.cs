@@ -65,12 +65,16 @@ public sealed class AlertNotifier(
         var settings = options.Value;
         var now = clock.GetUtcNow();
         var since = now.AddDays(-1);
-        var recent = await db.Deliveries.AsNoTracking().Where(d => d.At > since).ToListAsync(cancellationToken);
-        if (!recent.Any(d => d.Outcome == DeliveryOutcomes.Failed))
+        // Runs after every evaluation: read only the history of alerts that have a failed delivery (usually none).
+        var alertIds = await db.Deliveries.AsNoTracking()
+            .Where(d => d.At > since && d.Outcome == DeliveryOutcomes.Failed)
+            .Select(d => d.AlertId).Distinct().ToListAsync(cancellationToken);
+        if (alertIds.Count == 0)
         {
             return;
         }
-        var alertIds = recent.Select(d => d.AlertId).Distinct().ToList();
+        var recent = await db.Deliveries.AsNoTracking()
+            .Where(d => d.At > since && alertIds.Contains(d.AlertId)).ToListAsync(cancellationToken);
         var alerts = await db.Alerts.AsNoTracking().Where(a => alertIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
         var due = NotificationRetrySchedule.Find(recent, id => alerts.TryGetValue(id, out var a) && a.State == AlertStates.Open,
             now, settings.NotificationRetryInterval, settings.NotificationMaxAttempts);

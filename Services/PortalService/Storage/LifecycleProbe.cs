@@ -1,6 +1,4 @@
-using System.Net.Sockets;
 using Minio.DataModel.ILM;
-using Minio.Exceptions;
 
 namespace WhatsAppGenesys.PortalService.Storage;
 
@@ -32,7 +30,7 @@ public sealed class LifecycleProbe(IBucketLifecycleApi s3)
         {
             await s3.SetLifecycleAsync(bucket, configuration, ct);
         }
-        catch (Exception ex) when (IsRefusal(ex, ct))
+        catch (S3FeatureRefusedException ex)
         {
             return new(LifecyclePath.Sweeper, $"{bucket}: lifecycle configuration refused ({ex.Message})");
         }
@@ -40,7 +38,7 @@ public sealed class LifecycleProbe(IBucketLifecycleApi s3)
         {
             await s3.EnableVersioningAsync(bucket, ct);
         }
-        catch (Exception ex) when (IsRefusal(ex, ct))
+        catch (S3FeatureRefusedException ex)
         {
             return new(LifecyclePath.Sweeper, $"{bucket}: versioning refused ({ex.Message})");
         }
@@ -67,17 +65,4 @@ public sealed class LifecycleProbe(IBucketLifecycleApi s3)
         }
         return (LifecyclePath.Unknown, results.Count == 0 ? "no buckets" : string.Join("; ", results.Select(r => r.Reason).Distinct()));
     }
-
-    /// <summary>
-    /// The server answered and said no. Minio 7 turns S3's <c>NotImplemented</c> error (s3rver's answer to a lifecycle
-    /// configuration) into <see cref="NotImplementedException"/>, as its API documents; other S3 errors arrive as Minio
-    /// exceptions. Not reaching the server is no answer: connection failures and timeouts.
-    /// </summary>
-    public static bool IsRefusal(Exception ex, CancellationToken ct) => ex switch
-    {
-        OperationCanceledException when ct.IsCancellationRequested => false,
-        HttpRequestException or SocketException or TimeoutException or TaskCanceledException or ConnectionException => false,
-        NotImplementedException or MinioException or InvalidOperationException => true,
-        _ => false,
-    };
 }

@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using Minio.DataModel.ILM;
-using Minio.Exceptions;
 using WhatsAppGenesys.PortalService.Storage;
 
 namespace WhatsAppGenesys.UnitTests.Storage;
@@ -28,11 +27,11 @@ public class LifecycleProbeTests
     }
 
     [Fact]
-    public async Task NotImplementedForTheRulesMeansTheSweeper()
+    public async Task ARefusedLifecycleConfigurationMeansTheSweeper()
     {
-        // What Minio 7 throws when the server answers S3's NotImplemented error, as s3rver does (StorageLifecycleTests
-        // meets the real one and checks the health entry names the sweeper).
-        var server = new FakeS3 { OnLifecycle = () => throw new NotImplementedException("A parameter you provided implies functionality that is not implemented") };
+        // How the Minio adapter reports S3's NotImplemented answer, as s3rver gives it (StorageLifecycleTests meets the
+        // real one and checks the health entry names the sweeper).
+        var server = new FakeS3 { OnLifecycle = () => throw Refused("A parameter you provided implies functionality that is not implemented") };
 
         var result = await new LifecycleProbe(server).ApplyAsync("webhooks-inbound", Rules, CancellationToken.None);
 
@@ -56,7 +55,7 @@ public class LifecycleProbeTests
     [Fact]
     public async Task AnS3ErrorForVersioningMeansTheSweeper()
     {
-        var server = new FakeS3 { OnVersioning = () => throw new UnexpectedMinioException("The requested bucket already exists") };
+        var server = new FakeS3 { OnVersioning = () => throw Refused("The requested bucket already exists") };
 
         Assert.Equal(LifecyclePath.Sweeper, (await new LifecycleProbe(server).ApplyAsync("media-inbound", Rules, CancellationToken.None)).Path);
     }
@@ -91,6 +90,8 @@ public class LifecycleProbeTests
         Assert.Equal("lifecycle: sweeper", LifecyclePath.Sweeper.Describe());
         Assert.Equal("lifecycle: s3-rules", LifecyclePath.S3Rules.Describe());
     }
+
+    private static S3FeatureRefusedException Refused(string answer) => new(answer, new InvalidOperationException(answer));
 
     private sealed class FakeS3 : IBucketLifecycleApi
     {
