@@ -15,7 +15,10 @@ namespace WhatsAppGenesys.Benchmarks;
 public sealed class BenchmarkRun(BenchmarkOptions options, Action<string> log)
 {
     private const int InboundSeries = 10;
-    private static readonly TimeSpan IdleSettle = TimeSpan.FromSeconds(60);
+    // A .NET process keeps re-compiling its hot methods with full optimisation (tiered compilation) for a couple of
+    // minutes after it starts, timers and health checks included: at 60 s that background JIT was still most of an
+    // idle service's CPU (20 of 25 ms/s), at three minutes it is gone.
+    private static readonly TimeSpan IdleSettle = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(30);
 
     private int _sustainableRate;
