@@ -94,10 +94,12 @@ public sealed class AppFixture : IAsyncLifetime
             // Our own per-tenant Genesys budget (300 a minute, Genesys's default) would make a 2,000-message burst
             // through the demo tenant take seven minutes; the fault suite lifts the simulator's limit the same way.
             "AppHost:Resources:genesys-api:Environment:Genesys__RequestsPerMinutePerTenant=1000000",
-            // History retention sweeps every 2 s instead of hourly, so a retention test sees old messages go within seconds.
+            // History retention sweeps every 10 s instead of hourly, so a retention test sees old messages go within seconds.
             "AppHost:Resources:portal-service:Environment:History__Retention__Interval=00:00:10",
-            // The storage lifecycle runs every 2 s instead of hourly, so a test sees backdated objects expire within seconds.
-            "AppHost:Resources:portal-service:Environment:Storage__Lifecycle__Interval=00:00:02",
+            // The storage lifecycle runs every 30 s instead of hourly, so a test sees backdated objects expire within a
+            // minute. Not more often: on s3rver each sweep lists every archived webhook of the tenants' folders (its
+            // delimited listings read the whole subtree), and the suite archives tens of thousands of them.
+            "AppHost:Resources:portal-service:Environment:Storage__Lifecycle__Interval=00:00:30",
             // Campaign back-offs in seconds rather than minutes, so the campaign tests watch a whole back-off; a short
             // lease so a killed portal-service's campaign is taken up again within seconds of its restart.
             "AppHost:Resources:portal-service:Environment:Campaigns__PollInterval=00:00:00.500",

@@ -16,7 +16,7 @@ namespace WhatsAppGenesys.IntegrationTests.Storage;
 
 /// <summary>
 /// Storage expiry against s3rver, which has neither lifecycle rules nor versioning, so portal-service's sweeper enforces
-/// it (every 2 s in the fixture). Objects are written straight to S3 under past days, as the services key them by the
+/// it (every 30 s in the fixture; the tests follow its runs through the health endpoint's "last run"). Objects are written straight to S3 under past days, as the services key them by the
 /// day they were written; each test uses tenants of its own, so nothing another test stores is old enough to go.
 /// </summary>
 public sealed class StorageLifecycleTests(AppFixture fixture)
@@ -54,13 +54,14 @@ public sealed class StorageLifecycleTests(AppFixture fixture)
             (Buckets.MediaOutbound, MediaKey(plain, 89, "recent")),
         };
         // The hold the inbound transformer writes when the message of that webhook fails (see the next test). Written
-        // before the object, and a run is let finish: a run reads the holds when it starts, so one already under way
-        // could otherwise list the object without its hold (which a real archive, written today, never meets).
+        // before the object, and the objects only once a run has started after it: a run reads the holds when it
+        // starts, so one already under way could otherwise list the object without its hold (which a real archive,
+        // written today, never meets).
         using var redis = await RedisAsync();
         await redis.GetDatabase().HashSetAsync(ArchiveHolds.RedisKey, ArchiveHolds.Field(Buckets.WebhooksInbound, kept[1].Item2, "wamid.parked"), 1);
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(3), ct);
+            await WaitForRunsAsync(2, ct); // the second of them started after the first ended, so after the hold
             var s3 = await fixture.S3ClientAsync();
             foreach (var (bucket, key) in expired.Concat(kept))
             {
@@ -68,8 +69,7 @@ public sealed class StorageLifecycleTests(AppFixture fixture)
             }
 
             await WaitUntilAsync(async () => (await ExistingAsync(expired)).Count == 0, "the expired objects to be deleted", ct);
-            // One more run past the one that deleted them.
-            await Task.Delay(TimeSpan.FromSeconds(3), ct);
+            await WaitForRunsAsync(1, ct); // one more run past the one that deleted them
 
             Assert.Equal(kept.Select(k => $"{k.Item1}/{k.Item2}").Order(), (await ExistingAsync(kept)).Order());
         }
@@ -186,12 +186,32 @@ public sealed class StorageLifecycleTests(AppFixture fixture)
         return found;
     }
 
+    /// <summary>Waits until the lifecycle has finished <paramref name="count"/> runs from now, read from the health endpoint.</summary>
+    private async Task WaitForRunsAsync(int count, CancellationToken ct)
+    {
+        var last = await LastRunAsync(ct);
+        for (var i = 0; i < count; i++)
+        {
+            var before = last;
+            await WaitUntilAsync(async () => (last = await LastRunAsync(ct)) is { } run && (before is null || run > before), "a storage lifecycle run", ct);
+        }
+    }
+
+    private async Task<DateTimeOffset?> LastRunAsync(CancellationToken ct)
+    {
+        using var response = await fixture.Client(ServiceNames.PortalService).GetAsync("/health", ct);
+        var description = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!["checks"]?["storage-lifecycle"]?["description"]?.GetValue<string>() ?? "";
+        // "lifecycle: sweeper (...); last run 2026-12-05T03:01:02.1234567+00:00; deleted 0, ..." or "last run never".
+        var at = description.Split("last run ", 2) is [_, var rest] ? rest.Split(';')[0] : "";
+        return DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var value) ? value : null;
+    }
+
     private async Task<IConnectionMultiplexer> RedisAsync() =>
         await ConnectionMultiplexer.ConnectAsync(await fixture.ConnectionStringAsync(ResourceNames.Redis));
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(90); // three lifecycle intervals
         while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
