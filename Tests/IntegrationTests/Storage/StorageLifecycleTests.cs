@@ -16,8 +16,9 @@ namespace WhatsAppGenesys.IntegrationTests.Storage;
 
 /// <summary>
 /// Storage expiry against s3rver, which has neither lifecycle rules nor versioning, so portal-service's sweeper enforces
-/// it (every 30 s in the fixture; the tests follow its runs through the health endpoint's "last run"). Objects are written straight to S3 under past days, as the services key them by the
-/// day they were written; each test uses tenants of its own, so nothing another test stores is old enough to go.
+/// it (every 30 s in the fixture; the tests follow its runs through the health endpoint's "last run"). Objects are
+/// written straight to S3 under past days, as the services key them by the day they were written; each test uses
+/// tenants of its own, so nothing another test stores is old enough to go.
 /// </summary>
 public sealed class StorageLifecycleTests(AppFixture fixture)
 {
