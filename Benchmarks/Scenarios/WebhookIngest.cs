@@ -99,7 +99,7 @@ public sealed class WebhookIngest(RunningSystem system, BenchmarkOptions options
     public static string TextWebhook(Sender customer, string wamid, string timestamp, string text) =>
         $$"""{"object":"whatsapp_business_account","entry":[{"id":"{{Sender.DemoWabaId}}","changes":[{"value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"{{Sender.DemoDisplayPhoneNumber.TrimStart('+')}}","phone_number_id":"{{customer.PhoneNumberId}}"},"contacts":[{"profile":{"name":"{{customer.ProfileName}}"},"wa_id":"{{customer.WaId}}"}],"messages":[{"from":"{{customer.WaId}}","id":"{{wamid}}","timestamp":"{{timestamp}}","text":{"body":"{{text}}"},"type":"text"}]},"field":"messages"}]}]}""";
 
-    /// <summary>Empties the inbound pipeline's work queues: benchmark traffic nobody needs to see delivered.</summary>
+    /// <summary>Empties the inbound pipeline's work and delay queues: benchmark traffic nobody needs to see delivered.</summary>
     private async Task<long> PurgeInboundQueuesAsync()
     {
         var factory = new ConnectionFactory { Uri = new Uri(await system.ConnectionStringAsync(ResourceNames.RabbitMQ)) };
@@ -108,7 +108,7 @@ public sealed class WebhookIngest(RunningSystem system, BenchmarkOptions options
         for (var partition = 0; partition < 256; partition++)
         {
             var found = false;
-            foreach (var queue in new[] { $"{Pipelines.Inbound}.p{partition}", $"{Pipelines.Inbound}.p{partition}.retry" })
+            foreach (var queue in new[] { $"{Pipelines.Inbound}.p{partition}", $"{Pipelines.Inbound}.p{partition}.delay" })
             {
                 // A passive declare of a missing queue closes the channel: one channel per probe.
                 await using var channel = await connection.CreateChannelAsync();

@@ -49,5 +49,5 @@ public sealed class QueueBacklogRule(PipelineAdmin admin, IOptions<AlertingOptio
     }
 
     private static bool IsWorkQueue(string pipeline, string queue) =>
-        queue.StartsWith($"{pipeline}.p", StringComparison.Ordinal) && !queue.EndsWith(".retry", StringComparison.Ordinal);
+        queue.StartsWith($"{pipeline}.p", StringComparison.Ordinal) && !queue.EndsWith(".delay", StringComparison.Ordinal);
 }

@@ -123,7 +123,7 @@ public sealed class PipelineAdmin(RabbitMQConnectionProvider connections, Confir
         for (var i = 0; i < options.Partitions; i++)
         {
             queues.Add(PipelineNames.Partition(pipeline, i));
-            queues.Add(PipelineNames.Retry(pipeline, i));
+            queues.Add(PipelineNames.Delay(pipeline, i));
         }
         queues.Add(PipelineNames.DeadLetter(pipeline));
         queues.Add(PipelineNames.Error(pipeline));

@@ -31,7 +31,7 @@ internal sealed partial class PartitionConsumer
     private readonly string _pipeline;
     private readonly int _partition;
     private readonly string _queue;
-    private readonly string _retryQueue;
+    private readonly string _delayQueue;
     private readonly PipelineOptions _options;
     private readonly RabbitMQConnectionProvider _connections;
     private readonly ConfirmedPublisher _publisher;
@@ -59,7 +59,7 @@ internal sealed partial class PartitionConsumer
         _pipeline = pipeline;
         _partition = partition;
         _queue = PipelineNames.Partition(pipeline, partition);
-        _retryQueue = PipelineNames.Retry(pipeline, partition);
+        _delayQueue = PipelineNames.Delay(pipeline, partition);
         _options = options;
         _handlerFactory = handlerFactory;
         _connections = services.GetRequiredService<RabbitMQConnectionProvider>();
@@ -234,7 +234,7 @@ internal sealed partial class PartitionConsumer
         if (decision == HoldDecision.Defer)
         {
             activity?.SetTag("messaging.outcome", "deferred");
-            var deferred = Republish<object?>(delivery, _retryQueue, RetryBackoff.ToExpiration(_options.DeferDelay), static (_, _) => { }, null);
+            var deferred = Republish<object?>(delivery, _delayQueue, _options.DeferDelay, static (_, _) => { }, null);
             if (await PublishAsync(deferred, generation))
             {
                 _metrics.Deferred(_pipeline);
@@ -305,7 +305,7 @@ internal sealed partial class PartitionConsumer
                 var delay = RetryBackoff.Compute(context.Attempt, _options, outcome.RetryAfter, Random.Shared.NextDouble());
                 var attempt = context.Attempt;
                 var lastError = PipelineHeaders.Truncate(outcome.Reason ?? "");
-                var retry = Republish(delivery, _retryQueue, RetryBackoff.ToExpiration(delay), (headers, state) =>
+                var retry = Republish(delivery, _delayQueue, delay, (headers, state) =>
                 {
                     headers[PipelineHeaders.Attempt] = state.attempt;
                     headers[PipelineHeaders.LastError] = state.lastError;
@@ -375,7 +375,8 @@ internal sealed partial class PartitionConsumer
         return true;
     }
 
-    private OutgoingMessage Republish<TState>(Delivery delivery, string queue, string? expiration,
+    /// <summary>The message to publish to a delay queue (<paramref name="delay"/> set) or a parking queue.</summary>
+    private OutgoingMessage Republish<TState>(Delivery delivery, string queue, TimeSpan? delay,
         Action<Dictionary<string, object?>, TState> setHeaders, TState state)
     {
         var properties = delivery.Properties;
@@ -385,9 +386,13 @@ internal sealed partial class PartitionConsumer
         {
             headers[PipelineHeaders.FirstSeen] = properties.Timestamp.UnixTime * 1000;
         }
+        if (delay is { } wait)
+        {
+            headers[PipelineHeaders.DueAt] = (_time.GetUtcNow() + wait).ToUnixTimeMilliseconds();
+        }
         setHeaders(headers, state);
         // The default exchange routes by queue name, straight to the delay or parking queue.
-        return new OutgoingMessage("", queue, properties.MessageId ?? "", properties.Type ?? "", delivery.Body, headers, expiration);
+        return new OutgoingMessage("", queue, properties.MessageId ?? "", properties.Type ?? "", delivery.Body, headers);
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace WhatsAppGenesys.Messaging.Consuming;
 
 /// <summary>Exponential back-off with relative jitter, honouring a longer Retry-After hint.</summary>
@@ -21,8 +19,4 @@ internal static class RetryBackoff
         }
         return delay;
     }
-
-    /// <summary>The AMQP <c>expiration</c> property: whole milliseconds as a decimal string.</summary>
-    public static string ToExpiration(TimeSpan delay) =>
-        ((long)Math.Max(0, Math.Ceiling(delay.TotalMilliseconds))).ToString(CultureInfo.InvariantCulture);
 }

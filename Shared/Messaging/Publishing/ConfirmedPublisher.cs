@@ -32,7 +32,6 @@ public sealed class ConfirmedPublisher(RabbitMQConnectionProvider connections) :
             ContentType = "application/json",
             Timestamp = new AmqpTimestamp(DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
             Headers = headers,
-            Expiration = message.Expiration,
         };
         var channel = await GetChannelAsync(cancellationToken);
         await channel.BasicPublishAsync(message.Exchange, message.RoutingKey, mandatory: true, properties, message.Body, cancellationToken);
@@ -83,9 +82,8 @@ public sealed class ConfirmedPublisher(RabbitMQConnectionProvider connections) :
 }
 
 /// <summary>
-/// What to publish: the exchange and routing key, a stable message id (for idempotency downstream), the body, and
-/// optionally a per-message TTL in milliseconds (<paramref name="Expiration"/>), which delay queues use to hold a
-/// message back before it is dead-lettered to its work queue.
+/// What to publish: the exchange and routing key, a stable message id (for idempotency downstream), the body and the
+/// headers.
 /// </summary>
 public sealed record OutgoingMessage(
     string Exchange,
@@ -93,5 +91,4 @@ public sealed record OutgoingMessage(
     string MessageId,
     string Type,
     ReadOnlyMemory<byte> Body,
-    IReadOnlyDictionary<string, object?>? Headers = null,
-    string? Expiration = null);
+    IReadOnlyDictionary<string, object?>? Headers = null);

@@ -39,6 +39,12 @@ public static class PipelineHeaders
     /// <summary>Set by the broker with <see cref="BrokerDeathReason"/>: the queue it took the message from.</summary>
     public const string BrokerDeathQueue = "x-first-death-queue";
 
+    /// <summary>
+    /// When a message in a delay queue is due back in its work queue (Unix milliseconds); read and removed by the
+    /// delay queue's pump (<c>DelayQueuePump</c>).
+    /// </summary>
+    public const string DueAt = "x-due-at";
+
     /// <summary>When an operator replayed the message (Unix milliseconds).</summary>
     public const string ReplayedAt = "x-replayed-at";
 

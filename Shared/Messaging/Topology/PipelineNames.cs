@@ -2,7 +2,7 @@ namespace WhatsAppGenesys.Messaging.Topology;
 
 /// <summary>
 /// Every broker and Redis name a pipeline uses, in one place so publishers, consumers, admin endpoints and operators
-/// agree: exchange <c>{pipeline}.route</c>, work queues <c>{pipeline}.p{i}</c>, delay queues <c>{pipeline}.p{i}.retry</c>,
+/// agree: exchange <c>{pipeline}.route</c>, work queues <c>{pipeline}.p{i}</c>, delay queues <c>{pipeline}.p{i}.delay</c>,
 /// and the parking queues <c>{pipeline}.dead-letter</c> and <c>{pipeline}.error</c>. The pipelines themselves are
 /// named in <c>WhatsAppGenesys.Contracts.Events.Pipelines</c>.
 /// </summary>
@@ -20,7 +20,12 @@ public static class PipelineNames
     public static string RoutingKey(string pipeline, string orderingKey, int partitions) =>
         Partition(pipeline, PartitionRouter.PartitionOf(orderingKey, partitions));
 
-    public static string Retry(string pipeline, int partition) => $"{pipeline}.p{partition}.retry";
+    /// <summary>
+    /// The delay queue of a partition. Not <c>.retry</c>: queues of that name were declared by earlier builds with
+    /// broker dead-lettering, and redeclaring them without it would fail; on such brokers they drain into their work
+    /// queues by themselves and can be deleted once empty.
+    /// </summary>
+    public static string Delay(string pipeline, int partition) => $"{pipeline}.p{partition}.delay";
 
     public static string DeadLetter(string pipeline) => $"{pipeline}.dead-letter";
 

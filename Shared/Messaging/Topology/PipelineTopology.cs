@@ -6,7 +6,7 @@ namespace WhatsAppGenesys.Messaging.Topology;
 /// <summary>
 /// Declares one pipeline: a durable direct exchange, P work queues each bound by its own name (single active consumer,
 /// so with two replicas one consumes a partition at a time and order is kept), one delay queue per partition
-/// dead-lettering back to its work queue, and the dead-letter and error queues. Publishers and consumers both declare
+/// (pumped back into its work queue by <c>DelayQueuePump</c>), and the dead-letter and error queues. Publishers and consumers both declare
 /// it (declarations are idempotent), so whichever service starts first finds a routable exchange. Publishers pick the
 /// partition with <see cref="PartitionRouter"/>.
 /// </summary>
@@ -35,8 +35,8 @@ public static class PipelineTopology
             await channel.QueueDeclareAsync(work, durable: true, exclusive: false, autoDelete: false,
                 arguments: QueueArguments.Work(options, error), cancellationToken: cancellationToken);
             await channel.QueueBindAsync(work, exchange, routingKey: work, cancellationToken: cancellationToken);
-            await channel.QueueDeclareAsync(PipelineNames.Retry(pipeline, i), durable: true, exclusive: false, autoDelete: false,
-                arguments: QueueArguments.Delay(options, work), cancellationToken: cancellationToken);
+            await channel.QueueDeclareAsync(PipelineNames.Delay(pipeline, i), durable: true, exclusive: false, autoDelete: false,
+                arguments: QueueArguments.Delay(options), cancellationToken: cancellationToken);
         }
         var parking = QueueArguments.Parking(options);
         await channel.QueueDeclareAsync(PipelineNames.DeadLetter(pipeline), durable: true, exclusive: false, autoDelete: false,

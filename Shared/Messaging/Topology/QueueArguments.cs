@@ -24,20 +24,16 @@ public static class QueueArguments
     }
 
     /// <summary>
-    /// A delay queue: nobody consumes it; each message waits out its own expiration and is dead-lettered back to its
-    /// work queue. Both queue types expire messages only at the head, so the delay path stays first in, first out.
+    /// A delay queue: each message waits there until its <see cref="PipelineHeaders.DueAt"/>, when the pump moves it
+    /// back to its work queue (publish confirmed, then ack). No broker dead-lettering: see <c>DelayQueuePump</c> for
+    /// why. Single active consumer, so one replica pumps it and it stays first in, first out.
     /// </summary>
-    public static Dictionary<string, object?> Delay(PipelineOptions options, string workQueue)
+    public static Dictionary<string, object?> Delay(PipelineOptions options)
     {
-        var arguments = new Dictionary<string, object?>
-        {
-            ["x-dead-letter-exchange"] = "",
-            ["x-dead-letter-routing-key"] = workQueue,
-        };
+        var arguments = new Dictionary<string, object?> { ["x-single-active-consumer"] = true };
         if (options.QueueType == QueueType.Quorum)
         {
             AddQuorum(arguments);
-            AddAtLeastOnceDeadLettering(arguments);
         }
         return arguments;
     }

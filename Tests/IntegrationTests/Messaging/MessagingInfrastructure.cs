@@ -57,7 +57,7 @@ public sealed class MessagingInfrastructure(string rabbitMQ, string redis, Runni
         for (var i = 0; i < partitions; i++)
         {
             await channel.QueueDeleteAsync(PipelineNames.Partition(pipeline, i));
-            await channel.QueueDeleteAsync(PipelineNames.Retry(pipeline, i));
+            await channel.QueueDeleteAsync(PipelineNames.Delay(pipeline, i));
         }
         await channel.QueueDeleteAsync(PipelineNames.DeadLetter(pipeline));
         await channel.QueueDeleteAsync(PipelineNames.Error(pipeline));

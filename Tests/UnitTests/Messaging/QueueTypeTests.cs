@@ -35,13 +35,14 @@ public class QueueTypeTests
     [Theory]
     [InlineData(QueueType.Classic)]
     [InlineData(QueueType.Quorum)]
-    public void DelayQueuesHandMessagesBackToTheirWorkQueue(QueueType type)
+    public void DelayQueuesHaveOnePumpAtATimeAndNoBrokerDeadLettering(QueueType type)
     {
-        var arguments = QueueArguments.Delay(Options(type), "p.p0");
+        var arguments = QueueArguments.Delay(Options(type));
 
-        Assert.Equal("p.p0", arguments["x-dead-letter-routing-key"]);
+        Assert.Equal(true, arguments["x-single-active-consumer"]);
         Assert.Equal(type == QueueType.Quorum, arguments.ContainsKey("x-queue-type"));
-        Assert.Equal(type == QueueType.Quorum, arguments.ContainsKey("x-dead-letter-strategy"));
+        Assert.False(arguments.ContainsKey("x-dead-letter-exchange"));
+        Assert.False(arguments.ContainsKey("x-message-ttl"));
     }
 
     [Fact]

@@ -54,13 +54,4 @@ public class RetryBackoffTests
 
         Assert.True(total > TimeSpan.FromSeconds(60), $"all retries span only {total}");
     }
-
-    [Theory]
-    [InlineData(0, "0")]
-    [InlineData(1.2, "2")]
-    [InlineData(1500, "1500")]
-    public void ExpirationIsWholeMillisecondsRoundedUp(double ms, string expected)
-    {
-        Assert.Equal(expected, RetryBackoff.ToExpiration(TimeSpan.FromMilliseconds(ms)));
-    }
 }
