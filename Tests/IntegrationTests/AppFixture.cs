@@ -84,6 +84,10 @@ public sealed class AppFixture : IAsyncLifetime
             $"AppHost:DataDirectory={DataDirectory}",
             // A killed server still keeps every commit; only an operating-system crash would need fsync.
             "AppHost:FastUnsafeStorage=true",
+            // No dashboard runs under the testing builder, yet Aspire still points every service's OTLP exporter at
+            // its port: each would serialise every span and metric and retry sending it to nobody. The tests read
+            // the telemetry files below instead, and ServiceDefaults adds no exporter for an empty endpoint.
+            "AppHost:Environment:OTEL_EXPORTER_OTLP_ENDPOINT=",
             $"AppHost:Environment:Telemetry__SpanDirectory={SpanDirectory}",
             $"AppHost:Environment:Telemetry__LogDirectory={LogDirectory}",
             $"AppHost:Environment:Telemetry__MeasurementDirectory={MeasurementDirectory}",
