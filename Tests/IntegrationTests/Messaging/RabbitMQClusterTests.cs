@@ -16,7 +16,11 @@ namespace WhatsAppGenesys.IntegrationTests.Messaging;
 /// message in twenty retried, so the delay queues and their pumps are on the path too (docs/messaging.md, "Losing a
 /// node").
 /// </summary>
-[Collection(typeof(MessagingLoadCollection))]
+/// <remarks>
+/// Not in <see cref="MessagingLoadCollection"/>: the cluster, the pipeline and its hosts are the test's own (it borrows
+/// only the fixture's Redis), so it runs beside the other parallel tests instead of adding three and a half minutes
+/// to the serial phase. The waits are generous for that reason; they only run out when something is wrong.
+/// </remarks>
 public sealed class RabbitMQClusterTests(AppFixture fixture)
 {
     private const int Keys = 50;
@@ -67,13 +71,13 @@ public sealed class RabbitMQClusterTests(AppFixture fixture)
         try
         {
             await using var active = await PipelineHost.StartAsync(infrastructure, pipeline, Handle, options, name: "consumer-a");
-            await active.WaitForConsumersAsync(1, TimeSpan.FromSeconds(30));
+            await active.WaitForConsumersAsync(1, TimeSpan.FromSeconds(60));
             await using var standby = await PipelineHost.StartAsync(infrastructure, pipeline, Handle, options, name: "consumer-b");
-            await standby.WaitForConsumersAsync(2, TimeSpan.FromSeconds(30));
+            await standby.WaitForConsumersAsync(2, TimeSpan.FromSeconds(60));
             await AssertReplicatedOnEveryNodeAsync(cluster, pipeline);
 
             await DeliveryLedger.PublishBurstAsync(standby.Publisher, pipeline, Keys, Burst);
-            await ledger.WaitForAsync(Burst / 5, TimeSpan.FromSeconds(60));
+            await ledger.WaitForAsync(Burst / 5, TimeSpan.FromSeconds(120));
             var node = NodeOf(active, cluster);
             var atLoss = ledger.Total;
             switch (loss)
@@ -103,7 +107,7 @@ public sealed class RabbitMQClusterTests(AppFixture fixture)
             }
             try
             {
-                await ledger.WaitForAsync(Burst + WhileDown, TimeSpan.FromSeconds(90));
+                await ledger.WaitForAsync(Burst + WhileDown, TimeSpan.FromSeconds(180));
             }
             catch (TimeoutException ex)
             {
