@@ -51,6 +51,17 @@ public sealed class MinioBucketLifecycleApiTests
     }
 
     [Fact]
+    public async Task TheVersioningStatusIsReadFromTheServersAnswer()
+    {
+        // The read-back that tells a server which kept versioning on from one that answered 200 and kept nothing.
+        using var server = new CannedS3Answer(HttpStatusCode.OK,
+            """<?xml version="1.0" encoding="UTF-8"?><VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Enabled</Status></VersioningConfiguration>""");
+
+        Assert.Equal("Enabled", await Api(server.Port).GetVersioningAsync("media-inbound", TestContext.Current.CancellationToken));
+        Assert.Equal(["GET"], server.Requests);
+    }
+
+    [Fact]
     public async Task AServerThatCannotBeReachedIsNotARefusal()
     {
         // A port nobody listens on: nothing answered, so nothing may be concluded about the server's features.
