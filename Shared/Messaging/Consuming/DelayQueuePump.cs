@@ -16,11 +16,12 @@ namespace WhatsAppGenesys.Messaging.Consuming;
 /// </summary>
 /// <remarks>
 /// Why not the broker's own TTL dead-lettering: a message the broker dead-letters is re-published inside the broker
-/// without the confirm-then-ack handshake (classic queues) or, for quorum queues, by a mechanism that lost a quarter
-/// of the retried and deferred messages when a cluster node was killed mid-burst on RabbitMQ 3.10. This pump is an
-/// ordinary consumer with publisher confirms, so a crash anywhere leaves the message in one queue or (a duplicate the
-/// handlers' idempotency absorbs) in both — never in neither. The delay queue has a single active consumer, so one
-/// replica pumps it at a time and the queue stays first in, first out like the work queues.
+/// without the confirm-then-ack handshake (classic queues) or, for quorum queues, by a mechanism that lost up to a
+/// quarter of a 2,000-message burst when a cluster node was killed mid-burst on RabbitMQ 3.10 (docs/messaging.md,
+/// "The delay path"). This pump is an ordinary consumer with publisher confirms, so a crash anywhere leaves the
+/// message in one queue or (a duplicate the handlers' idempotency absorbs) in both — never in neither. The delay queue
+/// has a single active consumer, so one replica pumps it at a time and the queue stays first in, first out like the
+/// work queues.
 /// </remarks>
 internal sealed partial class DelayQueuePump
 {
