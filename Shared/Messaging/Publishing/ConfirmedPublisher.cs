@@ -16,6 +16,10 @@ public sealed class ConfirmedPublisher(RabbitMQConnectionProvider connections) :
 {
     // Confirmations are tracked per channel; a few channels let concurrent webhook requests publish in parallel.
     private const int ChannelCount = 4;
+
+    /// <summary>How long a publish waits for the broker's confirm; far beyond a slow confirm on a busy quorum queue.</summary>
+    private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromSeconds(30);
+
     private readonly IChannel?[] _channels = new IChannel?[ChannelCount];
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _next;
@@ -34,7 +38,37 @@ public sealed class ConfirmedPublisher(RabbitMQConnectionProvider connections) :
             Headers = headers,
         };
         var channel = await GetChannelAsync(cancellationToken);
-        await channel.BasicPublishAsync(message.Exchange, message.RoutingKey, mandatory: true, properties, message.Body, cancellationToken);
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        patience.CancelAfter(ConfirmTimeout);
+        try
+        {
+            await channel.BasicPublishAsync(message.Exchange, message.RoutingKey, mandatory: true, properties, message.Body, patience.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // After recovering a connection, the client library (7.x) can leave a publish waiting forever for its
+            // confirm (rabbitmq-dotnet-client issue 1930); a consumer's lane blocked on it wedged a whole partition.
+            // Give the channel up so the next publish opens a fresh one, and report a failure: callers publish again,
+            // and a copy the broker did take is a duplicate the handlers' ledger absorbs.
+            await AbandonAsync(channel);
+            throw new TimeoutException($"The broker did not confirm a message to '{message.RoutingKey}' within {ConfirmTimeout.TotalSeconds:0} s.");
+        }
+    }
+
+    private async Task AbandonAsync(IChannel channel)
+    {
+        for (var slot = 0; slot < ChannelCount; slot++)
+        {
+            Interlocked.CompareExchange(ref _channels[slot], null, channel);
+        }
+        try
+        {
+            await channel.DisposeAsync();
+        }
+        catch (Exception)
+        {
+            // Already closed or closing with its connection: nothing is left to release.
+        }
     }
 
     private async ValueTask<IChannel> GetChannelAsync(CancellationToken cancellationToken)

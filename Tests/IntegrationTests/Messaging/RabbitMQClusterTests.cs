@@ -16,11 +16,7 @@ namespace WhatsAppGenesys.IntegrationTests.Messaging;
 /// message in twenty retried, so the delay queues and their pumps are on the path too (docs/messaging.md, "Losing a
 /// node").
 /// </summary>
-/// <remarks>
-/// Not in <see cref="MessagingLoadCollection"/>: the cluster, the pipeline and its hosts are the test's own (it borrows
-/// only the fixture's Redis), so it runs beside the other parallel tests instead of adding three and a half minutes
-/// to the serial phase. The waits are generous for that reason; they only run out when something is wrong.
-/// </remarks>
+[Collection(typeof(MessagingLoadCollection))]
 public sealed class RabbitMQClusterTests(AppFixture fixture)
 {
     private const int Keys = 50;
