@@ -4,8 +4,9 @@ using WhatsAppGenesys.Messaging.Handling;
 namespace WhatsAppGenesys.Messaging.Consuming;
 
 /// <summary>
-/// Runs one <see cref="PartitionConsumer"/> and one <see cref="DelayQueuePump"/> per partition of a pipeline. Each waits for the broker connection, so the
-/// service starts (and reports unhealthy) while RabbitMQ is still down, and begins consuming when it comes up.
+/// Runs one <see cref="PartitionConsumer"/> and one <see cref="DelayQueuePump"/> per partition of a pipeline. Each
+/// waits for the broker connection, so the service starts (and reports unhealthy) while RabbitMQ is still down, and
+/// begins consuming when it comes up. On stop the partitions drain first; the pumps stop with the host's token after.
 /// </summary>
 internal sealed class PipelineConsumerService : BackgroundService
 {
