@@ -15,11 +15,13 @@ public sealed class IntegrationRegistry
     private readonly ConcurrentDictionary<string, Integration> _integrations = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, OAuthClient> _clients = new(StringComparer.Ordinal);
 
-    public IntegrationRegistry(IOptions<GenesysSandboxOptions> options)
+    public IntegrationRegistry(IOptions<GenesysSandboxOptions> options, OrganizationDirectory organizations)
     {
         var o = options.Value;
+        var organization = Organization.DefaultFor(o.ClientId);
+        organizations.Ensure(organization.Id, null, organization.Name);
         Register(new Integration(o.IntegrationId, o.IntegrationName, o.WebhookUrl, o.WebhookSecret, o.ClientId,
-            new Dictionary<string, string>()), new OAuthClient(o.ClientId, o.ClientSecret, null));
+            new Dictionary<string, string>()), new OAuthClient(o.ClientId, o.ClientSecret, null, organization.Id));
     }
 
     public int Count => _integrations.Count;
@@ -36,6 +38,8 @@ public sealed class IntegrationRegistry
     public IEnumerable<Integration> Integrations() => _integrations.Values;
 
     public OAuthClient? FindClient(string clientId) => _clients.GetValueOrDefault(clientId);
+
+    public IEnumerable<OAuthClient> Clients() => _clients.Values;
 
     /// <summary>Constant-time secret comparison, so the simulator is no timing oracle either.</summary>
     public static bool SecretMatches(OAuthClient client, string secret) =>

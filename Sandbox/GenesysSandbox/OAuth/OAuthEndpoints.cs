@@ -50,7 +50,7 @@ public static class OAuthEndpoints
         }
 
         var lifetime = TimeSpan.FromSeconds(Math.Max(1, client.TokenLifetimeSeconds ?? settings.TokenLifetimeSeconds));
-        var token = tokens.Issue(client.ClientId, lifetime);
+        var token = tokens.Issue(client.ClientId, client.OrganizationId, lifetime);
         counters.TokenExchanged(client.ClientId);
 
         context.Response.Headers.CacheControl = "no-store";
