@@ -15,11 +15,11 @@ public sealed class IntegrationRegistry
     private readonly ConcurrentDictionary<string, Integration> _integrations = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, OAuthClient> _clients = new(StringComparer.Ordinal);
 
-    public IntegrationRegistry(IOptions<GenesysSandboxOptions> options, OrganizationDirectory organizations)
+    public IntegrationRegistry(IOptions<GenesysSandboxOptions> options)
     {
         var o = options.Value;
+        // OrganizationDirectory holds the same organization from the start.
         var organization = Organization.DefaultFor(o.ClientId);
-        organizations.Ensure(organization.Id, null, organization.Name);
         Register(new Integration(o.IntegrationId, o.IntegrationName, o.WebhookUrl, o.WebhookSecret, o.ClientId,
             new Dictionary<string, string>()), new OAuthClient(o.ClientId, o.ClientSecret, null, organization.Id));
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 
 namespace WhatsAppGenesys.GenesysSandbox.Model;
 
@@ -10,14 +11,21 @@ public enum PutUserResult
 }
 
 /// <summary>
-/// Organizations and their users. A user id is unique across organizations, as Genesys's user GUIDs are; ids compare
-/// case-insensitively, like the GUIDs in Genesys's paths.
+/// Organizations and their users. It starts with the configured client's organization (derived from its client id);
+/// the others come with client registration. A user id is unique across organizations, as Genesys's user GUIDs are;
+/// ids compare case-insensitively, like the GUIDs in Genesys's paths.
 /// </summary>
 public sealed class OrganizationDirectory
 {
     private readonly ConcurrentDictionary<string, Organization> _organizations = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, DirectoryUser> _users = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _gate = new();
+
+    public OrganizationDirectory(IOptions<GenesysSandboxOptions> options)
+    {
+        var organization = Organization.DefaultFor(options.Value.ClientId);
+        _organizations[organization.Id] = organization;
+    }
 
     /// <summary>Adds the organization, or renames it when <paramref name="name"/> is given; returns what is stored.</summary>
     public Organization Ensure(string id, string? name, string defaultName) =>
