@@ -23,6 +23,8 @@ public static class Extensions
 
         builder.Services.AddSingleton<OrganizationDirectory>();
         builder.Services.AddSingleton<IntegrationRegistry>();
+        builder.Services.AddSingleton<LoginClientRegistry>();
+        builder.Services.AddSingleton<AuthorizationCodeStore>();
         builder.Services.AddSingleton<TokenStore>();
         builder.Services.AddSingleton<TokenRateLimiter>();
         builder.Services.AddSingleton<ConversationStore>();
@@ -51,6 +53,7 @@ public static class Extensions
     public static WebApplication MapGenesysSandbox(this WebApplication app)
     {
         app.MapOAuthEndpoints();
+        app.MapAuthorizeEndpoints();
         app.MapUsersApiEndpoints();
         app.MapOpenMessagingEndpoints();
         app.MapConversationsApiEndpoints();
@@ -59,6 +62,7 @@ public static class Extensions
         app.MapConversationEndpoints();
         app.MapControlEndpoints();
         app.MapOrganizationEndpoints();
+        app.MapLoginClientEndpoints();
         return app;
     }
 }

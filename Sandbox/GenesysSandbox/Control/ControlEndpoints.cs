@@ -44,8 +44,8 @@ public static class ControlEndpoints
         sandbox.MapPost("/tokens/expire", (ExpireTokensRequest? request, TokenStore tokens) =>
             new { expired = tokens.ExpireNow(request?.ClientId) });
         sandbox.MapPost("/reset", Reset)
-            .WithSummary("Forget conversations, tokens, downloads, counters, faults and rate-limit windows " +
-                "(integrations, organizations and users stay).");
+            .WithSummary("Forget conversations, tokens, authorization codes, downloads, counters, faults and rate-limit windows " +
+                "(integrations, organizations, users and login clients stay).");
 
         sandbox.MapGet("/faults", (FaultRegistry faults) => faults.Rules());
         sandbox.MapPost("/faults", (FaultRuleRequest rule, FaultRegistry faults) => Results.Created("/sandbox/faults", faults.Add(rule)));
@@ -140,12 +140,13 @@ public static class ControlEndpoints
         return settings.View();
     }
 
-    private static IResult Reset(ConversationStore conversations, InboundFeed feed, TokenStore tokens, DownloadStore downloads,
-        SandboxCounters counters, FaultRegistry faults, TokenRateLimiter limiter)
+    private static IResult Reset(ConversationStore conversations, InboundFeed feed, TokenStore tokens, AuthorizationCodeStore codes,
+        DownloadStore downloads, SandboxCounters counters, FaultRegistry faults, TokenRateLimiter limiter)
     {
         conversations.Clear();
         feed.Clear();
         tokens.Clear();
+        codes.Clear();
         downloads.Clear();
         counters.Reset();
         faults.Clear();
