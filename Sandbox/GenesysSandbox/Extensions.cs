@@ -7,6 +7,7 @@ using WhatsAppGenesys.GenesysSandbox.Http;
 using WhatsAppGenesys.GenesysSandbox.Model;
 using WhatsAppGenesys.GenesysSandbox.OAuth;
 using WhatsAppGenesys.GenesysSandbox.OpenMessaging;
+using WhatsAppGenesys.GenesysSandbox.Users;
 using WhatsAppGenesys.GenesysSandbox.Webhooks;
 
 namespace WhatsAppGenesys.GenesysSandbox;
@@ -20,7 +21,10 @@ public static class Extensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(options => SandboxJson.Configure(options.SerializerOptions));
 
+        builder.Services.AddSingleton<OrganizationDirectory>();
         builder.Services.AddSingleton<IntegrationRegistry>();
+        builder.Services.AddSingleton<LoginClientRegistry>();
+        builder.Services.AddSingleton<AuthorizationCodeStore>();
         builder.Services.AddSingleton<TokenStore>();
         builder.Services.AddSingleton<TokenRateLimiter>();
         builder.Services.AddSingleton<ConversationStore>();
@@ -49,12 +53,16 @@ public static class Extensions
     public static WebApplication MapGenesysSandbox(this WebApplication app)
     {
         app.MapOAuthEndpoints();
+        app.MapAuthorizeEndpoints();
+        app.MapUsersApiEndpoints();
         app.MapOpenMessagingEndpoints();
         app.MapConversationsApiEndpoints();
         app.MapIntegrationsApiEndpoints();
         app.MapAgentEndpoints();
         app.MapConversationEndpoints();
         app.MapControlEndpoints();
+        app.MapOrganizationEndpoints();
+        app.MapLoginClientEndpoints();
         return app;
     }
 }

@@ -51,4 +51,18 @@ public sealed class GenesysSandboxOptions
 
     /// <summary>Older messages of a conversation are dropped beyond this, so a long benchmark cannot exhaust memory.</summary>
     public int MaxMessagesPerConversation { get; set; } = 10_000;
+
+    /// <summary>
+    /// Public OAuth clients that sign users of any organization in with the authorization-code grant and PKCE
+    /// (<c>LoginClients:{i}:ClientId</c>, <c>LoginClients:{i}:RedirectUris:{j}</c>). More can be added at run time.
+    /// </summary>
+    public List<LoginClientOptions> LoginClients { get; set; } = [];
+}
+
+/// <summary>One configured login client: its id and the redirect URIs it may use, matched exactly.</summary>
+public sealed class LoginClientOptions
+{
+    public string ClientId { get; set; } = string.Empty;
+
+    public List<string> RedirectUris { get; set; } = [];
 }

@@ -22,9 +22,11 @@ public static class ControlEndpoints
 
         sandbox.MapGet("/info", Info);
 
-        sandbox.MapGet("/integrations", (IntegrationRegistry registry) => registry.Integrations().Select(View));
+        sandbox.MapGet("/integrations", (IntegrationRegistry registry) => registry.Integrations().Select(i => View(i, registry)));
         sandbox.MapGet("/integrations/{integrationId}", (string integrationId, HttpContext context, IntegrationRegistry registry) =>
-            registry.TryGetIntegration(integrationId, out var integration) ? Results.Ok(View(integration)) : GenesysErrors.NotFound(context));
+            registry.TryGetIntegration(integrationId, out var integration)
+                ? Results.Ok(View(integration, registry))
+                : GenesysErrors.NotFound(context));
         sandbox.MapPost("/integrations", RegisterIntegration);
 
         sandbox.MapGet("/settings", (SandboxSettings settings) => settings.View());
@@ -42,7 +44,8 @@ public static class ControlEndpoints
         sandbox.MapPost("/tokens/expire", (ExpireTokensRequest? request, TokenStore tokens) =>
             new { expired = tokens.ExpireNow(request?.ClientId) });
         sandbox.MapPost("/reset", Reset)
-            .WithSummary("Forget conversations, tokens, downloads, counters, faults and rate-limit windows (integrations stay).");
+            .WithSummary("Forget conversations, tokens, authorization codes, downloads, counters, faults and rate-limit windows " +
+                "(integrations, organizations, users and login clients stay).");
 
         sandbox.MapGet("/faults", (FaultRegistry faults) => faults.Rules());
         sandbox.MapPost("/faults", (FaultRuleRequest rule, FaultRegistry faults) => Results.Created("/sandbox/faults", faults.Add(rule)));
@@ -78,7 +81,8 @@ public static class ControlEndpoints
             settings.View());
     }
 
-    private static IResult RegisterIntegration(RegisterIntegrationRequest request, HttpContext context, IntegrationRegistry registry)
+    private static IResult RegisterIntegration(RegisterIntegrationRequest request, HttpContext context, IntegrationRegistry registry,
+        OrganizationDirectory organizations)
     {
         if (string.IsNullOrWhiteSpace(request.IntegrationId) || string.IsNullOrWhiteSpace(request.ClientId) ||
             string.IsNullOrEmpty(request.ClientSecret))
@@ -91,13 +95,24 @@ public static class ControlEndpoints
             return GenesysErrors.BadRequest(context, "webhookUrl must be an absolute http(s) URL.");
         }
 
+        if (request.OrganizationId is { } requestedOrganization && string.IsNullOrWhiteSpace(requestedOrganization))
+        {
+            return GenesysErrors.BadRequest(context, "organizationId, when given, must not be empty.");
+        }
+
+        var organizationId = request.OrganizationId
+            ?? registry.FindClient(request.ClientId)?.OrganizationId
+            ?? Organization.DefaultFor(request.ClientId).Id;
+        var organization = organizations.Ensure(organizationId, string.IsNullOrWhiteSpace(request.OrganizationName) ? null : request.OrganizationName,
+            Organization.DefaultFor(request.ClientId).Name);
+
         var existed = registry.TryGetIntegration(request.IntegrationId, out _);
         var integration = new Integration(request.IntegrationId, request.Name ?? "Open Messaging Integration", request.WebhookUrl,
             request.WebhookSecret, request.ClientId, request.WebhookHeaders ?? new Dictionary<string, string>());
-        registry.Register(integration, new OAuthClient(request.ClientId, request.ClientSecret, request.TokenLifetimeSeconds));
+        registry.Register(integration, new OAuthClient(request.ClientId, request.ClientSecret, request.TokenLifetimeSeconds, organization.Id));
         return existed
-            ? Results.Ok(View(integration))
-            : Results.Created($"/sandbox/integrations/{integration.Id}", View(integration));
+            ? Results.Ok(View(integration, registry))
+            : Results.Created($"/sandbox/integrations/{integration.Id}", View(integration, registry));
     }
 
     private static SettingsView PatchSettings(SettingsPatch patch, SandboxSettings settings)
@@ -125,12 +140,13 @@ public static class ControlEndpoints
         return settings.View();
     }
 
-    private static IResult Reset(ConversationStore conversations, InboundFeed feed, TokenStore tokens, DownloadStore downloads,
-        SandboxCounters counters, FaultRegistry faults, TokenRateLimiter limiter)
+    private static IResult Reset(ConversationStore conversations, InboundFeed feed, TokenStore tokens, AuthorizationCodeStore codes,
+        DownloadStore downloads, SandboxCounters counters, FaultRegistry faults, TokenRateLimiter limiter)
     {
         conversations.Clear();
         feed.Clear();
         tokens.Clear();
+        codes.Clear();
         downloads.Clear();
         counters.Reset();
         faults.Clear();
@@ -155,7 +171,7 @@ public static class ControlEndpoints
         return Results.Ok(new RawWebhookResult(result.HttpStatus, result.Error, result.TimedOut, result.Signature, result.ResponseBody, result.DurationMs));
     }
 
-    private static IntegrationView View(Integration integration) => new(
+    private static IntegrationView View(Integration integration, IntegrationRegistry registry) => new(
         integration.Id, integration.Name, integration.WebhookUrl, !string.IsNullOrEmpty(integration.WebhookSecret),
-        integration.ClientId, [.. integration.WebhookHeaders.Keys]);
+        integration.ClientId, [.. integration.WebhookHeaders.Keys], registry.FindClient(integration.ClientId)?.OrganizationId);
 }

@@ -1,6 +1,10 @@
 namespace WhatsAppGenesys.GenesysSandbox.Control;
 
-/// <summary>POST /sandbox/integrations: registers (or replaces) an integration and its OAuth client.</summary>
+/// <summary>
+/// POST /sandbox/integrations: registers (or replaces) an integration and its OAuth client. Without
+/// <paramref name="OrganizationId"/> the client keeps the organization it has, or a new client gets the one derived
+/// from its id; <paramref name="OrganizationName"/> names (or renames) the organization.
+/// </summary>
 public sealed record RegisterIntegrationRequest(
     string? IntegrationId,
     string? WebhookUrl,
@@ -9,7 +13,9 @@ public sealed record RegisterIntegrationRequest(
     string? ClientSecret,
     string? Name,
     IReadOnlyDictionary<string, string>? WebhookHeaders,
-    int? TokenLifetimeSeconds);
+    int? TokenLifetimeSeconds,
+    string? OrganizationId,
+    string? OrganizationName);
 
 /// <summary>An integration without its secrets.</summary>
 public sealed record IntegrationView(
@@ -18,7 +24,8 @@ public sealed record IntegrationView(
     string? WebhookUrl,
     bool HasWebhookSecret,
     string ClientId,
-    IReadOnlyCollection<string> WebhookHeaderNames);
+    IReadOnlyCollection<string> WebhookHeaderNames,
+    string? OrganizationId);
 
 public sealed record RateLimitRequest(int RequestsPerMinute);
 

@@ -9,5 +9,7 @@ public sealed record Integration(
     string ClientId,
     IReadOnlyDictionary<string, string> WebhookHeaders);
 
-/// <summary>An OAuth client-credentials client. <paramref name="TokenLifetimeSeconds"/> null = the sandbox setting.</summary>
-public sealed record OAuthClient(string ClientId, string Secret, int? TokenLifetimeSeconds);
+/// <summary>
+/// An OAuth client-credentials client of an organization. <paramref name="TokenLifetimeSeconds"/> null = the sandbox setting.
+/// </summary>
+public sealed record OAuthClient(string ClientId, string Secret, int? TokenLifetimeSeconds, string OrganizationId);

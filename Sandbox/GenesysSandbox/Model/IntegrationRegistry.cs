@@ -18,8 +18,10 @@ public sealed class IntegrationRegistry
     public IntegrationRegistry(IOptions<GenesysSandboxOptions> options)
     {
         var o = options.Value;
+        // OrganizationDirectory holds the same organization from the start.
+        var organization = Organization.DefaultFor(o.ClientId);
         Register(new Integration(o.IntegrationId, o.IntegrationName, o.WebhookUrl, o.WebhookSecret, o.ClientId,
-            new Dictionary<string, string>()), new OAuthClient(o.ClientId, o.ClientSecret, null));
+            new Dictionary<string, string>()), new OAuthClient(o.ClientId, o.ClientSecret, null, organization.Id));
     }
 
     public int Count => _integrations.Count;
@@ -36,6 +38,8 @@ public sealed class IntegrationRegistry
     public IEnumerable<Integration> Integrations() => _integrations.Values;
 
     public OAuthClient? FindClient(string clientId) => _clients.GetValueOrDefault(clientId);
+
+    public IEnumerable<OAuthClient> Clients() => _clients.Values;
 
     /// <summary>Constant-time secret comparison, so the simulator is no timing oracle either.</summary>
     public static bool SecretMatches(OAuthClient client, string secret) =>

@@ -7,9 +7,10 @@ using WhatsAppGenesys.GenesysSandbox.Model;
 namespace WhatsAppGenesys.GenesysSandbox.OAuth;
 
 /// <summary>
-/// The login host's client-credentials grant: <c>POST /oauth/token</c> with HTTP Basic client authentication and a
-/// form body <c>grant_type=client_credentials</c>. Errors use the login host's OAuth shape
-/// <c>{error, description, error_description}</c> (not ErrorBody), as real Genesys does.
+/// The login host's token endpoint, <c>POST /oauth/token</c>. <c>grant_type=authorization_code</c> is a login client
+/// redeeming a code (see <see cref="AuthorizationCodeGrant"/>); every other request takes the client-credentials path:
+/// HTTP Basic client authentication first, then the form's <c>grant_type=client_credentials</c>. Errors use the login
+/// host's OAuth shape <c>{error, description, error_description}</c> (not ErrorBody), as real Genesys does.
 /// </summary>
 public static class OAuthEndpoints
 {
@@ -22,6 +23,15 @@ public static class OAuthEndpoints
     private static async Task<IResult> IssueToken(HttpContext context, IntegrationRegistry registry, TokenStore tokens,
         SandboxSettings settings, SandboxCounters counters)
     {
+        var form = context.Request.HasFormContentType
+            ? await context.Request.ReadFormAsync(context.RequestAborted)
+            : FormCollection.Empty;
+        var grantType = form["grant_type"].ToString();
+        if (grantType == AuthorizationCodeGrant.GrantType)
+        {
+            return AuthorizationCodeGrant.Redeem(context, form);
+        }
+
         if (!TryReadBasicCredentials(context.Request, out var clientId, out var secret))
         {
             return Error("invalid_client", "authentication failed");
@@ -37,9 +47,6 @@ public static class OAuthEndpoints
             return Error("invalid_client", "authentication failed");
         }
 
-        var grantType = context.Request.HasFormContentType
-            ? (await context.Request.ReadFormAsync(context.RequestAborted))["grant_type"].ToString()
-            : string.Empty;
         if (grantType.Length == 0)
         {
             return Error("invalid_request", "missing grant type");
@@ -50,16 +57,21 @@ public static class OAuthEndpoints
         }
 
         var lifetime = TimeSpan.FromSeconds(Math.Max(1, client.TokenLifetimeSeconds ?? settings.TokenLifetimeSeconds));
-        var token = tokens.Issue(client.ClientId, lifetime);
+        var token = tokens.Issue(client.ClientId, client.OrganizationId, lifetime);
         counters.TokenExchanged(client.ClientId);
+        return Issued(context, token, lifetime);
+    }
 
+    /// <summary>The token response, <c>{access_token, token_type: "bearer", expires_in}</c>, never to be cached.</summary>
+    internal static IResult Issued(HttpContext context, AccessToken token, TimeSpan lifetime)
+    {
         context.Response.Headers.CacheControl = "no-store";
         return Results.Json(new TokenResponse(token.Value, "bearer", (long)lifetime.TotalSeconds), SandboxJson.Options);
     }
 
     // Genesys's login host answers every rejected client-credentials request with 400 and this body (the go-gcloudcx
     // fixtures "client not found" / "authentication failed" are tested as bad requests).
-    private static IResult Error(string error, string description) =>
+    internal static IResult Error(string error, string description) =>
         Results.Json(new OAuthError(error, description, description), SandboxJson.Options, statusCode: StatusCodes.Status400BadRequest);
 
     private static bool TryReadBasicCredentials(HttpRequest request, out string clientId, out string secret)

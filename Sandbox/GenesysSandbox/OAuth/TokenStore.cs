@@ -4,7 +4,20 @@ using System.Security.Cryptography;
 
 namespace WhatsAppGenesys.GenesysSandbox.OAuth;
 
-public sealed record AccessToken(string Value, string ClientId, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt);
+/// <summary>
+/// An issued token. A client token (client-credentials grant) acts for its client's organization; a user token
+/// (authorization-code grant) acts for <paramref name="UserId"/> of <paramref name="OrganizationId"/>.
+/// </summary>
+public sealed record AccessToken(
+    string Value,
+    string ClientId,
+    DateTimeOffset IssuedAt,
+    DateTimeOffset ExpiresAt,
+    string OrganizationId,
+    string? UserId)
+{
+    public bool IsUserToken => UserId is not null;
+}
 
 public enum TokenState
 {
@@ -19,10 +32,19 @@ public sealed class TokenStore(TimeProvider time)
     private const int PruneThreshold = 10_000;
     private readonly ConcurrentDictionary<string, AccessToken> _tokens = new(StringComparer.Ordinal);
 
-    public AccessToken Issue(string clientId, TimeSpan lifetime)
+    /// <summary>A client token: the client acts for its organization.</summary>
+    public AccessToken Issue(string clientId, string organizationId, TimeSpan lifetime) =>
+        Store(clientId, organizationId, userId: null, lifetime);
+
+    /// <summary>A user token: <paramref name="clientId"/> acts for the user who signed in.</summary>
+    public AccessToken IssueForUser(string clientId, string organizationId, string userId, TimeSpan lifetime) =>
+        Store(clientId, organizationId, userId, lifetime);
+
+    private AccessToken Store(string clientId, string organizationId, string? userId, TimeSpan lifetime)
     {
         var now = time.GetUtcNow();
-        var token = new AccessToken(Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(48)), clientId, now, now + lifetime);
+        var token = new AccessToken(Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(48)), clientId, now, now + lifetime,
+            organizationId, userId);
         _tokens[token.Value] = token;
         if (_tokens.Count > PruneThreshold)
         {

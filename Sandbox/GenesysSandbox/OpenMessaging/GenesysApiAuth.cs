@@ -8,7 +8,8 @@ namespace WhatsAppGenesys.GenesysSandbox.OpenMessaging;
 
 /// <summary>
 /// Bearer-token gate of the API host, in Genesys's order: authentication (401), the per-token rate limit (429), the
-/// integration (404) and whether the token's OAuth client may use it (403).
+/// integration (404) and whether the token's OAuth client may use it (403). A user token stops working (401) once its
+/// user is made inactive or deleted.
 /// </summary>
 public static class GenesysApiAuth
 {
@@ -62,6 +63,11 @@ public static class GenesysApiAuth
                 return (null, GenesysErrors.AuthenticationRequired(context));
             case TokenState.Expired:
                 return (null, GenesysErrors.CredentialsExpired(context));
+        }
+        if (token!.UserId is { } userId &&
+            context.RequestServices.GetRequiredService<OrganizationDirectory>().FindUser(token.OrganizationId, userId) is not { IsActive: true })
+        {
+            return (null, GenesysErrors.AuthenticationRequired(context));
         }
 
         var limiter = context.RequestServices.GetRequiredService<TokenRateLimiter>();

@@ -36,6 +36,10 @@ public sealed class GenesysSandboxHost : IAsyncDisposable
 
     public HttpClient Client { get; }
     public WebhookReceiver Receiver { get; }
+
+    /// <summary>A client that shows redirects instead of following them (for the login host's 302s).</summary>
+    public HttpClient CreateNonRedirectingClient() =>
+        _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
     public AdjustableTimeProvider Clock { get; }
 
     public static async Task<GenesysSandboxHost> StartAsync(IDictionary<string, string?>? settings = null)
