@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using WhatsAppGenesys.AuthService.Agents;
 using WhatsAppGenesys.AuthService.ConnectionTest;
 using WhatsAppGenesys.AuthService.Credentials;
 using WhatsAppGenesys.AuthService.Tokens;
@@ -33,9 +34,20 @@ internal static class Extensions
         builder.Services.AddSingleton<WhatsAppTokenSource>();
         builder.Services.AddSingleton(typeof(DistributedTokenCache<>));
         builder.Services.AddSingleton<TokenErrorLog>();
+        builder.AddAgentSignIn();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+    }
+
+    /// <summary>Agent sign-in with Genesys (authorization code with PKCE) and the user lookups of role sync.</summary>
+    private static void AddAgentSignIn(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AgentSignInOptions>().BindConfiguration(AgentSignInOptions.SectionName);
+        // Reads only (users/me, users/{id}, organizations/me): the standard resilience handler may retry them.
+        builder.Services.AddHttpClient(GenesysUsers.HttpClientName);
+        builder.Services.AddSingleton<GenesysUsers>();
+        builder.Services.AddSingleton<AgentSignIn>();
     }
 
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
@@ -47,6 +59,7 @@ internal static class Extensions
         app.MapAuthApi();
         app.MapConnectionTestApi();
         app.MapTokenErrorsApi();
+        app.MapAgentSignInApi();
         return app;
     }
 }
