@@ -3,6 +3,7 @@ using WhatsAppGenesys.Clients.Providers;
 using WhatsAppGenesys.Messaging.Archiving;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
+using WhatsAppGenesys.PortalService.Agents;
 using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Audience;
 using WhatsAppGenesys.PortalService.Campaigns;
@@ -34,6 +35,24 @@ internal static class Extensions
         builder.AddCampaigns();
         builder.AddAnalytics();
         builder.AddStorageLifecycle();
+        builder.AddAgents();
+    }
+
+    /// <summary>
+    /// Agents (docs/agents.md): sign-in with Genesys through the auth service, provisioning at first sign-in,
+    /// HS256 session tokens that signing out revokes, and the scheduled role sync with Genesys.
+    /// </summary>
+    private static void AddAgents(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AgentSessionOptions>().BindConfiguration(AgentSessionOptions.SectionName)
+            .Validate(o => o.SigningKey.Length > 0, $"{AgentSessionOptions.SectionName}:SigningKey is required.").ValidateOnStart();
+        builder.Services.AddHttpClient<AgentSignInClient>(http => http.BaseAddress = new($"http://{ServiceNames.AuthService}"));
+        builder.Services.AddSingleton<AgentSessionTokens>();
+        builder.Services.AddSingleton<AgentSessionRevocations>();
+        builder.Services.AddScoped<AgentDirectory>();
+        builder.Services.AddScoped<AgentRoleSync>();
+        builder.Services.AddHostedService<AgentRoleSyncService>();
+        builder.AddAgentSessionAuthentication();
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.PortalService;
+using WhatsAppGenesys.PortalService.Agents;
 using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Audience;
 using WhatsAppGenesys.PortalService.Campaigns;
@@ -19,6 +20,8 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapOpenApi();
 app.MapPortalSettingsApi();
 app.MapContactsApi();
@@ -30,6 +33,7 @@ app.MapConversationHistoryApi();
 app.MapTemplatesApi();
 app.MapCampaignsApi();
 app.MapAnalyticsApi();
+app.MapAgentSessionsApi();
 app.MapPipelineAdminEndpoints(Pipelines.History);
 app.MapPipelineAdminEndpoints(Pipelines.TemplateStatus);
 

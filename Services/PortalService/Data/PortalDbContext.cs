@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using WhatsAppGenesys.PortalService.Agents;
 using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Campaigns;
 using WhatsAppGenesys.PortalService.Consent;
@@ -36,8 +37,23 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<AnalyticsCounterRow> AnalyticsCounters => Set<AnalyticsCounterRow>();
 
+    public DbSet<AgentUser> Agents => Set<AgentUser>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<AgentUser>(agent =>
+        {
+            agent.ToTable("agent_users");
+            agent.HasKey(a => a.Id);
+            agent.Property(a => a.TenantId).HasMaxLength(64);
+            agent.Property(a => a.GenesysUserId).HasMaxLength(64);
+            agent.Property(a => a.Name).HasMaxLength(256);
+            agent.Property(a => a.Email).HasMaxLength(256);
+            agent.Property(a => a.Role).HasMaxLength(16);
+            // One agent per Genesys user and tenant: a second first sign-in finds the first one's row.
+            agent.HasIndex(a => new { a.TenantId, a.GenesysUserId }).IsUnique();
+        });
+
         modelBuilder.Entity<PortalSettingsRow>(settings =>
         {
             settings.ToTable("portal_settings");
