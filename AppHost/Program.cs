@@ -24,6 +24,8 @@ var tenantAdminApiKey = builder.AddSecret("tenant-admin-api-key", bytes: 24);
 var tenantEncryptionKey = builder.AddSecret("tenant-encryption-key", bytes: 32, generatedOnDeploy: false);
 // The next key, provisioned ahead so rotation (docs/tenancy.md) is a config switch plus `rotate-keys`, not a redeploy.
 var tenantEncryptionKeyNext = builder.AddSecret("tenant-encryption-key-next", bytes: 32, generatedOnDeploy: false);
+// The HS256 key of agent session tokens, known only to the portal service that issues and checks them.
+var agentSessionKey = builder.AddSecret("agent-session-key", bytes: 32);
 // Alert webhook subscriptions' signing secrets at rest (AES-256), a key of their own.
 var alertEncryptionKey = builder.AddSecret("alert-encryption-key", bytes: 32, generatedOnDeploy: false);
 
@@ -102,7 +104,9 @@ var portalService = builder.AddService<Projects.PortalService>(ServiceNames.Port
     // Acknowledges opt-out and opt-in keywords to the customer, and sends campaigns.
     .WithReference(whatsappApi).WaitFor(whatsappApi)
     // Campaign messages get a ledger row so that Meta's statuses reach their recipients.
-    .WithReference(stateManager).WaitFor(stateManager);
+    .WithReference(stateManager).WaitFor(stateManager)
+    // It is also the agent portal's backend: agents, their sessions (signed with this key) and role sync.
+    .WithEnvironment("AgentSessions__SigningKey", agentSessionKey);
 
 // Alerting (docs/alerting.md): rules evaluated from shared state — Redis counters, RabbitMQ queues, the gateway's
 // aggregated /health — and notifications by signed webhook and e-mail. It reads the gateway's /health but does not
@@ -133,6 +137,12 @@ var adminDashboard = builder.AddService<Projects.AdminDashboard>(ServiceNames.Ad
     .WithEnvironment("Gateway__OperatorKey", tenantAdminApiKey)
     .WithEnvironment("Accounts__OperatorKey", tenantAdminApiKey);
 
+// The agents' workspace (Blazor): sign-in with Genesys, and everything else through the portal service with the
+// agent's session token. Its public address is the sign-in callback's base, registered with Genesys.
+var agentPortal = builder.AddService<Projects.AgentPortal>(ServiceNames.AgentPortal, port: 3014)
+    .WithReference(portalService).WaitFor(portalService);
+agentPortal.WithEnvironment("AgentPortal__PublicBaseUrl", agentPortal.GetEndpoint("http"));
+
 // Sandbox mode (default): simulated Meta and Genesys stand in for the real APIs and call our webhooks.
 // `--sandbox false` (or AppHost:Sandbox=false) leaves them out; configure Meta/Genesys endpoints and tenants instead.
 if (builder.IsSandboxEnabled())
@@ -140,13 +150,17 @@ if (builder.IsSandboxEnabled())
     var metaSandbox = builder.AddService<Projects.MetaSandbox>(ServiceNames.MetaSandbox, port: 3020)
         .WithEnvironment("MetaSandbox__WebhookUrl", whatsappWebhook.UrlOf("/webhook/whatsapp"));
     var genesysSandbox = builder.AddService<Projects.GenesysSandbox>(ServiceNames.GenesysSandbox, port: 3021)
-        .WithEnvironment("GenesysSandbox__WebhookUrl", genesysWebhook.UrlOf("/webhook/genesys"));
+        .WithEnvironment("GenesysSandbox__WebhookUrl", genesysWebhook.UrlOf("/webhook/genesys"))
+        // Our agent sign-in client, as a real Genesys would have it registered: its id and its one callback.
+        .WithEnvironment("GenesysSandbox__LoginClients__0__ClientId", SandboxMode.AgentSignInClientId)
+        .WithEnvironment("GenesysSandbox__LoginClients__0__RedirectUris__0", agentPortal.UrlOf("/signin/callback"));
 
     // Everyone who calls Meta's Graph API (sending, media download) or Genesys (tokens, Open Messaging) calls a simulator.
     whatsappApi.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint("http"));
     inboundTransformer.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint("http"));
     portalService.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint("http"));
-    authService.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint("http"));
+    authService.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint("http"))
+        .WithEnvironment("Genesys__AgentSignIn__ClientId", SandboxMode.AgentSignInClientId);
     genesysApi.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint("http"));
     whatsappWebhook.WithEnvironment("Meta__WebhookVerifyToken", SandboxMode.MetaWebhookVerifyToken);
     // Embedded Signup against the simulator: its stand-in for Meta's popup, and our platform app as it knows it.

@@ -21,6 +21,8 @@ internal static class PublicUrls
             var gateway = UrlOf(ServiceNames.ApiGateway);
             List<(string What, string? Url)> rows =
             [
+                ("Operator console", UrlOf(ServiceNames.AdminDashboard)),
+                ("Agent workspace (sign in with Genesys)", UrlOf(ServiceNames.AgentPortal)),
                 ("API gateway (webhooks, tenant API, send API, admin)", gateway),
                 ("API documentation (Scalar)", gateway is null ? null : $"{gateway}/scalar"),
                 ("Health of the whole system", gateway is null ? null : $"{gateway}/health"),

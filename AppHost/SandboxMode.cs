@@ -12,6 +12,9 @@ internal static class SandboxMode
     public const string MetaAppId = "100200300400500";
     public const string MetaAppSecret = "sandbox-meta-app-secret";
 
+    /// <summary>The product's Genesys OAuth client for agent sign-in (PKCE, no secret), as the Genesys simulator registers it.</summary>
+    public const string AgentSignInClientId = "whatsappgenesys-agent-portal";
+
     /// <summary>
     /// On when running unless <c>--sandbox false</c> or <c>AppHost:Sandbox=false</c>; off in a published manifest, which
     /// deploys the system against the real Meta and Genesys (<c>--sandbox true</c> publishes the simulators too).

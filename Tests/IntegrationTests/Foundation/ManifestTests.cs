@@ -15,6 +15,7 @@ public sealed class ManifestTests
         ServiceNames.ApiGateway, ServiceNames.InboundTransformer, ServiceNames.OutboundTransformer, ServiceNames.AuthService,
         ServiceNames.StateManager, ServiceNames.TenantService, ServiceNames.WhatsAppApi, ServiceNames.WhatsAppWebhook,
         ServiceNames.GenesysApi, ServiceNames.GenesysWebhook, ServiceNames.PortalService, ServiceNames.AlertService, ServiceNames.AdminDashboard,
+        ServiceNames.AgentPortal,
     ];
 
     [Fact]
@@ -57,6 +58,8 @@ public sealed class ManifestTests
         var console = resources.GetProperty(ServiceNames.AdminDashboard).GetProperty("env");
         Assert.Equal("{tenant-admin-api-key.value}", console.GetProperty("Gateway__OperatorKey").GetString());
         Assert.Equal("{tenant-admin-api-key.value}", console.GetProperty("Accounts__OperatorKey").GetString());
+        Assert.Equal("{agent-session-key.value}",
+            resources.GetProperty(ServiceNames.PortalService).GetProperty("env").GetProperty("AgentSessions__SigningKey").GetString());
         foreach (var parameter in resources.EnumerateObject().Where(r => r.Value.GetProperty("type").GetString() == "parameter.v0"))
         {
             var input = parameter.Value.GetProperty("inputs").GetProperty("value");

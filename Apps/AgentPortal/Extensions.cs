@@ -1,0 +1,43 @@
+using WhatsAppGenesys.AgentPortal.SignIn;
+using WhatsAppGenesys.Contracts;
+
+namespace WhatsAppGenesys.AgentPortal;
+
+internal static class Extensions
+{
+    /// <summary>
+    /// Sign-in with Genesys (authorization code with PKCE, carried out by the portal service) and the session cookie
+    /// that holds the portal service's token: httpOnly, so no script in the page can read it (docs/agents.md).
+    /// </summary>
+    public static void AddAgentSignIn(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AgentPortalOptions>().BindConfiguration(AgentPortalOptions.SectionName);
+        builder.Services.AddHttpClient<PortalServiceClient>(http => http.BaseAddress = new($"http://{ServiceNames.PortalService}"));
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SignInAttempts>();
+        builder.Services.AddAuthentication(AgentSessionHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AgentSessionHandler>(AgentSessionHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
+        builder.Services.AddCascadingAuthenticationState();
+    }
+
+    public static void AddWorkspaceUi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+    }
+
+    public static void UseWorkspaceUi(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.MapStaticAssets();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.WebUtilities;
+using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.Contracts.Agents;
+using WhatsAppGenesys.IntegrationTests.Console;
+using WhatsAppGenesys.IntegrationTests.Tenancy;
+
+namespace WhatsAppGenesys.IntegrationTests.Agents;
+
+/// <summary>
+/// What the agent tests need: tenants whose Genesys organization has users (at the Genesys simulator), the agent
+/// portal in a browser, and the sign-in round trip over plain HTTP for the tests that are about the backend.
+/// </summary>
+internal sealed class AgentWorkspace(AppFixture fixture)
+{
+    private readonly TenancyHarness _tenancy = new(fixture);
+
+    public Uri PortalUrl => fixture.App.GetEndpoint(ServiceNames.AgentPortal);
+
+    public string CallbackUrl => new Uri(PortalUrl, "/signin/callback").ToString();
+
+    public HttpClient PortalService => fixture.Client(ServiceNames.PortalService);
+
+    private HttpClient GenesysSandbox => fixture.Client(ServiceNames.GenesysSandbox);
+
+    /// <summary>A tenant connected to a Genesys organization of its own, and that organization's id.</summary>
+    public async Task<(TestTenant Tenant, string OrganizationId)> CreateTenantAsync(CancellationToken ct)
+    {
+        var tenant = await _tenancy.CreateTenantAsync(ct);
+        var organizations = await GenesysSandbox.GetFromJsonAsync<JsonArray>("/sandbox/organizations", ct);
+        var organization = organizations!.Single(o => o!["clientIds"]!.AsArray().Any(c => c!.GetValue<string>() == tenant.ClientId));
+        return (tenant, organization!["id"]!.GetValue<string>());
+    }
+
+    /// <summary>Creates or changes a user of a Genesys organization, as its Genesys administrator would.</summary>
+    public async Task<string> PutUserAsync(string organizationId, string name, string[] roles, string state = "active",
+        string? userId = null, CancellationToken ct = default)
+    {
+        userId ??= Guid.NewGuid().ToString();
+        using var response = await GenesysSandbox.PutAsJsonAsync($"/sandbox/organizations/{organizationId}/users/{userId}", new
+        {
+            name,
+            email = $"{name.ToLowerInvariant().Replace(' ', '.')}@example.com",
+            roles,
+            state,
+        }, ct);
+        response.EnsureSuccessStatusCode();
+        return userId;
+    }
+
+    public async Task DeleteUserAsync(string organizationId, string userId, CancellationToken ct)
+    {
+        using var response = await GenesysSandbox.DeleteAsync($"/sandbox/organizations/{organizationId}/users/{userId}", ct);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>
+    /// The sign-in as the portal's server and the agent's browser perform it, over HTTP: the authorize URL from the
+    /// portal service, the Genesys login form answered as <paramref name="genesysUserId"/>, and the code Genesys
+    /// redirects back with. The caller redeems it (with the right verifier or not).
+    /// </summary>
+    public async Task<(string Code, string Verifier)> AuthorizeAsync(string tenantId, string genesysUserId, CancellationToken ct)
+    {
+        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        using var authorize = await PortalService.PostAsJsonAsync("/api/v1/agent/sign-in/authorize",
+            new AgentAuthorizeRequest(tenantId, CallbackUrl, "state-1", challenge), ct);
+        var url = new Uri((await authorize.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<AgentAuthorizeResponse>(ct))!.AuthorizeUrl);
+
+        // The login page's form posts the query back with the chosen user.
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var form = QueryHelpers.ParseQuery(url.Query).ToDictionary(p => p.Key, p => p.Value.ToString());
+        form["userId"] = genesysUserId;
+        using var login = await browser.PostAsync(new Uri(url, "/oauth/authorize"), new FormUrlEncodedContent(form), ct);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var back = login.Headers.Location!;
+        Assert.StartsWith(CallbackUrl, back.ToString(), StringComparison.Ordinal);
+        var query = QueryHelpers.ParseQuery(back.Query);
+        Assert.Equal("state-1", query["state"].ToString());
+        return (query["code"].ToString(), verifier);
+    }
+
+    /// <summary>The whole sign-in over HTTP: the session the portal service issues.</summary>
+    public async Task<AgentSessionResponse> SignInAsync(string tenantId, string genesysUserId, CancellationToken ct)
+    {
+        var (code, verifier) = await AuthorizeAsync(tenantId, genesysUserId, ct);
+        using var session = await RedeemAsync(tenantId, code, verifier, ct);
+        return (await session.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<AgentSessionResponse>(ct))!;
+    }
+
+    public Task<HttpResponseMessage> RedeemAsync(string tenantId, string code, string verifier, CancellationToken ct) =>
+        PortalService.PostAsJsonAsync("/api/v1/agent/sessions", new AgentSignInRequest(tenantId, code, CallbackUrl, verifier), ct);
+
+    /// <summary>GET /api/v1/agent/me with a session token: who it is for, or 401.</summary>
+    public async Task<(HttpStatusCode Status, AgentProfile? Agent)> MeAsync(string token, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/agent/me");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await PortalService.SendAsync(request, ct);
+        return (response.StatusCode, response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<AgentProfile>(ct) : null);
+    }
+
+    public async Task<AgentRoleSyncResult> RunRoleSyncAsync(CancellationToken ct)
+    {
+        using var response = await PortalService.PostAsync("/admin/agents/role-sync", null, ct);
+        return (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<AgentRoleSyncResult>(ct))!;
+    }
+
+    private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
+}
