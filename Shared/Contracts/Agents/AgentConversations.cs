@@ -1,0 +1,53 @@
+namespace WhatsAppGenesys.Contracts.Agents;
+
+// What the agent portal reads from the portal service with an agent's session: the tenant's conversations and their
+// messages (from the conversation history), and the live events its hub pushes (docs/agents.md).
+
+/// <summary>One conversation in the agent's list: who, the last message, and whether the customer can still get free text.</summary>
+/// <param name="LastCustomerMessageAt">WhatsApp's 24-hour customer-service window runs from the customer's last message.</param>
+/// <param name="AgentIds">The Genesys user ids of the agents who replied in it ("mine" is a conversation I replied in).</param>
+public sealed record AgentConversationSummary(
+    Guid ConversationId,
+    string CustomerId,
+    string? CustomerName,
+    string LastDirection,
+    string LastType,
+    string? LastText,
+    DateTimeOffset LastMessageAt,
+    DateTimeOffset? LastCustomerMessageAt,
+    IReadOnlyList<string> AgentIds,
+    int MessageCount);
+
+/// <summary>A message as the agent sees it. <paramref name="Sequence"/> orders and deduplicates messages across reloads and pushes.</summary>
+public sealed record AgentMessage(
+    long Sequence,
+    Guid ConversationId,
+    string MessageId,
+    string Direction,
+    string Type,
+    string? Text,
+    AgentMessageMedia? Media,
+    string? TemplateName,
+    string? CustomerName,
+    string? AgentName,
+    DateTimeOffset OccurredAt,
+    string? Status,
+    string? FailureReason);
+
+/// <summary>A media attachment, with a short-lived presigned link made for this answer.</summary>
+public sealed record AgentMessageMedia(string Url, string MimeType, string? Filename, string? Caption);
+
+/// <summary>A status change of an outbound message: sent, delivered, read, or failed with the reason in words.</summary>
+public sealed record AgentMessageStatus(Guid ConversationId, string MessageId, string Status, string? FailureReason, DateTimeOffset OccurredAt);
+
+/// <summary>The agent hub: where it is, and the events it pushes to every agent of the tenant.</summary>
+public static class AgentHub
+{
+    public const string Path = "/hubs/agents";
+
+    /// <summary>A message was recorded in the history: <see cref="AgentMessage"/>.</summary>
+    public const string MessageRecorded = "MessageRecorded";
+
+    /// <summary>An outbound message's status changed: <see cref="AgentMessageStatus"/>.</summary>
+    public const string StatusChanged = "StatusChanged";
+}
