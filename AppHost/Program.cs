@@ -153,7 +153,8 @@ if (builder.IsSandboxEnabled())
         .WithEnvironment("GenesysSandbox__WebhookUrl", genesysWebhook.UrlOf("/webhook/genesys"))
         // Our agent sign-in client, as a real Genesys would have it registered: its id and its one callback.
         .WithEnvironment("GenesysSandbox__LoginClients__0__ClientId", SandboxMode.AgentSignInClientId)
-        .WithEnvironment("GenesysSandbox__LoginClients__0__RedirectUris__0", agentPortal.UrlOf("/signin/callback"));
+        .WithEnvironment("GenesysSandbox__LoginClients__0__RedirectUris__0", agentPortal.UrlOf("/signin/callback"))
+        .WithSandboxDemoAgents();
 
     // Everyone who calls Meta's Graph API (sending, media download) or Genesys (tokens, Open Messaging) calls a simulator.
     whatsappApi.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint("http"));

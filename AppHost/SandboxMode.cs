@@ -23,6 +23,27 @@ internal static class SandboxMode
         builder.Configuration.GetValue<bool?>("sandbox")
         ?? builder.Configuration.GetValue("AppHost:Sandbox", !builder.ExecutionContext.IsPublishMode);
 
+    /// <summary>Users of the demo tenant's Genesys organization, to sign in to its agent workspace as.</summary>
+    public static IResourceBuilder<ProjectResource> WithSandboxDemoAgents(this IResourceBuilder<ProjectResource> genesysSandbox)
+    {
+        (string Name, string Email, string Role)[] users =
+        [
+            ("Demo Agent", "agent@demo.example", "Communicate - Agent"),
+            ("Demo Supervisor", "supervisor@demo.example", "Supervisor"),
+            ("Demo Admin", "admin@demo.example", "admin"),
+        ];
+        for (var i = 0; i < users.Length; i++)
+        {
+            var id = $"5c0d2a1e-0000-4000-8000-00000000000{i + 1}";
+            genesysSandbox
+                .WithEnvironment($"GenesysSandbox__Users__{i}__Id", id)
+                .WithEnvironment($"GenesysSandbox__Users__{i}__Name", users[i].Name)
+                .WithEnvironment($"GenesysSandbox__Users__{i}__Email", users[i].Email)
+                .WithEnvironment($"GenesysSandbox__Users__{i}__Roles__0", users[i].Role);
+        }
+        return genesysSandbox;
+    }
+
     public static IResourceBuilder<ProjectResource> WithSandboxDemoTenant(this IResourceBuilder<ProjectResource> tenantService) =>
         tenantService
             .WithEnvironment("TenantService__DemoTenant__Id", "demo")

@@ -1,4 +1,5 @@
 using WhatsAppGenesys.AgentPortal.SignIn;
+using WhatsAppGenesys.AgentPortal.Workspace;
 using WhatsAppGenesys.Contracts;
 
 namespace WhatsAppGenesys.AgentPortal;
@@ -22,9 +23,12 @@ internal static class Extensions
         builder.Services.AddCascadingAuthenticationState();
     }
 
+    /// <summary>The workspace: the tenant's conversations from the portal service, kept live by its hub.</summary>
     public static void AddWorkspaceUi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddHttpClient<ConversationsClient>(http => http.BaseAddress = new($"http://{ServiceNames.PortalService}"));
+        builder.Services.AddScoped<LiveUpdates>();
     }
 
     public static void UseWorkspaceUi(this WebApplication app)

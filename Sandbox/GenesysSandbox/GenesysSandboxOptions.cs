@@ -57,6 +57,24 @@ public sealed class GenesysSandboxOptions
     /// (<c>LoginClients:{i}:ClientId</c>, <c>LoginClients:{i}:RedirectUris:{j}</c>). More can be added at run time.
     /// </summary>
     public List<LoginClientOptions> LoginClients { get; set; } = [];
+
+    /// <summary>
+    /// Users of the configured client's organization from the start (<c>Users:{i}:Id</c>, <c>Name</c>, <c>Email</c>,
+    /// <c>Roles:{j}</c>), so that someone trying the system can sign in to the demo tenant's workspace at once.
+    /// </summary>
+    public List<SeededUserOptions> Users { get; set; } = [];
+}
+
+/// <summary>One user the simulator starts with, active, in the configured client's organization.</summary>
+public sealed class SeededUserOptions
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string Name { get; set; } = string.Empty;
+
+    public string Email { get; set; } = string.Empty;
+
+    public List<string> Roles { get; set; } = [];
 }
 
 /// <summary>One configured login client: its id and the redirect URIs it may use, matched exactly.</summary>

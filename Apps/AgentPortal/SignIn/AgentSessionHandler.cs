@@ -23,6 +23,14 @@ public sealed class AgentSessionHandler(
 {
     public const string SchemeName = "AgentSession";
     public const string TenantClaim = "tenant";
+    public const string GenesysUserClaim = "genesys-user";
+
+    /// <summary>
+    /// The session token itself, for the workspace's calls to the portal service made on the agent's behalf. The
+    /// principal lives on the server only (an interactive page's circuit gets it from its connection's cookie); it
+    /// is never sent to the browser.
+    /// </summary>
+    public const string SessionTokenClaim = "session-token";
     private static readonly TimeSpan Remembered = TimeSpan.FromSeconds(10);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -46,7 +54,7 @@ public sealed class AgentSessionHandler(
             agent = answer.Value;
             cache.Set(key, agent, Remembered);
         }
-        return AuthenticateResult.Success(new AuthenticationTicket(Principal(agent!), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(Principal(agent!, token), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -61,8 +69,10 @@ public sealed class AgentSessionHandler(
     // The token itself is not kept as a key: a memory dump should not hand out sessions.
     private static string CacheKey(string token) => "agent-session:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private static ClaimsPrincipal Principal(AgentProfile agent) => new(new ClaimsIdentity(
+    private static ClaimsPrincipal Principal(AgentProfile agent, string token) => new(new ClaimsIdentity(
     [
+        new Claim(SessionTokenClaim, token),
+        new Claim(GenesysUserClaim, agent.GenesysUserId),
         new Claim(ClaimTypes.NameIdentifier, agent.Id.ToString()),
         new Claim(ClaimTypes.Name, agent.Name),
         new Claim(ClaimTypes.Role, agent.Role),

@@ -25,6 +25,11 @@ public sealed class OrganizationDirectory
     {
         var organization = Organization.DefaultFor(options.Value.ClientId);
         _organizations[organization.Id] = organization;
+        foreach (var user in options.Value.Users.Where(u => u.Id.Length > 0))
+        {
+            _users[user.Id] = new DirectoryUser(user.Id, organization.Id, user.Name, user.Email,
+                [.. user.Roles.Select(Role.Named)], DirectoryUser.Active);
+        }
     }
 
     /// <summary>Adds the organization, or renames it when <paramref name="name"/> is given; returns what is stored.</summary>

@@ -37,6 +37,22 @@ internal sealed class AgentWorkspace(AppFixture fixture)
         return (tenant, organization!["id"]!.GetValue<string>());
     }
 
+    /// <summary>The Genesys organization of the sandbox's demo tenant, whose business number the Meta simulator's customers write to.</summary>
+    public async Task<string> DemoOrganizationAsync(CancellationToken ct)
+    {
+        var organizations = await GenesysSandbox.GetFromJsonAsync<JsonArray>("/sandbox/organizations", ct);
+        return organizations!.Single(o => o!["clientIds"]!.AsArray().Any(c => c!.GetValue<string>() == "sandbox-genesys-client"))!["id"]!.GetValue<string>();
+    }
+
+    /// <summary>Signs in through the portal's page and the Genesys simulator's login page, as <paramref name="userName"/>.</summary>
+    public static async Task SignInInBrowserAsync(Microsoft.Playwright.IPage page, string workspace, string userName)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("Workspace").FillAsync(workspace);
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Continue with Genesys Cloud" }).ClickAsync();
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = userName }).ClickAsync();
+    }
+
     /// <summary>Creates or changes a user of a Genesys organization, as its Genesys administrator would.</summary>
     public async Task<string> PutUserAsync(string organizationId, string name, string[] roles, string state = "active",
         string? userId = null, CancellationToken ct = default)

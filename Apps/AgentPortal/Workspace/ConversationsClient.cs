@@ -1,0 +1,37 @@
+using System.Net;
+using System.Net.Http.Headers;
+using WhatsAppGenesys.Contracts.Agents;
+
+namespace WhatsAppGenesys.AgentPortal.Workspace;
+
+/// <summary>The portal service's agent conversation routes, called with the agent's session token.</summary>
+public sealed class ConversationsClient(HttpClient http)
+{
+    /// <summary>The tenant's conversations for a filter (open, mine, all); null when the session no longer counts.</summary>
+    public async Task<IReadOnlyList<AgentConversationSummary>?> ListAsync(AgentSession session, string filter, CancellationToken cancellationToken)
+    {
+        using var response = await http.SendAsync(Request(session, $"api/v1/agent/conversations?filter={Uri.EscapeDataString(filter)}&limit=100"),
+            cancellationToken);
+        return response.StatusCode == HttpStatusCode.Unauthorized
+            ? null
+            : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<List<AgentConversationSummary>>(cancellationToken);
+    }
+
+    /// <summary>A conversation's messages after <paramref name="afterSequence"/>, oldest first; null when the tenant has no such conversation.</summary>
+    public async Task<IReadOnlyList<AgentMessage>?> MessagesAsync(AgentSession session, Guid conversationId, long afterSequence,
+        CancellationToken cancellationToken)
+    {
+        using var response = await http.SendAsync(
+            Request(session, $"api/v1/agent/conversations/{conversationId}/messages?after={afterSequence}&limit=500"), cancellationToken);
+        return response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Unauthorized
+            ? null
+            : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<List<AgentMessage>>(cancellationToken);
+    }
+
+    private static HttpRequestMessage Request(AgentSession session, string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Token);
+        return request;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.SignalR.Client;
+using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.Contracts.Agents;
+
+namespace WhatsAppGenesys.AgentPortal.Workspace;
+
+/// <summary>
+/// The page's connection to the portal service's agent hub, with the agent's session token. The hub pushes every
+/// message and status change of the tenant as the pipeline records it. After a reconnect the page reloads what it
+/// shows (the API answers from the history), so nothing missed while disconnected is lost, and messages are
+/// deduplicated by their sequence.
+/// </summary>
+public sealed class LiveUpdates(IConfiguration configuration, ILogger<LiveUpdates> logger) : IAsyncDisposable
+{
+    private HubConnection? _connection;
+
+    public event Func<AgentMessage, Task>? MessageRecorded;
+    public event Func<AgentMessageStatus, Task>? StatusChanged;
+    public event Func<Task>? Reconnected;
+
+    public bool IsConnected => _connection?.State == HubConnectionState.Connected;
+
+    public async Task StartAsync(AgentSession session, CancellationToken cancellationToken)
+    {
+        // WebSockets do not go through HttpClient's service discovery: the portal service's address as the AppHost gave it.
+        var baseUrl = configuration[$"services:{ServiceNames.PortalService}:http:0"] ?? $"http://{ServiceNames.PortalService}";
+        _connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(new Uri(baseUrl), AgentHub.Path), options => options.AccessTokenProvider = () => Task.FromResult<string?>(session.Token))
+            .WithAutomaticReconnect()
+            .Build();
+        _connection.On<AgentMessage>(AgentHub.MessageRecorded, message => MessageRecorded?.Invoke(message) ?? Task.CompletedTask);
+        _connection.On<AgentMessageStatus>(AgentHub.StatusChanged, status => StatusChanged?.Invoke(status) ?? Task.CompletedTask);
+        _connection.Reconnected += _ => Reconnected?.Invoke() ?? Task.CompletedTask;
+        try
+        {
+            await _connection.StartAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or System.Net.WebSockets.WebSocketException)
+        {
+            // The page still works without live updates; it says so, and a reload tries again.
+            logger.LogWarning("The agent hub could not be reached: {Reason}", ex.Message);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.Playwright;
+using WhatsAppGenesys.IntegrationTests.Console;
+using WhatsAppGenesys.IntegrationTests.Inbound;
+using WhatsAppGenesys.IntegrationTests.Outbound;
+using static Microsoft.Playwright.Assertions;
+
+namespace WhatsAppGenesys.IntegrationTests.Agents;
+
+/// <summary>
+/// The agent's workspace in a real browser against the running system: a customer's messages appear live, without
+/// a reload, pushed by the portal service's hub as the pipeline records them; an agent's reply shows its ticks
+/// advancing to read; and a conversation of another tenant cannot be opened by its address.
+/// </summary>
+public sealed class AgentWorkspaceTests(AppFixture fixture, ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
+{
+    private readonly AgentWorkspace _workspace = new(fixture);
+    private readonly AgentDesk _desk = new(fixture);
+
+    [Fact]
+    public async Task CustomerMessagesAppearLiveAndTheAgentsReplyShowsItsTicks()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var demoOrganization = await _workspace.DemoOrganizationAsync(ct);
+        var agentName = $"Lee Live {Guid.NewGuid().ToString()[..6]}";
+        await _workspace.PutUserAsync(demoOrganization, agentName, ["Communicate - Agent"], ct: ct);
+
+        var page = await browser.NewPageAsync(_workspace.PortalUrl);
+        await AgentWorkspace.SignInInBrowserAsync(page, "demo", agentName);
+        await Expect(page.Locator(".workspace[data-live=true]")).ToBeVisibleAsync();
+
+        // The customer writes: the conversation appears in the open list without a reload.
+        var customer = Sandboxes.NewCustomer();
+        await _desk.Sandboxes.CustomerSendsAsync(customer, new { type = "text", text = $"Hello from {customer}" });
+        var item = page.Locator("[data-test=conversation]", new() { HasText = customer });
+        await Expect(item).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await item.ClickAsync();
+        await Expect(page.Locator("[data-test=message]", new() { HasText = $"Hello from {customer}" })).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-test=window]")).ToContainTextAsync("Free text possible");
+
+        // A second message lands in the open conversation, pushed.
+        await _desk.Sandboxes.CustomerSendsAsync(customer, new { type = "text", text = "Are you there?" });
+        await Expect(page.Locator("[data-test=message]", new() { HasText = "Are you there?" })).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+        // The agent answers in Genesys: the reply appears, and its ticks advance to read as Meta reports it.
+        await _desk.Sandboxes.WaitForAgentMessagesAsync(customer, 2);
+        var genesysConversation = (await _desk.Sandboxes.ConversationAsync(customer))!["id"]!.GetValue<string>();
+        await _desk.AgentSendsAsync(genesysConversation, new { text = "Yes, how can I help?" });
+        var reply = page.Locator("[data-test=message]", new() { HasText = "Yes, how can I help?" });
+        await Expect(reply).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(reply.Locator(".ticks-read")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await ConsoleBrowser.ScreenshotAsync(page, "agent-workspace-conversation");
+
+        // Another business's agent who has the address of this conversation sees nothing of it.
+        var conversationUrl = new Uri(page.Url).AbsolutePath;
+        var (otherTenant, otherOrganization) = await _workspace.CreateTenantAsync(ct);
+        await _workspace.PutUserAsync(otherOrganization, "Nosy Neighbour", ["admin"], ct: ct);
+        var outsider = await browser.NewPageAsync(_workspace.PortalUrl);
+        await AgentWorkspace.SignInInBrowserAsync(outsider, otherTenant.Id, "Nosy Neighbour");
+        await Expect(outsider.Locator("[data-test=whoami]")).ToContainTextAsync(otherTenant.Id);
+        await outsider.GotoAsync(conversationUrl);
+        await Expect(outsider.Locator("[data-test=not-found]")).ToBeVisibleAsync();
+        Assert.DoesNotContain(customer, await outsider.ContentAsync());
+        await ConsoleBrowser.ScreenshotAsync(outsider, "agent-workspace-other-tenant");
+    }
+}
