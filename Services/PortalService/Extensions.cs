@@ -40,7 +40,7 @@ internal static class Extensions
 
     /// <summary>
     /// Agents (docs/agents.md): sign-in with Genesys through the auth service, provisioning at first sign-in,
-    /// HS256 session tokens that signing out revokes, and the scheduled role sync with Genesys.
+    /// HS256 session tokens that signing out revokes, the scheduled role sync with Genesys and the conversations API.
     /// </summary>
     private static void AddAgents(this IHostApplicationBuilder builder)
     {
@@ -53,6 +53,9 @@ internal static class Extensions
         builder.Services.AddScoped<AgentRoleSync>();
         builder.Services.AddHostedService<AgentRoleSyncService>();
         builder.AddAgentSessionAuthentication();
+
+        builder.Services.AddSingleton<AgentMessageMapper>();
+        builder.Services.AddScoped<AgentConversations>();
     }
 
     /// <summary>

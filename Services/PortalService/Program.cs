@@ -34,6 +34,7 @@ app.MapTemplatesApi();
 app.MapCampaignsApi();
 app.MapAnalyticsApi();
 app.MapAgentSessionsApi();
+app.MapAgentConversationsApi();
 app.MapPipelineAdminEndpoints(Pipelines.History);
 app.MapPipelineAdminEndpoints(Pipelines.TemplateStatus);
 
