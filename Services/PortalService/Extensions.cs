@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using StackExchange.Redis;
 using WhatsAppGenesys.Clients.Providers;
 using WhatsAppGenesys.Messaging.Archiving;
 using WhatsAppGenesys.Contracts;
@@ -21,6 +22,9 @@ namespace WhatsAppGenesys.PortalService;
 
 internal static class Extensions
 {
+    /// <summary>The agent hub's Redis channels start with this, apart from every other use of the Redis server.</summary>
+    private const string AgentHubChannelPrefix = "whatsappgenesys-agent-hub";
+
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDatabase<PortalDbContext>(ResourceNames.PortalDatabase, options => options.UseSnakeCaseNamingConvention());
@@ -40,7 +44,8 @@ internal static class Extensions
 
     /// <summary>
     /// Agents (docs/agents.md): sign-in with Genesys through the auth service, provisioning at first sign-in,
-    /// HS256 session tokens that signing out revokes, and the scheduled role sync with Genesys.
+    /// HS256 session tokens that signing out revokes, the scheduled role sync with Genesys, the conversations API
+    /// and the hub that pushes the history's changes to the tenant's agents (a Redis backplane joins the replicas).
     /// </summary>
     private static void AddAgents(this IHostApplicationBuilder builder)
     {
@@ -53,6 +58,14 @@ internal static class Extensions
         builder.Services.AddScoped<AgentRoleSync>();
         builder.Services.AddHostedService<AgentRoleSyncService>();
         builder.AddAgentSessionAuthentication();
+
+        builder.Services.AddSingleton<AgentMessageMapper>();
+        builder.Services.AddScoped<AgentConversations>();
+        builder.Services.AddSingleton<IHistoryChangeListener, AgentNotifications>();
+        var redis = builder.Configuration.GetConnectionString(ResourceNames.Redis)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.Redis} is required: the agent hub's backplane.");
+        builder.Services.AddSignalR().AddStackExchangeRedis(redis,
+            backplane => backplane.Configuration.ChannelPrefix = RedisChannel.Literal(AgentHubChannelPrefix));
     }
 
     /// <summary>

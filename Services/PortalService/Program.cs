@@ -34,6 +34,8 @@ app.MapTemplatesApi();
 app.MapCampaignsApi();
 app.MapAnalyticsApi();
 app.MapAgentSessionsApi();
+app.MapAgentConversationsApi();
+app.MapAgentNotificationsHub();
 app.MapPipelineAdminEndpoints(Pipelines.History);
 app.MapPipelineAdminEndpoints(Pipelines.TemplateStatus);
 

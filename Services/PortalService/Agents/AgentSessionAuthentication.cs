@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using WhatsAppGenesys.Contracts.Agents;
 
 namespace WhatsAppGenesys.PortalService.Agents;
 
 /// <summary>
 /// The agent session scheme: a bearer token from <see cref="AgentSessionTokens"/>, refused once it is signed out or
 /// once its agent has lost access in Genesys (the role sync, or the next sign-in, found them disabled or removed).
+/// Requests to the agent hub may carry the token in the <c>access_token</c> query parameter instead of the
+/// Authorization header, because browsers cannot set headers on WebSocket and server-sent-event requests.
 /// </summary>
 public static class AgentSessionAuthentication
 {
@@ -22,10 +25,22 @@ public static class AgentSessionAuthentication
             {
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = AgentSessionTokens.ValidationParameters(sessions.Value);
-                jwt.Events = new JwtBearerEvents { OnTokenValidated = StillValidAsync };
+                jwt.Events = new JwtBearerEvents { OnMessageReceived = TokenFromHubQuery, OnTokenValidated = StillValidAsync };
             });
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, policy =>
             policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
+    }
+
+    /// <summary>The hub's token from the query string, when the request has no Authorization header; other paths never read it.</summary>
+    private static Task TokenFromHubQuery(MessageReceivedContext context)
+    {
+        var request = context.HttpContext.Request;
+        if (request.Path.StartsWithSegments(AgentHub.Path) && request.Headers.Authorization.Count == 0 &&
+            request.Query["access_token"].ToString() is { Length: > 0 } token)
+        {
+            context.Token = token;
+        }
+        return Task.CompletedTask;
     }
 
     private static async Task StillValidAsync(TokenValidatedContext context)

@@ -47,6 +47,8 @@ public static class HistoryModel
             message.HasIndex(m => new { m.TenantId, m.OccurredAt, m.Id });
             message.HasIndex(m => new { m.TenantId, m.WaId });
             message.HasIndex(m => new { m.TenantId, m.Bsuid });
+            // The conversations an agent replied in (the agent portal's "mine").
+            message.HasIndex(m => new { m.TenantId, m.AgentId, m.ConversationId });
             message.HasIndex(m => m.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
         });
 

@@ -10,10 +10,12 @@ namespace WhatsAppGenesys.PortalService.History;
 /// Stores one message of the history, once: a redelivered event finds its row and changes nothing. A new customer
 /// message is then shown to every <see cref="IInboundMessageObserver"/>; the row remembers when they all had it, so
 /// an observer that failed (the event is retried) or a crash before that point means they are called again. The
-/// analytics figures are added in the insert's transaction (<see cref="AnalyticsCounters"/>).
+/// analytics figures are added in the insert's transaction (<see cref="AnalyticsCounters"/>). Every
+/// <see cref="IHistoryChangeListener"/> hears of the row once, right after the insert commits and before the observers,
+/// so an observer that fails (and makes the event retry, which finds the row) does not hold it back or repeat it.
 /// </summary>
-public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMessageObserver> observers, AnalyticsCounters counters,
-    ResponseTimes responseTimes, TimeProvider clock, ILogger<MessageRecorder> logger)
+public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMessageObserver> observers, IEnumerable<IHistoryChangeListener> listeners,
+    AnalyticsCounters counters, ResponseTimes responseTimes, TimeProvider clock, ILogger<MessageRecorder> logger)
 {
     public async Task RecordAsync(ConversationMessageRecorded message, CancellationToken ct)
     {
@@ -30,6 +32,10 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
                 // Stored at the same moment by the other replica (a fail-over mid-message): it counts it and notifies the observers.
                 logger.LogDebug("History message {MessageId} was stored concurrently", message.MessageId);
                 return;
+            }
+            foreach (var listener in listeners)
+            {
+                await listener.OnMessageStoredAsync(row, ct);
             }
         }
 

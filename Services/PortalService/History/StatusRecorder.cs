@@ -10,8 +10,10 @@ namespace WhatsAppGenesys.PortalService.History;
 /// <summary>
 /// Keeps every status Meta reported (once each) and moves the message's current status forward only: a conditional
 /// update that matches nothing when a stronger status is already there, so out-of-order and repeated events are harmless.
+/// Every <see cref="IHistoryChangeListener"/> hears of a move once it commits; a status that moves nothing is not passed on.
 /// </summary>
-public sealed class StatusRecorder(PortalDbContext db, AnalyticsCounters counters, RecipientStatusRecorder campaignRecipients, TimeProvider clock, ILogger<StatusRecorder> logger)
+public sealed class StatusRecorder(PortalDbContext db, AnalyticsCounters counters, RecipientStatusRecorder campaignRecipients,
+    IEnumerable<IHistoryChangeListener> listeners, TimeProvider clock, ILogger<StatusRecorder> logger)
 {
     public async Task RecordAsync(ConversationMessageStatusChanged status, CancellationToken ct)
     {
@@ -34,7 +36,16 @@ public sealed class StatusRecorder(PortalDbContext db, AnalyticsCounters counter
             }
         }
 
-        await MoveCurrentStatusAsync(status, ct);
+        var moved = await MoveCurrentStatusAsync(status, ct);
+        foreach (var conversationId in moved.Select(m => m.ConversationId))
+        {
+            var move = new HistoryStatusMove(status.TenantId, conversationId, status.MessageId, status.Status, status.FailureCode,
+                status.FailureReason, status.OccurredAt.ToUniversalTime());
+            foreach (var listener in listeners)
+            {
+                await listener.OnStatusMovedAsync(move, ct);
+            }
+        }
         // A campaign's message also has a recipient row, where the campaign shows its status.
         await campaignRecipients.RecordAsync(status, ct);
     }
@@ -42,14 +53,14 @@ public sealed class StatusRecorder(PortalDbContext db, AnalyticsCounters counter
     /// <summary>
     /// Moves the message's current status forward and adds the move to the analytics in one transaction. The row is
     /// locked and re-checked before the update, so of two concurrent deliveries of one status exactly one moves it
-    /// and counts; a weaker or repeated status matches nothing and counts nothing.
+    /// and counts; a weaker or repeated status matches nothing and counts nothing. Returns the rows it moved, once committed.
     /// </summary>
-    private async Task MoveCurrentStatusAsync(ConversationMessageStatusChanged status, CancellationToken ct)
+    private async Task<List<StatusMove>> MoveCurrentStatusAsync(ConversationMessageStatusChanged status, CancellationToken ct)
     {
         var weaker = StatusPrecedence.Weaker(status.Status).ToArray();
         var at = status.OccurredAt.ToUniversalTime();
         var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -62,14 +73,15 @@ public sealed class StatusRecorder(PortalDbContext db, AnalyticsCounters counter
                 UPDATE history_messages AS m
                 SET status = {status.Status}, status_at = {at}, failure_code = {status.FailureCode}, failure_reason = {status.FailureReason}
                 FROM target WHERE m.id = target.id
-                RETURNING target.status AS previous, target.occurred_at AS sent_at
+                RETURNING target.status AS previous, target.occurred_at AS sent_at, m.conversation_id
                 """).ToListAsync(ct);
             var figures = moved.SelectMany(m => MessageFigures.ForStatusChange(status.TenantId, m.SentAt, m.Previous, status.Status, status.FailureCode));
             await counters.AddAsync(figures, ct);
             await transaction.CommitAsync(ct);
+            return moved;
         });
     }
 
-    /// <summary>What the conditional update changed: the status the message had, and when it was sent (columns named by the context's snake_case convention).</summary>
-    internal sealed record StatusMove(string? Previous, DateTimeOffset SentAt);
+    /// <summary>What the conditional update changed: the status the message had, when it was sent, and its conversation (columns named by the context's snake_case convention).</summary>
+    internal sealed record StatusMove(string? Previous, DateTimeOffset SentAt, Guid ConversationId);
 }

@@ -786,6 +786,9 @@ namespace WhatsAppGenesys.PortalService.Data.Migrations
                     b.HasIndex("TenantId", "WaId")
                         .HasDatabaseName("ix_history_messages_tenant_id_wa_id");
 
+                    b.HasIndex("TenantId", "AgentId", "ConversationId")
+                        .HasDatabaseName("ix_history_messages_tenant_id_agent_id_conversation_id");
+
                     b.HasIndex("TenantId", "Direction", "MessageId")
                         .IsUnique()
                         .HasDatabaseName("ix_history_messages_tenant_id_direction_message_id");
