@@ -147,7 +147,11 @@ public sealed class AppFixture : IAsyncLifetime
             await App.DisposeAsync();
         }
         Directory.Delete(SpanDirectory, recursive: true);
-        Directory.Delete(LogDirectory, recursive: true);
+        // WAG_KEEP_TEST_LOGS=1 keeps the services' logs for a post-mortem (the path is in the test output).
+        if (Environment.GetEnvironmentVariable("WAG_KEEP_TEST_LOGS") != "1")
+        {
+            Directory.Delete(LogDirectory, recursive: true);
+        }
         Directory.Delete(MeasurementDirectory, recursive: true);
         Directory.Delete(DataDirectory, recursive: true);
     }

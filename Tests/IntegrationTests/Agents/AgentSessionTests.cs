@@ -103,6 +103,27 @@ public sealed class AgentSessionTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, (await _workspace.MeAsync("not-a-token", ct)).Status);
     }
 
+    [Fact]
+    public async Task TheConversationsOfTheAgentsTenantAreListedAndOnlySupervisorsSeeAll()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var demo = await _workspace.DemoOrganizationAsync(ct);
+        var agent = await _workspace.SignInAsync("demo", await _workspace.PutUserAsync(demo, $"Lia List {Guid.NewGuid():N}"[..16], ["Communicate - Agent"], ct: ct), ct);
+        var customer = Inbound.Sandboxes.NewCustomer();
+        await new Inbound.Sandboxes(fixture).CustomerSendsAsync(customer, new { type = "text", text = "Is my order on its way?" });
+
+        // The customer's conversation is open (they wrote within 24 hours) and its messages are readable by sequence.
+        var summary = await _workspace.WaitForConversationAsync(agent.Token, "open", customer, ct);
+        Assert.Equal("inbound", summary.LastDirection);
+        Assert.NotNull(summary.LastCustomerMessageAt);
+        var messages = await _workspace.MessagesAsync(agent.Token, summary.ConversationId, 0, ct);
+        Assert.Equal("Is my order on its way?", Assert.Single(messages!).Text);
+        Assert.Empty((await _workspace.MessagesAsync(agent.Token, summary.ConversationId, messages![0].Sequence, ct))!);
+
+        // "All" is for supervisors and admins.
+        Assert.Equal(HttpStatusCode.Forbidden, await _workspace.ListStatusAsync(agent.Token, "all", ct));
+    }
+
     // The portal's roles as the API names them.
     private static class AgentRolesExpected
     {

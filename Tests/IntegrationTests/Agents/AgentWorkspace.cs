@@ -121,6 +121,41 @@ internal sealed class AgentWorkspace(AppFixture fixture)
         return (response.StatusCode, response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<AgentProfile>(ct) : null);
     }
 
+    /// <summary>Polls the agent conversation list until the customer's conversation is in it.</summary>
+    public async Task<AgentConversationSummary> WaitForConversationAsync(string token, string filter, string customer, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/agent/conversations?filter={filter}&limit=200");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await PortalService.SendAsync(request, ct);
+            var list = await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<List<AgentConversationSummary>>(ct);
+            if (list!.FirstOrDefault(c => c.CustomerId == customer) is { } found)
+            {
+                return found;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"No conversation with {customer} under '{filter}' within 30 s.");
+            await Task.Delay(250, ct);
+        }
+    }
+
+    public async Task<HttpStatusCode> ListStatusAsync(string token, string filter, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/agent/conversations?filter={filter}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await PortalService.SendAsync(request, ct);
+        return response.StatusCode;
+    }
+
+    public async Task<List<AgentMessage>?> MessagesAsync(string token, Guid conversationId, long after, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/agent/conversations/{conversationId}/messages?after={after}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await PortalService.SendAsync(request, ct);
+        return response.StatusCode == HttpStatusCode.NotFound ? null : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<List<AgentMessage>>(ct);
+    }
+
     public async Task<AgentRoleSyncResult> RunRoleSyncAsync(CancellationToken ct)
     {
         using var response = await PortalService.PostAsync("/admin/agents/role-sync", null, ct);

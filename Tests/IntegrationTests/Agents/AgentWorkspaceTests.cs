@@ -32,21 +32,21 @@ public sealed class AgentWorkspaceTests(AppFixture fixture, ConsoleBrowser brows
         var customer = Sandboxes.NewCustomer();
         await _desk.Sandboxes.CustomerSendsAsync(customer, new { type = "text", text = $"Hello from {customer}" });
         var item = page.Locator("[data-test=conversation]", new() { HasText = customer });
-        await Expect(item).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(item).ToBeVisibleAsync(new() { Timeout = 45_000 });
         await item.ClickAsync();
         await Expect(page.Locator("[data-test=message]", new() { HasText = $"Hello from {customer}" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-test=window]")).ToContainTextAsync("Free text possible");
 
         // A second message lands in the open conversation, pushed.
         await _desk.Sandboxes.CustomerSendsAsync(customer, new { type = "text", text = "Are you there?" });
-        await Expect(page.Locator("[data-test=message]", new() { HasText = "Are you there?" })).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(page.Locator("[data-test=message]", new() { HasText = "Are you there?" })).ToBeVisibleAsync(new() { Timeout = 45_000 });
 
         // The agent answers in Genesys: the reply appears, and its ticks advance to read as Meta reports it.
         await _desk.Sandboxes.WaitForAgentMessagesAsync(customer, 2);
         var genesysConversation = (await _desk.Sandboxes.ConversationAsync(customer))!["id"]!.GetValue<string>();
         await _desk.AgentSendsAsync(genesysConversation, new { text = "Yes, how can I help?" });
         var reply = page.Locator("[data-test=message]", new() { HasText = "Yes, how can I help?" });
-        await Expect(reply).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(reply).ToBeVisibleAsync(new() { Timeout = 45_000 });
         await Expect(reply.Locator(".ticks-read")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await ConsoleBrowser.ScreenshotAsync(page, "agent-workspace-conversation");
 
