@@ -4,11 +4,12 @@ namespace WhatsAppGenesys.AppHostTesting;
 
 public static class ListeningPorts
 {
-    /// <summary>Every TCP port something listens on now, IPv4 and IPv6.</summary>
-    public static IReadOnlySet<int> Read() => Listening().Select(l => l.Port).ToHashSet();
-
-    /// <summary>The ports these processes listen on: their socket inodes (/proc/&lt;pid&gt;/fd) among the listening sockets.</summary>
-    public static IReadOnlySet<int> OwnedBy(IEnumerable<int> pids)
+    /// <summary>
+    /// The listening sockets these processes hold (their socket inodes in /proc/&lt;pid&gt;/fd), as (port, inode). An
+    /// inode names one socket: another program that later listens on the same port has a socket of its own, while a
+    /// process that inherited one of these still shows it.
+    /// </summary>
+    public static IReadOnlySet<(int Port, long Inode)> SocketsOwnedBy(IEnumerable<int> pids)
     {
         var inodes = new HashSet<long>();
         foreach (var pid in pids)
@@ -29,8 +30,11 @@ public static class ListeningPorts
                 // Gone meanwhile.
             }
         }
-        return Listening().Where(l => inodes.Contains(l.Inode)).Select(l => l.Port).ToHashSet();
+        return Listening().Where(l => inodes.Contains(l.Inode)).ToHashSet();
     }
+
+    /// <summary>Every listening TCP socket now, IPv4 and IPv6, as (port, inode).</summary>
+    public static IReadOnlySet<(int Port, long Inode)> Sockets() => Listening().ToHashSet();
 
     // /proc/net/tcp and tcp6: local address (hex ip:port) in field 1, state in field 3 (0A = LISTEN), inode in field 9.
     private static IEnumerable<(int Port, long Inode)> Listening()

@@ -44,7 +44,7 @@ public sealed class AppHostShutdownTests
         ];
 
         IReadOnlyCollection<int> ours;
-        IReadOnlySet<int> ourPorts;
+        IReadOnlySet<(int Port, long Inode)> ourSockets;
         try
         {
             // The line comes once Aspire has created every resource (AfterResourcesCreatedEvent). Beside the test
@@ -58,10 +58,10 @@ public sealed class AppHostShutdownTests
                     && Ours().Any(pid => ProcFs.ExecutableName(pid) == "WhatsAppGenesys.AdminDashboard"),
                 TimeSpan.FromMinutes(4), () => $"not every service started:{Environment.NewLine}{output}");
             ours = Ours();
-            ourPorts = ListeningPorts.OwnedBy(ours);
+            ourSockets = ListeningPorts.SocketsOwnedBy(ours);
             Assert.Contains(ours, pid => ProcFs.ExecutableName(pid) == "dcp");
             Assert.Contains(ours, pid => ProcFs.ExecutableName(pid) == "postgres");
-            Assert.NotEmpty(ourPorts);
+            Assert.NotEmpty(ourSockets);
         }
         finally
         {
@@ -72,8 +72,9 @@ public sealed class AppHostShutdownTests
 
         await Eventually.TrueAsync(() => ours.All(pid => !ProcFs.IsAlive(pid)), TimeSpan.FromSeconds(90),
             () => $"left running: {string.Join(", ", ours.Where(ProcFs.IsAlive).Select(pid => $"{pid} {ProcFs.ExecutableName(pid)}"))}");
-        await Eventually.TrueAsync(() => !ListeningPorts.Read().Intersect(ourPorts).Any(), TimeSpan.FromSeconds(30),
-            () => $"still listening: {string.Join(", ", ListeningPorts.Read().Intersect(ourPorts))}");
+        // Our sockets, by inode: on a busy machine another program may listen on one of the freed ports a moment later.
+        await Eventually.TrueAsync(() => !ListeningPorts.Sockets().Intersect(ourSockets).Any(), TimeSpan.FromSeconds(30),
+            () => $"still listening: {string.Join(", ", ListeningPorts.Sockets().Intersect(ourSockets).Select(s => s.Port))}");
     }
 
     private static int FreePort() => WhatsAppGenesys.AppHost.Infrastructure.LocalPorts.GetFreePort();
