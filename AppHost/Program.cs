@@ -105,8 +105,10 @@ var portalService = builder.AddService<Projects.PortalService>(ServiceNames.Port
     .WithReference(whatsappApi).WaitFor(whatsappApi)
     // Campaign messages get a ledger row so that Meta's statuses reach their recipients.
     .WithReference(stateManager).WaitFor(stateManager)
-    // It is also the agent portal's backend: agents, their sessions (signed with this key) and role sync.
-    .WithEnvironment("AgentSessions__SigningKey", agentSessionKey);
+    // It is also the agent portal's backend: agents, their sessions (signed with this key) and role sync, and the
+    // supervisors' control that ends a conversation in Genesys.
+    .WithEnvironment("AgentSessions__SigningKey", agentSessionKey)
+    .WithReference(genesysApi).WaitFor(genesysApi);
 
 // Alerting (docs/alerting.md): rules evaluated from shared state — Redis counters, RabbitMQ queues, the gateway's
 // aggregated /health — and notifications by signed webhook and e-mail. It reads the gateway's /health but does not

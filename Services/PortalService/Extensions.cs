@@ -58,6 +58,8 @@ internal static class Extensions
         builder.Services.AddScoped<AgentRoleSync>();
         builder.Services.AddHostedService<AgentRoleSyncService>();
         builder.AddAgentSessionAuthentication();
+        // Supervisors end conversations through genesys-api's conversation control.
+        builder.AddGenesysApiClient();
 
         builder.Services.AddSingleton<AgentMessageMapper>();
         builder.Services.AddScoped<AgentConversations>();

@@ -35,6 +35,7 @@ app.MapCampaignsApi();
 app.MapAnalyticsApi();
 app.MapAgentSessionsApi();
 app.MapAgentConversationsApi();
+app.MapConversationEndingApi();
 app.MapAgentNotificationsHub();
 app.MapPipelineAdminEndpoints(Pipelines.History);
 app.MapPipelineAdminEndpoints(Pipelines.TemplateStatus);

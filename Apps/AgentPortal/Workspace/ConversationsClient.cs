@@ -28,9 +28,24 @@ public sealed class ConversationsClient(HttpClient http)
             : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<List<AgentMessage>>(cancellationToken);
     }
 
-    private static HttpRequestMessage Request(AgentSession session, string path)
+    /// <summary>Ends the customer's conversation in Genesys (supervisors and admins); the problem's detail when refused.</summary>
+    public async Task<(bool Ended, string? Refusal)> EndAsync(AgentSession session, Guid conversationId, CancellationToken cancellationToken)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var response = await http.SendAsync(Request(session, $"api/v1/agent/conversations/{conversationId}/end", HttpMethod.Post),
+            cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return (true, null);
+        }
+        var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+            ? await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(cancellationToken)
+            : null;
+        return (false, problem?.Detail ?? $"The conversation could not be ended ({(int)response.StatusCode}).");
+    }
+
+    private static HttpRequestMessage Request(AgentSession session, string path, HttpMethod? method = null)
+    {
+        var request = new HttpRequestMessage(method ?? HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Token);
         return request;
     }

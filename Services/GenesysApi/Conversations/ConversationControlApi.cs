@@ -27,9 +27,6 @@ public static class ConversationControlApi
     }
 }
 
-/// <param name="AlreadyDisconnected">The customer had already left: nothing was changed.</param>
-public sealed record ConversationDisconnected(string ConversationId, string ParticipantId, bool AlreadyDisconnected);
-
 /// <summary>Finds the conversation's customer participant and disconnects it, within the tenant's budget.</summary>
 public sealed class ConversationControl(
     GenesysTenantGate gate,

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.Contracts.Genesys;
 using WhatsAppGenesys.Contracts.Providers;
 
 namespace WhatsAppGenesys.Clients.Providers;
@@ -18,6 +19,15 @@ public sealed class GenesysApiClient(HttpClient http)
 
     public Task<ProviderCall<GenesysDeliveryResult>> SendEventAsync(string tenantId, string idempotencyKey, JsonElement body, CancellationToken ct) =>
         PostAsync(tenantId, "genesys/events", idempotencyKey, body, ct);
+
+    /// <summary>Ends the customer's Genesys conversation (the conversation control the tenant API also offers).</summary>
+    public async Task<ProviderCall<ConversationDisconnected>> DisconnectAsync(string tenantId, string genesysConversationId, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/v1/conversations/{Uri.EscapeDataString(genesysConversationId)}/disconnect");
+        request.Headers.Add("X-Tenant-ID", tenantId);
+        using var response = await http.SendAsync(request, ct);
+        return await ProviderCall<ConversationDisconnected>.ReadAsync(response, ProviderNames.Genesys, ct);
+    }
 
     private async Task<ProviderCall<GenesysDeliveryResult>> PostAsync(string tenantId, string path, string idempotencyKey, JsonElement body, CancellationToken ct)
     {

@@ -140,6 +140,14 @@ internal sealed class AgentWorkspace(AppFixture fixture)
         }
     }
 
+    public async Task<HttpStatusCode> EndStatusAsync(string token, Guid conversationId, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/agent/conversations/{conversationId}/end");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await PortalService.SendAsync(request, ct);
+        return response.StatusCode;
+    }
+
     public async Task<HttpStatusCode> ListStatusAsync(string token, string filter, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/agent/conversations?filter={filter}");

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using WhatsAppGenesys.IntegrationTests.Console;
 using WhatsAppGenesys.IntegrationTests.Inbound;
@@ -61,5 +62,35 @@ public sealed class AgentWorkspaceTests(AppFixture fixture, ConsoleBrowser brows
         await Expect(outsider.Locator("[data-test=not-found]")).ToBeVisibleAsync();
         Assert.DoesNotContain(customer, await outsider.ContentAsync());
         await ConsoleBrowser.ScreenshotAsync(outsider, "agent-workspace-other-tenant");
+    }
+
+    [Fact]
+    public async Task ASupervisorEndsAConversationInGenesysAndAnAgentCannot()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var demoOrganization = await _workspace.DemoOrganizationAsync(ct);
+        var suffix = Guid.NewGuid().ToString()[..6];
+        var supervisorName = $"Sue Supervisor {suffix}";
+        await _workspace.PutUserAsync(demoOrganization, supervisorName, ["Supervisor"], ct: ct);
+        var agent = await _workspace.SignInAsync("demo",
+            await _workspace.PutUserAsync(demoOrganization, $"Abe Agent {suffix}", ["Communicate - Agent"], ct: ct), ct);
+
+        var customer = Sandboxes.NewCustomer();
+        var genesysConversation = await _desk.CustomerOpensConversationAsync(customer);
+        var conversation = await _workspace.WaitForConversationAsync(agent.Token, "open", customer, ct);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, await _workspace.EndStatusAsync(agent.Token, conversation.ConversationId, ct));
+
+        var page = await browser.NewPageAsync(_workspace.PortalUrl);
+        await AgentWorkspace.SignInInBrowserAsync(page, "demo", supervisorName);
+        await Expect(page.Locator("[data-test=whoami]")).ToContainTextAsync(supervisorName);
+        await page.GotoAsync($"/conversations/{conversation.ConversationId}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "End conversation" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "End it" }).ClickAsync();
+        await Expect(page.Locator("[data-test=ended]")).ToBeVisibleAsync();
+        await ConsoleBrowser.ScreenshotAsync(page, "agent-workspace-ended");
+
+        var atGenesys = await fixture.Client(WhatsAppGenesys.Contracts.ServiceNames.GenesysSandbox)
+            .GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/sandbox/conversations/{genesysConversation}", ct);
+        Assert.Equal("disconnected", atGenesys!["state"]!.GetValue<string>());
     }
 }
