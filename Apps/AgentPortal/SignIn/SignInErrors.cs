@@ -11,6 +11,7 @@ public static class SignInErrors
     public const string Declined = "declined";
     public const string Expired = "expired";
     public const string Unavailable = "unavailable";
+    public const string SessionEnded = "session-ended";
 
     public static string? Describe(string? code) => code switch
     {
@@ -22,6 +23,7 @@ public static class SignInErrors
         Declined => "Genesys Cloud did not complete the sign-in. Try again.",
         Expired => "The sign-in took too long or was interrupted. Start again.",
         Unavailable => "Signing in is not possible right now. Try again in a moment.",
+        SessionEnded => "Your session has ended. Sign in again.",
         null => null,
         _ => "The sign-in did not complete. Try again.",
     };

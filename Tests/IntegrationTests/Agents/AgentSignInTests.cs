@@ -50,7 +50,9 @@ public sealed class AgentSignInTests(AppFixture fixture, ConsoleBrowser browser)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(("Sam Supervisor", "Supervisor", tenant.Id), (agent!.Name, agent.Role, agent.TenantId));
 
-        // Signing out revokes the token itself, not just the cookie.
+        // Signing out revokes the token itself, not just the cookie. (Once the workspace has loaded: a page still
+        // loading when its token is revoked lands on "Your session has ended" instead.)
+        await Expect(page.Locator("[data-test=no-conversations]")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You are signed out.");
         Assert.Equal(HttpStatusCode.Unauthorized, (await _workspace.MeAsync(cookie.Value, ct)).Status);

@@ -79,17 +79,21 @@ internal sealed class DeliveryLedger
     /// <summary>
     /// Publishes until the broker confirms, as a webhook's sender redelivers what got a 5xx: a publisher whose node just
     /// went away fails until its connection has recovered to another node.
+    /// A node stopped without a drain can also refuse (nack) publishes for a while, until its queues' leaders have moved:
+    /// the sender keeps trying for two minutes, as Meta and Genesys keep redelivering for far longer.
     /// </summary>
     private static async Task PublishUntilConfirmedAsync(PipelinePublisher publisher, string pipeline, TestMessage message, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
+        while (true)
         {
             try
             {
                 await publisher.PublishJsonAsync(pipeline, message.Key, message.Id, "test.message", message, ct);
                 return;
             }
-            catch (Exception ex) when (attempt < 100 && ex is RabbitMQ.Client.Exceptions.RabbitMQClientException or IOException or TimeoutException)
+            catch (Exception ex) when (DateTime.UtcNow < deadline && ex is RabbitMQ.Client.Exceptions.RabbitMQClientException
+                or RabbitMQ.Client.Exceptions.PublishException or IOException or TimeoutException)
             {
                 await Task.Delay(200, ct);
             }
