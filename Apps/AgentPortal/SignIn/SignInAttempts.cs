@@ -7,8 +7,9 @@ namespace WhatsAppGenesys.AgentPortal.SignIn;
 public sealed record SignInAttempt(string Workspace, string State, string CodeVerifier, string ReturnUrl, DateTimeOffset StartedAt);
 
 /// <summary>
-/// Keeps a sign-in attempt in an encrypted, httpOnly cookie scoped to /signin for ten minutes: no server-side state,
-/// so any replica can finish what another began, and the verifier is readable by no script and no other site.
+/// Keeps a sign-in attempt in an encrypted, httpOnly cookie scoped to /signin for ten minutes: the browser carries it,
+/// so the server keeps no state, and the verifier is readable by no script and no other site. (More than one replica
+/// of the portal would have to share its Data Protection key ring to read each other's cookies; it runs one.)
 /// </summary>
 public sealed class SignInAttempts(IDataProtectionProvider protection, TimeProvider time)
 {
