@@ -63,10 +63,9 @@ public sealed class AgentSignIn(
     {
         var region = await RegionAsync(tenantId, cancellationToken);
         var token = await tenantTokens.GetAsync(tenantId, cancellationToken);
-        // users/{id} with the tenant's own token only ever finds users of the tenant's organization.
-        return await users.FindUserAsync(region, token.AccessToken, userId, cancellationToken) is { } user
-            ? ToAgent(user with { Organization = user.Organization ?? new GenesysEntityWire(TenantOrganizationUnread, null) })
-            : null;
+        // users/{id} with the tenant's own token only ever finds users of the tenant's organization; it is asked to
+        // expand the organization, as users/me is.
+        return await users.FindUserAsync(region, token.AccessToken, userId, cancellationToken) is { } user ? ToAgent(user) : null;
     }
 
     private async Task<string> TenantOrganizationAsync(string tenantId, string region, CancellationToken cancellationToken)
@@ -83,9 +82,6 @@ public sealed class AgentSignIn(
             : throw new TokenFailureException(StatusCodes.Status409Conflict, "Not configured",
                 $"Tenant '{tenantId}' has a Genesys region outside the allow-list.");
     }
-
-    // users/{id} may leave the organization out; the caller knows it is the tenant's.
-    private const string TenantOrganizationUnread = "tenant";
 
     private static GenesysAgent ToAgent(GenesysUserWire user) =>
         user is { Id.Length: > 0, Organization.Id.Length: > 0 }
