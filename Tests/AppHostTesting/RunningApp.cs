@@ -157,7 +157,8 @@ public sealed class RunningApp : IAsyncDisposable
 
     private async Task ExecuteAsync(string resourceName, string command, CancellationToken cancellationToken)
     {
-        var result = await TryExecuteAsync(resourceName, command, cancellationToken);
+        // A command DCP never answers fails the test after the resource timeout instead of holding up the run.
+        var result = await TryExecuteAsync(resourceName, command, cancellationToken).WaitAsync(ResourceTimeout, cancellationToken);
         if (!result.Success)
         {
             throw new InvalidOperationException($"'{command}' on {resourceName} failed: {result.Message}");
@@ -209,14 +210,33 @@ public sealed class RunningApp : IAsyncDisposable
 
     private int _disposed;
 
-    /// <summary>Stops everything (Aspire stops DCP and every process it started); safe to call twice.</summary>
+    // Stopping takes seconds; a whole system under load, well under a minute.
+    private static readonly TimeSpan StopLimit = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Stops everything (Aspire stops DCP and every process it started); safe to call twice. Aspire's stop has been
+    /// seen to hang on its own (microsoft/aspire#7139); a test run must not wait on it forever, so after
+    /// <see cref="StopLimit"/> every process the application started is killed and the stop is left behind.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }
-        await App.DisposeAsync();
+        var stopping = App.DisposeAsync().AsTask();
+        if (await Task.WhenAny(stopping, Task.Delay(StopLimit)) != stopping)
+        {
+            var alive = Resources.SelectMany(r => _states.Instances(r.Name)).Select(ProcessId).OfType<int>()
+                .SelectMany(ProcFs.ProcessTree).Distinct().ToList();
+            Console.Error.WriteLine($"RunningApp: Aspire did not stop within {StopLimit.TotalMinutes} minutes; killing {alive.Count} process(es) it started.");
+            foreach (var pid in alive)
+            {
+                Posix.Kill(pid);
+            }
+            return;
+        }
+        await stopping;
         await _states.DisposeAsync();
     }
 }

@@ -79,6 +79,7 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        HangWatchdog.Start();
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
         [
             $"AppHost:DataDirectory={DataDirectory}",

@@ -11,10 +11,16 @@ internal static class RabbitMQCtl
 {
     private const string Script = "/usr/lib/rabbitmq/bin/rabbitmqctl";
 
+    /// <summary>
+    /// rabbitmqctl waits forever by default, and a listing on a cluster that just lost a node can do exactly that; the
+    /// command gets its own timeout and the process is killed if it outlives it.
+    /// </summary>
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
     public static async Task<string> RunAsync(RunningApp app, LocalRabbitMQResource node, IEnumerable<string> arguments)
     {
         var environment = ProcessEnvironment.Read(app.GetProcessIds(node.Name)[0]);
-        var start = new ProcessStartInfo(Script, ["-n", node.NodeName, .. arguments])
+        var start = new ProcessStartInfo(Script, ["-n", node.NodeName, "--timeout", "45", .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -26,7 +32,16 @@ internal static class RabbitMQCtl
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"rabbitmqctl {string.Join(' ', arguments)} did not answer within {Timeout.TotalSeconds} s.");
+        }
         return process.ExitCode == 0
             ? await output
             : throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} exited with {process.ExitCode}: {await error}");
