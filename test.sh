@@ -6,9 +6,11 @@ cd "$(dirname "$0")"
 ./scripts/install-prerequisites.sh || exit 1
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+results=$(mktemp -d)
+trap 'rm -rf "$log" "$results"' EXIT
 # Release: the services under test run optimised, as they do in production, which on two cores is minutes of the run.
-dotnet test --solution WhatsAppGenesys.sln --configuration Release "$@" 2>&1 | tee "$log"
+# Each test project also writes a TRX report, read below for the slowest tests.
+dotnet test --solution WhatsAppGenesys.sln --configuration Release --results-directory "$results" --report-xunit-trx "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # Microsoft.Testing.Platform ends with "Test run summary: ..." followed by "  failed: N" and "  succeeded: N".
@@ -23,6 +25,12 @@ if (( failed > 0 )); then
     echo "Failed tests:"
     awk '/^(\033\[[0-9;]*m)*failed [^:]/ { n = 7 } n > 0 { print "  " $0; n-- }' "$log"
 fi
+
+# Where the minutes went: the slowest tests of the run, with their durations (hh:mm:ss).
+echo
+echo "Slowest tests:"
+cat "$results"/*.trx 2>/dev/null | grep -oE '<UnitTestResult [^>]*>' \
+    | sed -E 's/.*testName="([^"]*)".*duration="([0-9:]{8})[^"]*".*/\2  \1/' | sort -r | head -n 15 | sed 's/^/  /'
 
 echo
 echo "$passed passed, $failed failed"
