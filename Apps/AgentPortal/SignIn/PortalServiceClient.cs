@@ -54,12 +54,8 @@ public sealed class PortalServiceClient(HttpClient http)
             {
                 return new PortalAnswer<T>(await response.Content.ReadFromJsonAsync<T>(cancellationToken), (int)response.StatusCode, null);
             }
-            string? title = null;
-            if (response.Content.Headers.ContentType?.MediaType is "application/problem+json" or "application/json")
-            {
-                title = (await response.Content.ReadFromJsonAsync<ProblemDetails>(cancellationToken))?.Title;
-            }
-            return new PortalAnswer<T>(null, (int)response.StatusCode, title);
+            var problem = await response.ReadProblemAsync(cancellationToken);
+            return new PortalAnswer<T>(null, (int)response.StatusCode, problem?.Title);
         }
     }
 }

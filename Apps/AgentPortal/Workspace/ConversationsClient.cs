@@ -37,9 +37,7 @@ public sealed class ConversationsClient(HttpClient http)
         {
             return (true, null);
         }
-        var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
-            ? await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(cancellationToken)
-            : null;
+        var problem = await response.ReadProblemAsync(cancellationToken);
         return (false, problem?.Detail ?? $"The conversation could not be ended ({(int)response.StatusCode}).");
     }
 

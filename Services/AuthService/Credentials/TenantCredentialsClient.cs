@@ -38,7 +38,7 @@ public sealed class TenantCredentialsClient(HttpClient http)
                 return await response.Content.ReadFromJsonAsync<T>(cancellationToken)
                     ?? throw new TokenFailureException(StatusCodes.Status502BadGateway, "Tenant service error", "Empty credentials response.");
             }
-            var problem = await ReadProblemAsync(response, cancellationToken);
+            var problem = await response.ReadProblemAsync(cancellationToken);
             throw response.StatusCode switch
             {
                 HttpStatusCode.NotFound => new TokenFailureException(StatusCodes.Status404NotFound, "Unknown tenant",
@@ -50,18 +50,6 @@ public sealed class TenantCredentialsClient(HttpClient http)
                 _ => new TokenFailureException(StatusCodes.Status503ServiceUnavailable, "Tenant service unavailable",
                     $"The tenant service answered {(int)response.StatusCode} for the credentials of tenant '{tenantId}'."),
             };
-        }
-    }
-
-    private static async Task<ProblemDetails?> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await response.Content.ReadFromJsonAsync<ProblemDetails>(cancellationToken);
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException)
-        {
-            return null;
         }
     }
 }

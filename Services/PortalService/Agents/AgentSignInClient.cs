@@ -38,22 +38,10 @@ public sealed class AgentSignInClient(HttpClient http)
             {
                 return AgentCall<T>.Ok((await response.Content.ReadFromJsonAsync<T>(cancellationToken))!);
             }
-            var problem = await ReadProblemAsync(response, cancellationToken);
+            var problem = await response.ReadProblemAsync(cancellationToken);
             return AgentCall<T>.Failed((int)response.StatusCode,
                 problem?.Title ?? "Sign-in failed",
                 problem?.Detail ?? (response.StatusCode == HttpStatusCode.NotFound ? "Not found." : "The sign-in could not be completed."));
-        }
-    }
-
-    private static async Task<ProblemDetails?> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await response.Content.ReadFromJsonAsync<ProblemDetails>(cancellationToken);
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException)
-        {
-            return null;
         }
     }
 }

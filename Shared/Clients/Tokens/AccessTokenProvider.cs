@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WhatsAppGenesys.Clients.Tenancy;
 using WhatsAppGenesys.Contracts.Tenancy;
@@ -87,7 +88,7 @@ public abstract class AccessTokenProvider(
             {
                 // The auth service's problem details say why (bad credentials, region unreachable, tenant inactive)
                 // and never contain a secret, so they are safe to pass on.
-                var problem = await ReadProblemAsync(response);
+                var problem = await response.ReadProblemAsync();
                 throw new AccessTokenUnavailableException(tenantId, Provider, (int)response.StatusCode,
                     problem?.Detail ?? problem?.Title ?? response.ReasonPhrase ?? "no detail");
             }
@@ -104,18 +105,6 @@ public abstract class AccessTokenProvider(
         finally
         {
             _inflight.TryRemove(tenantId, out _);
-        }
-    }
-
-    private static async Task<ProblemDetails?> ReadProblemAsync(HttpResponseMessage response)
-    {
-        try
-        {
-            return await response.Content.ReadFromJsonAsync<ProblemDetails>();
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException)
-        {
-            return null;
         }
     }
 
