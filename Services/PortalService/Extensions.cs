@@ -54,6 +54,8 @@ internal static class Extensions
         builder.Services.AddHttpClient<AgentSignInClient>(http => http.BaseAddress = new($"http://{ServiceNames.AuthService}"));
         builder.Services.AddSingleton<AgentSessionTokens>();
         builder.Services.AddSingleton<AgentSessionRevocations>();
+        builder.Services.AddSingleton<AgentHubConnections>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AgentHubConnections>());
         builder.Services.AddScoped<AgentDirectory>();
         builder.Services.AddScoped<AgentRoleSync>();
         builder.Services.AddHostedService<AgentRoleSyncService>();

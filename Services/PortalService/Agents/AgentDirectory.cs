@@ -5,7 +5,7 @@ using WhatsAppGenesys.PortalService.Data;
 namespace WhatsAppGenesys.PortalService.Agents;
 
 /// <summary>The tenant's agents: provisioned at first sign-in, and kept as Genesys describes them.</summary>
-public sealed class AgentDirectory(PortalDbContext db, TimeProvider time, ILogger<AgentDirectory> logger)
+public sealed class AgentDirectory(PortalDbContext db, AgentHubConnections connections, TimeProvider time, ILogger<AgentDirectory> logger)
 {
     /// <summary>The signed-in Genesys user as the tenant's agent: created the first time, brought up to date after.</summary>
     public async Task<AgentUser> ProvisionAsync(string tenantId, GenesysAgent genesys, CancellationToken cancellationToken)
@@ -52,6 +52,7 @@ public sealed class AgentDirectory(PortalDbContext db, TimeProvider time, ILogge
     public async Task SyncAsync(AgentUser agent, GenesysAgent? genesys, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var wasActive = agent.Active;
         if (genesys is null)
         {
             agent.Active = false;
@@ -69,6 +70,11 @@ public sealed class AgentDirectory(PortalDbContext db, TimeProvider time, ILogge
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        if (wasActive && !agent.Active)
+        {
+            // Their requests are refused from now on; their open live connections close too.
+            await connections.EndAgentAsync(agent.Id);
+        }
     }
 
     private static void Apply(AgentUser agent, GenesysAgent genesys, DateTimeOffset now)

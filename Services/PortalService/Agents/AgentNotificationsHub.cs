@@ -10,7 +10,7 @@ namespace WhatsAppGenesys.PortalService.Agents;
 /// agent's), never from anything the client sends.
 /// </summary>
 [Authorize(Policy = AgentSessionAuthentication.Policy)]
-public sealed class AgentNotificationsHub : Hub
+public sealed class AgentNotificationsHub(AgentHubConnections connections) : Hub
 {
     public static string TenantGroup(string tenantId) => $"tenant:{tenantId}";
 
@@ -19,13 +19,23 @@ public sealed class AgentNotificationsHub : Hub
         var tenantId = Context.User?.FindFirst(AgentSessionTokens.TenantClaim)?.Value
             ?? throw new HubException("Not an agent session.");
         await Groups.AddToGroupAsync(Context.ConnectionId, TenantGroup(tenantId));
+        connections.Opened(Context);
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Closed(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 }
 
 public static class AgentNotificationsHubEndpoints
 {
-    /// <summary>The hub at <see cref="AgentHub.Path"/>; a connection is closed when its session token expires.</summary>
+    /// <summary>
+    /// The hub at <see cref="AgentHub.Path"/>; a connection is closed when its session token expires, and when its
+    /// session ends before that (<see cref="AgentHubConnections"/>).
+    /// </summary>
     public static IEndpointRouteBuilder MapAgentNotificationsHub(this IEndpointRouteBuilder app)
     {
         app.MapHub<AgentNotificationsHub>(AgentHub.Path, connection => connection.CloseOnAuthenticationExpiration = true)

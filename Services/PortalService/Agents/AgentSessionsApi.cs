@@ -38,14 +38,15 @@ public static class AgentSessionsApi
             .WithSummary("The signed-in agent, with their current role")
             .Produces<AgentProfile>().Produces(StatusCodes.Status401Unauthorized);
 
-        agent.MapDelete("/sessions/current", async (HttpContext http, AgentSessionRevocations revocations) =>
+        agent.MapDelete("/sessions/current", async (HttpContext http, AgentSessionRevocations revocations, AgentHubConnections connections) =>
             {
                 var (tokenId, expiresAt) = http.SessionToken();
                 await revocations.RevokeAsync(tokenId, expiresAt);
+                await connections.EndSessionAsync(tokenId);
                 return Results.NoContent();
             })
             .RequireAuthorization(AgentSessionAuthentication.Policy)
-            .WithSummary("Sign out: the session token is refused from now on, by every replica")
+            .WithSummary("Sign out: the session token is refused from now on, by every replica, and its live connections close")
             .Produces(StatusCodes.Status204NoContent);
 
         // Operators (and tests) can run the role sync now instead of waiting for its schedule.

@@ -50,4 +50,10 @@ public static class AgentHub
 
     /// <summary>An outbound message's status changed: <see cref="AgentMessageStatus"/>.</summary>
     public const string StatusChanged = "StatusChanged";
+
+    /// <summary>
+    /// The connection's session ended (signed out, or the agent lost access in Genesys): the server closes the
+    /// connection right after, and the page should send the agent to sign in. No payload.
+    /// </summary>
+    public const string SessionEnded = "SessionEnded";
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.SignalR.Client;
 using WhatsAppGenesys.Contracts.Agents;
 
 namespace WhatsAppGenesys.IntegrationTests.Agents;
@@ -86,6 +87,52 @@ public sealed class AgentSessionTests(AppFixture fixture)
 
         // And a disabled user cannot sign in again either.
         await Assert.ThrowsAnyAsync<Exception>(() => _workspace.SignInAsync(tenant.Id, disabled, ct));
+    }
+
+    [Fact]
+    public async Task TheLiveConnectionsOfASignedOutSessionAndOfADisabledAgentAreClosed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (tenant, organization) = await _workspace.CreateTenantAsync(ct);
+        var leaving = await _workspace.PutUserAsync(organization, "Lee Leaving", ["Communicate - Agent"], ct: ct);
+        var disabled = await _workspace.PutUserAsync(organization, "Dora Disabled", ["Communicate - Agent"], ct: ct);
+        var staying = await _workspace.PutUserAsync(organization, "Stan Staying", ["Communicate - Agent"], ct: ct);
+        var leavingSession = await _workspace.SignInAsync(tenant.Id, leaving, ct);
+        var leavingOtherTab = await _workspace.SignInAsync(tenant.Id, leaving, ct);
+        var disabledSession = await _workspace.SignInAsync(tenant.Id, disabled, ct);
+        var stayingSession = await _workspace.SignInAsync(tenant.Id, staying, ct);
+
+        await using var signedOut = await _workspace.ConnectToHubAsync(leavingSession.Token, ct);
+        await using var otherTab = await _workspace.ConnectToHubAsync(leavingOtherTab.Token, ct);
+        await using var disabledConnection = await _workspace.ConnectToHubAsync(disabledSession.Token, ct);
+        await using var stayingConnection = await _workspace.ConnectToHubAsync(stayingSession.Token, ct);
+        var told = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        signedOut.On(AgentHub.SessionEnded, () => told.TrySetResult());
+
+        // Signing out closes that session's connection, and only that one: the same agent's other tab stays.
+        await _workspace.SignOutAsync(leavingSession.Token, ct);
+        await told.Task.WaitAsync(TimeSpan.FromSeconds(15), ct);
+        await WaitUntilClosedAsync(signedOut, ct);
+
+        // The Genesys administrator disables a user: the role sync closes all of that agent's connections.
+        await _workspace.PutUserAsync(organization, "Dora Disabled", ["Communicate - Agent"], state: "inactive", userId: disabled, ct: ct);
+        await _workspace.RunRoleSyncAsync(ct);
+        await WaitUntilClosedAsync(disabledConnection, ct);
+
+        Assert.Equal(HubConnectionState.Connected, otherTab.State);
+        Assert.Equal(HubConnectionState.Connected, stayingConnection.State);
+        // A closed session cannot connect again.
+        await Assert.ThrowsAsync<HttpRequestException>(() => _workspace.ConnectToHubAsync(leavingSession.Token, ct));
+    }
+
+    private static async Task WaitUntilClosedAsync(HubConnection connection, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (connection.State != HubConnectionState.Disconnected)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the connection is still {connection.State}");
+            await Task.Delay(100, ct);
+        }
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.WebUtilities;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Agents;
@@ -119,6 +120,26 @@ internal sealed class AgentWorkspace(AppFixture fixture)
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await PortalService.SendAsync(request, ct);
         return (response.StatusCode, response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<AgentProfile>(ct) : null);
+    }
+
+    /// <summary>DELETE /api/v1/agent/sessions/current: signs the session out.</summary>
+    public async Task SignOutAsync(string token, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, "/api/v1/agent/sessions/current");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await PortalService.SendAsync(request, ct);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    /// <summary>A live connection to the portal service's agent hub with a session token, as the agent portal opens it.</summary>
+    public async Task<HubConnection> ConnectToHubAsync(string token, CancellationToken ct)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(fixture.App.GetEndpoint(ServiceNames.PortalService), AgentHub.Path),
+                options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
+        await connection.StartAsync(ct);
+        return connection;
     }
 
     /// <summary>Polls the agent conversation list until the customer's conversation is in it.</summary>
