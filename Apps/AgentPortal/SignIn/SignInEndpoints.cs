@@ -29,7 +29,7 @@ public static class SignInEndpoints
                 await portal.SignOutAsync(token, context.RequestAborted);
             }
             AgentSessionCookie.Delete(context.Response);
-            return TypedResults.LocalRedirect("/signin?signedOut=1");
+            return TypedResults.LocalRedirect(SignInErrors.SignedOutPage);
         });
     }
 

@@ -12,6 +12,10 @@ public static class SignInErrors
     public const string Expired = "expired";
     public const string Unavailable = "unavailable";
     public const string SessionEnded = "session-ended";
+    public const string AccessRemoved = "access-removed";
+
+    /// <summary>Where signing out lands.</summary>
+    public const string SignedOutPage = "/signin?signedOut=1";
 
     public static string? Describe(string? code) => code switch
     {
@@ -24,6 +28,7 @@ public static class SignInErrors
         Expired => "The sign-in took too long or was interrupted. Start again.",
         Unavailable => "Signing in is not possible right now. Try again in a moment.",
         SessionEnded => "Your session has ended. Sign in again.",
+        AccessRemoved => "You no longer have access to this workspace in Genesys Cloud. Ask your administrator.",
         null => null,
         _ => "The sign-in did not complete. Try again.",
     };

@@ -17,7 +17,7 @@ public sealed class LiveUpdates(IConfiguration configuration, ILogger<LiveUpdate
     public event Func<AgentMessage, Task>? MessageRecorded;
     public event Func<AgentMessageStatus, Task>? StatusChanged;
     public event Func<Task>? Reconnected;
-    public event Func<Task>? SessionEnded;
+    public event Func<string, Task>? SessionEnded;
 
     public bool IsConnected => _connection?.State == HubConnectionState.Connected;
 
@@ -33,7 +33,7 @@ public sealed class LiveUpdates(IConfiguration configuration, ILogger<LiveUpdate
         _connection.On<AgentMessageStatus>(AgentHub.StatusChanged, status => StatusChanged?.Invoke(status) ?? Task.CompletedTask);
         _connection.Reconnected += _ => Reconnected?.Invoke() ?? Task.CompletedTask;
         // Signed out (perhaps in another tab) or no longer an agent in Genesys: the hub says so, then closes the connection.
-        _connection.On(AgentHub.SessionEnded, () => SessionEnded?.Invoke() ?? Task.CompletedTask);
+        _connection.On<string>(AgentHub.SessionEnded, reason => SessionEnded?.Invoke(reason) ?? Task.CompletedTask);
         try
         {
             await _connection.StartAsync(cancellationToken);

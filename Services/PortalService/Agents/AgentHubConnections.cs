@@ -37,11 +37,14 @@ public sealed class AgentHubConnections(
 
     private async Task CloseAsync(string ended)
     {
+        var reason = ended.StartsWith(SessionKey(""), StringComparison.Ordinal)
+            ? AgentSessionEndReasons.SignedOut
+            : AgentSessionEndReasons.AccessRemoved;
         foreach (var connection in _connections.Values.Where(c => Matches(c.User, ended)))
         {
             try
             {
-                await hub.Clients.Client(connection.ConnectionId).SendAsync(AgentHub.SessionEnded);
+                await hub.Clients.Client(connection.ConnectionId).SendAsync(AgentHub.SessionEnded, reason);
             }
             catch (Exception ex)
             {

@@ -52,8 +52,18 @@ public static class AgentHub
     public const string StatusChanged = "StatusChanged";
 
     /// <summary>
-    /// The connection's session ended (signed out, or the agent lost access in Genesys): the server closes the
-    /// connection right after, and the page should send the agent to sign in. No payload.
+    /// The connection's session ended, with why (<see cref="AgentSessionEndReasons"/>): the server closes the
+    /// connection right after, and the page should send the agent to sign in.
     /// </summary>
     public const string SessionEnded = "SessionEnded";
+}
+
+/// <summary>Why a session ended before it expired, as <see cref="AgentHub.SessionEnded"/> says.</summary>
+public static class AgentSessionEndReasons
+{
+    /// <summary>The session was signed out (in this tab or another sharing its cookie).</summary>
+    public const string SignedOut = "signed-out";
+
+    /// <summary>Genesys disabled or removed the agent's user, and the role sync took their access away.</summary>
+    public const string AccessRemoved = "access-removed";
 }

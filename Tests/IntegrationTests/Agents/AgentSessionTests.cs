@@ -106,17 +106,20 @@ public sealed class AgentSessionTests(AppFixture fixture)
         await using var otherTab = await _workspace.ConnectToHubAsync(leavingOtherTab.Token, ct);
         await using var disabledConnection = await _workspace.ConnectToHubAsync(disabledSession.Token, ct);
         await using var stayingConnection = await _workspace.ConnectToHubAsync(stayingSession.Token, ct);
-        var told = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        signedOut.On(AgentHub.SessionEnded, () => told.TrySetResult());
+        var signedOutTold = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        signedOut.On<string>(AgentHub.SessionEnded, reason => signedOutTold.TrySetResult(reason));
+        var disabledTold = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        disabledConnection.On<string>(AgentHub.SessionEnded, reason => disabledTold.TrySetResult(reason));
 
         // Signing out closes that session's connection, and only that one: the same agent's other tab stays.
         await _workspace.SignOutAsync(leavingSession.Token, ct);
-        await told.Task.WaitAsync(TimeSpan.FromSeconds(15), ct);
+        Assert.Equal(AgentSessionEndReasons.SignedOut, await signedOutTold.Task.WaitAsync(TimeSpan.FromSeconds(15), ct));
         await WaitUntilClosedAsync(signedOut, ct);
 
         // The Genesys administrator disables a user: the role sync closes all of that agent's connections.
         await _workspace.PutUserAsync(organization, "Dora Disabled", ["Communicate - Agent"], state: "inactive", userId: disabled, ct: ct);
         await _workspace.RunRoleSyncAsync(ct);
+        Assert.Equal(AgentSessionEndReasons.AccessRemoved, await disabledTold.Task.WaitAsync(TimeSpan.FromSeconds(15), ct));
         await WaitUntilClosedAsync(disabledConnection, ct);
 
         Assert.Equal(HubConnectionState.Connected, otherTab.State);

@@ -61,6 +61,24 @@ public sealed class AgentSignInTests(AppFixture fixture, ConsoleBrowser browser)
     }
 
     [Fact]
+    public async Task AnOpenWorkspaceLeavesAsSoonAsGenesysDisablesTheAgent()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (tenant, organization) = await _workspace.CreateTenantAsync(ct);
+        var user = await _workspace.PutUserAsync(organization, "Dan Disabled", ["Communicate - Agent"], ct: ct);
+        var page = await browser.NewPageAsync(_workspace.PortalUrl);
+        await AgentWorkspace.SignInInBrowserAsync(page, tenant.Id, "Dan Disabled");
+        await Expect(page.Locator("[data-test=no-conversations]")).ToBeVisibleAsync();
+
+        // Their Genesys administrator disables them; the next role sync ends their session and the open page leaves
+        // by itself, without the agent doing anything.
+        await _workspace.PutUserAsync(organization, "Dan Disabled", ["Communicate - Agent"], state: "inactive", userId: user, ct: ct);
+        await _workspace.RunRoleSyncAsync(ct);
+        await Expect(page.Locator("[data-test=signin-error]")).ToContainTextAsync("no longer have access");
+        await ConsoleBrowser.ScreenshotAsync(page, "agent-access-removed");
+    }
+
+    [Fact]
     public async Task AUserOfAnotherGenesysOrganizationIsToldSoAndGetsNoSession()
     {
         var ct = TestContext.Current.CancellationToken;
