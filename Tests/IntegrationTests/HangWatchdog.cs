@@ -104,7 +104,7 @@ public static class HangWatchdog
     {
         try
         {
-            using var ps = Process.Start(new ProcessStartInfo("ps", "-eo pid,ppid,stat,etime,pcpu,args --forest --width 220")
+            using var ps = Process.Start(new ProcessStartInfo("ps", "-N --ppid 2 -p 2 -o pid,ppid,stat,etime,pcpu,args --forest --width 220") // no kernel threads
             {
                 RedirectStandardOutput = true,
             })!;
