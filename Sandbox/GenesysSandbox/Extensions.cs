@@ -35,6 +35,7 @@ public static class Extensions
         builder.Services.AddSingleton<FaultRegistry>();
         builder.Services.AddSingleton<InboundService>();
         builder.Services.AddSingleton<AttachmentFetcher>();
+        builder.Services.AddSingleton<OutboundMessageSender>();
         builder.Services.AddSingleton<AgentMessageService>();
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddSingleton<WebhookDispatcher>();

@@ -3,14 +3,14 @@ using Microsoft.Extensions.Options;
 
 namespace WhatsAppGenesys.GenesysSandbox.Model;
 
-/// <summary>Every conversation in memory, indexed by id, by (integration, customer id) and agent messages by id.</summary>
+/// <summary>Every conversation in memory, indexed by id, by (integration, customer id) and outbound messages by id.</summary>
 public sealed class ConversationStore(IOptions<GenesysSandboxOptions> options, TimeProvider time)
 {
     private const int MaxUnmatchedReceipts = 1_000;
 
     private readonly ConcurrentDictionary<Guid, Conversation> _byId = new();
     private readonly ConcurrentDictionary<(string IntegrationId, string CustomerId), Conversation> _byCustomer = new();
-    private readonly ConcurrentDictionary<string, (Conversation Conversation, ConversationMessage Message)> _agentMessages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Conversation Conversation, ConversationMessage Message)> _outboundMessages = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<UnmatchedReceipt> _unmatchedReceipts = new();
 
     public int Count => _byId.Count;
@@ -62,12 +62,13 @@ public sealed class ConversationStore(IOptions<GenesysSandboxOptions> options, T
 
     public IEnumerable<Conversation> All() => _byId.Values;
 
-    public void RegisterAgentMessage(Conversation conversation, ConversationMessage message) =>
-        _agentMessages[message.Id!] = (conversation, message);
+    /// <summary>Makes an outbound message findable by its id, which is what a receipt names.</summary>
+    public void RegisterOutboundMessage(Conversation conversation, ConversationMessage message) =>
+        _outboundMessages[message.Id!] = (conversation, message);
 
-    public bool TryGetAgentMessage(string id, out Conversation conversation, out ConversationMessage message)
+    public bool TryGetOutboundMessage(string id, out Conversation conversation, out ConversationMessage message)
     {
-        if (_agentMessages.TryGetValue(id, out var entry))
+        if (_outboundMessages.TryGetValue(id, out var entry))
         {
             (conversation, message) = entry;
             return true;
@@ -92,7 +93,7 @@ public sealed class ConversationStore(IOptions<GenesysSandboxOptions> options, T
     {
         _byId.Clear();
         _byCustomer.Clear();
-        _agentMessages.Clear();
+        _outboundMessages.Clear();
         _unmatchedReceipts.Clear();
     }
 
@@ -103,5 +104,5 @@ public sealed class ConversationStore(IOptions<GenesysSandboxOptions> options, T
                         (integrationId is null || string.Equals(c.IntegrationId, integrationId, StringComparison.OrdinalIgnoreCase)))];
 }
 
-/// <summary>A receipt whose id names no agent message of the integration: accepted (as Genesys does) but kept visible.</summary>
+/// <summary>A receipt whose id names no outbound message of the integration: accepted (as Genesys does) but kept visible.</summary>
 public sealed record UnmatchedReceipt(string IntegrationId, string? Id, string? ToId, string Status, DateTimeOffset ReceivedAt);
