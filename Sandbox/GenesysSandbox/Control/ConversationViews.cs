@@ -5,7 +5,7 @@ namespace WhatsAppGenesys.GenesysSandbox.Control;
 
 // What the "agent desktop" of the simulator shows (GET /sandbox/conversations...). Tests assert on these.
 
-public sealed record CustomerView(string Id, string IdType, string? Nickname, string? FirstName, string? LastName)
+public sealed record CustomerView(string Id, string? IdType, string? Nickname, string? FirstName, string? LastName)
 {
     public static CustomerView From(Customer c) => new(c.Id, c.IdType, c.Nickname, c.FirstName, c.LastName);
 }

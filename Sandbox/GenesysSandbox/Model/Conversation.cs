@@ -3,8 +3,11 @@ using System.Text.Json;
 
 namespace WhatsAppGenesys.GenesysSandbox.Model;
 
-/// <summary>The customer as the middleware identified them on inbound (channel.from).</summary>
-public sealed record Customer(string Id, string IdType, string? Nickname, string? FirstName, string? LastName);
+/// <summary>
+/// The customer as the middleware identified them on inbound (channel.from). <paramref name="IdType"/> is null for a
+/// customer Genesys only knows by the address an agentless message was sent to.
+/// </summary>
+public sealed record Customer(string Id, string? IdType, string? Nickname, string? FirstName, string? LastName);
 
 /// <summary>
 /// One customer's conversation on one integration. Genesys groups every message of a customer into one interaction;

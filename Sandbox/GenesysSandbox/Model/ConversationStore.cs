@@ -30,16 +30,35 @@ public sealed class ConversationStore(IOptions<GenesysSandboxOptions> options, T
                 return existing;
             }
 
-            var created = new Conversation(Guid.NewGuid(), integrationId, customer, time.GetUtcNow(),
-                Math.Max(1, options.Value.MaxMessagesPerConversation));
-            // Registered by id first, so whoever finds it by customer can also find it by id.
-            _byId[created.Id] = created;
+            var created = CreateById(integrationId, customer);
             if (found ? _byCustomer.TryUpdate(key, created, existing!) : _byCustomer.TryAdd(key, created))
             {
                 return created;
             }
             _byId.TryRemove(created.Id, out _);
         }
+    }
+
+    /// <summary>The customer's conversation on the integration that is not disconnected, or null.</summary>
+    public Conversation? FindActive(string integrationId, string customerId) =>
+        _byCustomer.TryGetValue((integrationId, customerId), out var conversation) && !conversation.IsEnded ? conversation : null;
+
+    /// <summary>
+    /// The latest details known of the customer on the integration (from their most recent conversation, ended or not),
+    /// or null when they never had one.
+    /// </summary>
+    public Customer? FindCustomer(string integrationId, string customerId) =>
+        _byCustomer.TryGetValue((integrationId, customerId), out var conversation) ? conversation.Summary().Customer : null;
+
+    /// <summary>
+    /// Opens a new conversation for the customer even if one is still active. The new one is the customer's from now on:
+    /// their next message joins it. One still active before keeps its messages and its state.
+    /// </summary>
+    public Conversation Open(string integrationId, Customer customer)
+    {
+        var created = CreateById(integrationId, customer);
+        _byCustomer[(integrationId, customer.Id)] = created;
+        return created;
     }
 
     public Conversation? Find(Guid id) => _byId.GetValueOrDefault(id);
@@ -102,6 +121,15 @@ public sealed class ConversationStore(IOptions<GenesysSandboxOptions> options, T
         [.. _byId.Values
             .Where(c => c.Customer.Id == customerId &&
                         (integrationId is null || string.Equals(c.IntegrationId, integrationId, StringComparison.OrdinalIgnoreCase)))];
+
+    // Registered by id before the customer index points at it, so whoever finds it by customer can also find it by id.
+    private Conversation CreateById(string integrationId, Customer customer)
+    {
+        var created = new Conversation(Guid.NewGuid(), integrationId, customer, time.GetUtcNow(),
+            Math.Max(1, options.Value.MaxMessagesPerConversation));
+        _byId[created.Id] = created;
+        return created;
+    }
 }
 
 /// <summary>A receipt whose id names no outbound message of the integration: accepted (as Genesys does) but kept visible.</summary>
