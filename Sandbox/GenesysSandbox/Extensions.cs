@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WhatsAppGenesys.GenesysSandbox.Agent;
+using WhatsAppGenesys.GenesysSandbox.Agentless;
 using WhatsAppGenesys.GenesysSandbox.Control;
 using WhatsAppGenesys.GenesysSandbox.Conversations;
 using WhatsAppGenesys.GenesysSandbox.Integrations;
@@ -37,6 +38,7 @@ public static class Extensions
         builder.Services.AddSingleton<AttachmentFetcher>();
         builder.Services.AddSingleton<OutboundMessageSender>();
         builder.Services.AddSingleton<AgentMessageService>();
+        builder.Services.AddSingleton<AgentlessMessageService>();
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddSingleton<WebhookDispatcher>();
         builder.Services.AddSingleton<SimulatorHttpClient>();
@@ -58,6 +60,7 @@ public static class Extensions
         app.MapUsersApiEndpoints();
         app.MapOpenMessagingEndpoints();
         app.MapConversationsApiEndpoints();
+        app.MapAgentlessEndpoints();
         app.MapIntegrationsApiEndpoints();
         app.MapAgentEndpoints();
         app.MapConversationEndpoints();
