@@ -147,18 +147,9 @@ public sealed partial class AgentlessMessageTests
 
     private static async Task DisconnectCustomerAsync(GenesysSandboxHost host, string token, string conversationId)
     {
-        using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/v2/conversations/messages/{conversationId}");
-        read.Headers.Authorization = new("Bearer", token);
-        using var conversation = await host.Client.SendAsync(read, HttpTestExtensions.Ct);
-        var customer = (await conversation.JsonAsync()).GetProperty("participants").EnumerateArray()
-            .Single(p => p.GetProperty("purpose").GetString() == "customer").GetProperty("id").GetString();
-
-        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v2/conversations/messages/{conversationId}/participants/{customer}")
-        {
-            Content = new StringContent("""{"state":"disconnected"}""", Encoding.UTF8, "application/json"),
-        };
-        patch.Headers.Authorization = new("Bearer", token);
-        using var disconnected = await host.Client.SendAsync(patch, HttpTestExtensions.Ct);
+        var customer = await ConversationsApiTests.CustomerParticipantAsync(host, token, conversationId);
+        using var disconnected = await ConversationsApiTests.SendAsync(host, HttpMethod.Patch,
+            $"/api/v2/conversations/messages/{conversationId}/participants/{customer}", token, new { state = "disconnected" });
         Assert.Equal(HttpStatusCode.Accepted, disconnected.StatusCode);
     }
 
