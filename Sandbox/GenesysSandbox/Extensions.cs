@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WhatsAppGenesys.GenesysSandbox.Agent;
+using WhatsAppGenesys.GenesysSandbox.Agentless;
 using WhatsAppGenesys.GenesysSandbox.Control;
 using WhatsAppGenesys.GenesysSandbox.Conversations;
 using WhatsAppGenesys.GenesysSandbox.Integrations;
@@ -35,7 +36,9 @@ public static class Extensions
         builder.Services.AddSingleton<FaultRegistry>();
         builder.Services.AddSingleton<InboundService>();
         builder.Services.AddSingleton<AttachmentFetcher>();
+        builder.Services.AddSingleton<OutboundMessageSender>();
         builder.Services.AddSingleton<AgentMessageService>();
+        builder.Services.AddSingleton<AgentlessMessageService>();
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddSingleton<WebhookDispatcher>();
         builder.Services.AddSingleton<SimulatorHttpClient>();
@@ -57,6 +60,7 @@ public static class Extensions
         app.MapUsersApiEndpoints();
         app.MapOpenMessagingEndpoints();
         app.MapConversationsApiEndpoints();
+        app.MapAgentlessEndpoints();
         app.MapIntegrationsApiEndpoints();
         app.MapAgentEndpoints();
         app.MapConversationEndpoints();

@@ -6,14 +6,15 @@ using WhatsAppGenesys.GenesysSandbox.OpenMessaging;
 namespace WhatsAppGenesys.GenesysSandbox.Agent;
 
 /// <summary>
-/// Turns an agent action into the Open Messaging outbound webhook payload Genesys would post: channel.id and
+/// Turns an outbound message into the Open Messaging outbound webhook payload Genesys would post: channel.id and
 /// channel.from.id = the integration, channel.to = the customer as the middleware identified them, id = messageId.
+/// Genesys documents the payload as the same whether an agent or an agentless API call sent the message, so no sender
+/// appears in it.
 /// </summary>
 public static partial class OutboundPayloadBuilder
 {
     public static OutboundMessage Build(string id, DateTimeOffset now, Integration integration, Conversation conversation,
-        Customer customer, string type, string? text, IReadOnlyList<OutboundContent>? content,
-        IReadOnlyList<OutboundEvent>? events, string? originatingEntity) => new()
+        Customer customer, OutboundShape shape, string? originatingEntity) => new()
     {
         Id = id,
         Channel = new OutboundChannel
@@ -24,10 +25,10 @@ public static partial class OutboundPayloadBuilder
             Time = FormatTime(now),
             MessageId = id,
         },
-        Type = type,
-        Text = text,
-        Content = content,
-        Events = events,
+        Type = shape.Type,
+        Text = shape.Text,
+        Content = shape.Content,
+        Events = shape.Events,
         OriginatingEntity = originatingEntity,
         ConversationId = conversation.Id.ToString(),
     };

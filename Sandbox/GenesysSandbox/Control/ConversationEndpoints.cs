@@ -19,7 +19,7 @@ public static class ConversationEndpoints
         group.MapGet("/inbound-feed", (InboundFeed feed, long? after, int? limit) => feed.Read(after ?? 0, Math.Clamp(limit ?? 10_000, 1, 50_000)))
             .WithSummary("Inbound messages of every conversation in arrival order after a cursor (?after=&limit=): for the benchmark.");
         group.MapGet("/receipts/unmatched", (ConversationStore store) => store.UnmatchedReceipts())
-            .WithSummary("Receipts whose id named no agent message.");
+            .WithSummary("Receipts whose id named no outbound message.");
         return app;
     }
 

@@ -5,7 +5,7 @@ namespace WhatsAppGenesys.GenesysSandbox.Control;
 
 // What the "agent desktop" of the simulator shows (GET /sandbox/conversations...). Tests assert on these.
 
-public sealed record CustomerView(string Id, string IdType, string? Nickname, string? FirstName, string? LastName)
+public sealed record CustomerView(string Id, string? IdType, string? Nickname, string? FirstName, string? LastName)
 {
     public static CustomerView From(Customer c) => new(c.Id, c.IdType, c.Nickname, c.FirstName, c.LastName);
 }
@@ -57,8 +57,9 @@ public sealed record ConversationView(
 
 /// <summary>
 /// One message. <c>id</c> is the Genesys message id (absent when Genesys rejected the message), <c>channelMessageId</c>
-/// the provider id the middleware sent (for agent messages the webhook id). Inbound attachments show what the fetch
-/// found; agent messages show their webhook delivery attempts, the receipts received for them and the exact payload.
+/// the provider id the middleware sent (for outbound messages the webhook id). Inbound attachments show what the fetch
+/// found; outbound messages show who sent them (<c>sentBy</c>: agent or agentless), their webhook delivery attempts, the
+/// receipts received for them and the exact payload.
 /// </summary>
 public sealed record MessageView(
     long Sequence,
@@ -80,6 +81,7 @@ public sealed record MessageView(
     bool Rejected,
     ErrorBody? Rejection,
     string? OriginatingEntity,
+    string? SentBy,
     DeliveryView? Delivery,
     IReadOnlyList<ReceiptRecord>? Receipts,
     OutboundMessage? Payload)
@@ -100,6 +102,7 @@ public sealed record MessageView(
             m.ChannelMessageId, m.Time, m.ReceivedAt, m.Metadata, m.ChannelMetadata,
             m.DuplicateOf is not null, m.DuplicateOf, m.Rejection is not null, m.Rejection,
             m.Payload?.OriginatingEntity,
+            m.SentBy,
             outbound ? new DeliveryView(snapshot.DeliveryStatus ?? DeliveryStatus.Pending, snapshot.DeliveryAttempts.Count, snapshot.DeliveryAttempts) : null,
             outbound ? snapshot.Receipts : null,
             m.Payload);

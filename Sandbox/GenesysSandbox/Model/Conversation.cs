@@ -3,8 +3,11 @@ using System.Text.Json;
 
 namespace WhatsAppGenesys.GenesysSandbox.Model;
 
-/// <summary>The customer as the middleware identified them on inbound (channel.from).</summary>
-public sealed record Customer(string Id, string IdType, string? Nickname, string? FirstName, string? LastName);
+/// <summary>
+/// The customer as the middleware identified them on inbound (channel.from). <paramref name="IdType"/> is null for a
+/// customer Genesys only knows by the address an agentless message was sent to.
+/// </summary>
+public sealed record Customer(string Id, string? IdType, string? Nickname, string? FirstName, string? LastName);
 
 /// <summary>
 /// One customer's conversation on one integration. Genesys groups every message of a customer into one interaction;
@@ -146,6 +149,13 @@ public static class MessageDirection
     public const string Outbound = "Outbound";
 }
 
+/// <summary>Who wrote an outbound message: the simulated agent, or an agentless API call (no agent at all).</summary>
+public static class MessageSenders
+{
+    public const string Agent = "agent";
+    public const string Agentless = "agentless";
+}
+
 /// <summary>An inbound attachment and what happened when the simulator fetched it, as Genesys does.</summary>
 public sealed record InboundAttachment(string? ContentType, OpenAttachment Attachment, AttachmentFetchResult Fetch);
 
@@ -183,8 +193,8 @@ public static class DeliveryStatus
 }
 
 /// <summary>
-/// A message of a conversation, either direction. Inbound: what the middleware posted. Outbound: the agent message and
-/// the exact webhook payload. Mutated only under the owning conversation's Gate.
+/// A message of a conversation, either direction. Inbound: what the middleware posted. Outbound: what the agent or an
+/// agentless API call sent, and the exact webhook payload. Mutated only under the owning conversation's Gate.
 /// </summary>
 public sealed class ConversationMessage
 {
@@ -208,8 +218,10 @@ public sealed class ConversationMessage
     public ButtonResponse? ButtonResponse { get; init; }
     public string? OriginatingMessageId { get; init; }
 
-    // Outbound (agent) specifics.
+    // Outbound specifics.
     public OutboundMessage? Payload { get; init; }
+    /// <summary>One of <see cref="MessageSenders"/>.</summary>
+    public string? SentBy { get; init; }
     public string? DeliveryStatus { get; set; }
     public List<DeliveryAttempt> DeliveryAttempts { get; } = [];
     public List<ReceiptRecord> Receipts { get; } = [];

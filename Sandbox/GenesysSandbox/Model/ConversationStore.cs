@@ -3,14 +3,14 @@ using Microsoft.Extensions.Options;
 
 namespace WhatsAppGenesys.GenesysSandbox.Model;
 
-/// <summary>Every conversation in memory, indexed by id, by (integration, customer id) and agent messages by id.</summary>
+/// <summary>Every conversation in memory, indexed by id, by (integration, customer id) and outbound messages by id.</summary>
 public sealed class ConversationStore(IOptions<GenesysSandboxOptions> options, TimeProvider time)
 {
     private const int MaxUnmatchedReceipts = 1_000;
 
     private readonly ConcurrentDictionary<Guid, Conversation> _byId = new();
     private readonly ConcurrentDictionary<(string IntegrationId, string CustomerId), Conversation> _byCustomer = new();
-    private readonly ConcurrentDictionary<string, (Conversation Conversation, ConversationMessage Message)> _agentMessages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Conversation Conversation, ConversationMessage Message)> _outboundMessages = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<UnmatchedReceipt> _unmatchedReceipts = new();
 
     public int Count => _byId.Count;
@@ -30,16 +30,35 @@ public sealed class ConversationStore(IOptions<GenesysSandboxOptions> options, T
                 return existing;
             }
 
-            var created = new Conversation(Guid.NewGuid(), integrationId, customer, time.GetUtcNow(),
-                Math.Max(1, options.Value.MaxMessagesPerConversation));
-            // Registered by id first, so whoever finds it by customer can also find it by id.
-            _byId[created.Id] = created;
+            var created = CreateById(integrationId, customer);
             if (found ? _byCustomer.TryUpdate(key, created, existing!) : _byCustomer.TryAdd(key, created))
             {
                 return created;
             }
             _byId.TryRemove(created.Id, out _);
         }
+    }
+
+    /// <summary>The customer's conversation on the integration that is not disconnected, or null.</summary>
+    public Conversation? FindActive(string integrationId, string customerId) =>
+        _byCustomer.TryGetValue((integrationId, customerId), out var conversation) && !conversation.IsEnded ? conversation : null;
+
+    /// <summary>
+    /// The latest details known of the customer on the integration (from their most recent conversation, ended or not),
+    /// or null when they never had one.
+    /// </summary>
+    public Customer? FindCustomer(string integrationId, string customerId) =>
+        _byCustomer.TryGetValue((integrationId, customerId), out var conversation) ? conversation.Summary().Customer : null;
+
+    /// <summary>
+    /// Opens a new conversation for the customer even if one is still active. The new one is the customer's from now on:
+    /// their next message joins it. One still active before keeps its messages and its state.
+    /// </summary>
+    public Conversation Open(string integrationId, Customer customer)
+    {
+        var created = CreateById(integrationId, customer);
+        _byCustomer[(integrationId, customer.Id)] = created;
+        return created;
     }
 
     public Conversation? Find(Guid id) => _byId.GetValueOrDefault(id);
@@ -62,12 +81,13 @@ public sealed class ConversationStore(IOptions<GenesysSandboxOptions> options, T
 
     public IEnumerable<Conversation> All() => _byId.Values;
 
-    public void RegisterAgentMessage(Conversation conversation, ConversationMessage message) =>
-        _agentMessages[message.Id!] = (conversation, message);
+    /// <summary>Makes an outbound message findable by its id, which is what a receipt names.</summary>
+    public void RegisterOutboundMessage(Conversation conversation, ConversationMessage message) =>
+        _outboundMessages[message.Id!] = (conversation, message);
 
-    public bool TryGetAgentMessage(string id, out Conversation conversation, out ConversationMessage message)
+    public bool TryGetOutboundMessage(string id, out Conversation conversation, out ConversationMessage message)
     {
-        if (_agentMessages.TryGetValue(id, out var entry))
+        if (_outboundMessages.TryGetValue(id, out var entry))
         {
             (conversation, message) = entry;
             return true;
@@ -92,7 +112,7 @@ public sealed class ConversationStore(IOptions<GenesysSandboxOptions> options, T
     {
         _byId.Clear();
         _byCustomer.Clear();
-        _agentMessages.Clear();
+        _outboundMessages.Clear();
         _unmatchedReceipts.Clear();
     }
 
@@ -101,7 +121,16 @@ public sealed class ConversationStore(IOptions<GenesysSandboxOptions> options, T
         [.. _byId.Values
             .Where(c => c.Customer.Id == customerId &&
                         (integrationId is null || string.Equals(c.IntegrationId, integrationId, StringComparison.OrdinalIgnoreCase)))];
+
+    // Registered by id before the customer index points at it, so whoever finds it by customer can also find it by id.
+    private Conversation CreateById(string integrationId, Customer customer)
+    {
+        var created = new Conversation(Guid.NewGuid(), integrationId, customer, time.GetUtcNow(),
+            Math.Max(1, options.Value.MaxMessagesPerConversation));
+        _byId[created.Id] = created;
+        return created;
+    }
 }
 
-/// <summary>A receipt whose id names no agent message of the integration: accepted (as Genesys does) but kept visible.</summary>
+/// <summary>A receipt whose id names no outbound message of the integration: accepted (as Genesys does) but kept visible.</summary>
 public sealed record UnmatchedReceipt(string IntegrationId, string? Id, string? ToId, string Status, DateTimeOffset ReceivedAt);

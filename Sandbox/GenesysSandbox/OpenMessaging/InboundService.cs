@@ -153,7 +153,7 @@ public sealed class InboundService(ConversationStore store, AttachmentFetcher fe
         }, SandboxJson.Options);
     }
 
-    /// <summary>A receipt is recorded against the agent message it names (its id is the outbound webhook's id).</summary>
+    /// <summary>A receipt is recorded against the outbound message it names (its id is the outbound webhook's id).</summary>
     public IResult Receipt(HttpContext context, Integration integration, InboundReceiptRequest request)
     {
         var errors = InboundValidator.Receipt(request);
@@ -165,7 +165,7 @@ public sealed class InboundService(ConversationStore store, AttachmentFetcher fe
 
         var channel = request.Channel!;
         var now = time.GetUtcNow();
-        if (store.TryGetAgentMessage(request.Id!, out var conversation, out var message) &&
+        if (store.TryGetOutboundMessage(request.Id!, out var conversation, out var message) &&
             string.Equals(conversation.IntegrationId, integration.Id, StringComparison.OrdinalIgnoreCase))
         {
             lock (conversation.Gate)

@@ -94,14 +94,14 @@ public sealed class ConversationsApiTests
         Assert.Equal("connected", (await host.GetConversationAsync(conversationId)).GetProperty("state").GetString());
     }
 
-    private static async Task<string> CustomerParticipantAsync(GenesysSandboxHost host, string token, string conversationId)
+    internal static async Task<string> CustomerParticipantAsync(GenesysSandboxHost host, string token, string conversationId)
     {
         using var response = await SendAsync(host, HttpMethod.Get, $"/api/v2/conversations/messages/{conversationId}", token);
         return (await response.JsonAsync()).GetProperty("participants").EnumerateArray()
             .Single(p => p.GetProperty("purpose").GetString() == "customer").GetProperty("id").GetString()!;
     }
 
-    private static Task<HttpResponseMessage> SendAsync(GenesysSandboxHost host, HttpMethod method, string path, string? token, object? body = null)
+    internal static Task<HttpResponseMessage> SendAsync(GenesysSandboxHost host, HttpMethod method, string path, string? token, object? body = null)
     {
         var request = new HttpRequestMessage(method, path);
         if (body is not null)
