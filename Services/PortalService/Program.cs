@@ -36,6 +36,7 @@ app.MapAnalyticsApi();
 app.MapAgentSessionsApi();
 app.MapAgentConversationsApi();
 app.MapConversationEndingApi();
+app.MapAgentReplyApi();
 app.MapAgentNotificationsHub();
 app.MapPipelineAdminEndpoints(Pipelines.History);
 app.MapPipelineAdminEndpoints(Pipelines.TemplateStatus);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using WhatsAppGenesys.Contracts.Agents;
 
 namespace WhatsAppGenesys.AgentPortal.Workspace;
@@ -26,6 +27,21 @@ public sealed class ConversationsClient(HttpClient http)
         return response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Unauthorized
             ? null
             : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<List<AgentMessage>>(cancellationToken);
+    }
+
+    /// <summary>Sends a free-text reply (through Genesys); the problem's detail when refused.</summary>
+    public async Task<(bool Sent, string? Refusal)> ReplyAsync(AgentSession session, Guid conversationId, AgentReplyRequest reply,
+        CancellationToken cancellationToken)
+    {
+        using var request = Request(session, $"api/v1/agent/conversations/{conversationId}/messages", HttpMethod.Post);
+        request.Content = JsonContent.Create(reply);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return (true, null);
+        }
+        var problem = await response.ReadProblemAsync(cancellationToken);
+        return (false, problem?.Detail ?? $"The message could not be sent ({(int)response.StatusCode}).");
     }
 
     /// <summary>Ends the customer's conversation in Genesys (supervisors and admins); the problem's detail when refused.</summary>

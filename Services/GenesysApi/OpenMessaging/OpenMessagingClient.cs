@@ -6,16 +6,27 @@ using WhatsAppGenesys.Contracts.Tenancy;
 
 namespace WhatsAppGenesys.GenesysApi.OpenMessaging;
 
-/// <summary>Posts Open Messaging bodies (messages, receipts, events) to a tenant's Genesys Cloud organisation.</summary>
+/// <summary>
+/// Posts Open Messaging bodies (messages, receipts, events) to a tenant's Genesys Cloud organisation, and agentless
+/// texts to its customers.
+/// </summary>
 public sealed class OpenMessagingClient(HttpClient http, IOptions<GenesysOptions> options, ILogger<OpenMessagingClient> logger)
 {
     public const string HttpClientName = "genesys";
 
+    /// <summary>The endpoint name of an agentless text (the others are the inbound ones: message, receipt, event).</summary>
+    public const string Agentless = "agentless";
+
     public async Task<GenesysCallResult> PostAsync(string tenantId, GenesysSettings settings, string endpoint, JsonElement body, CancellationToken ct)
     {
-        var query = endpoint == "message" ? "?prefetchConversationId=true" : "";
-        var uri = new Uri(GenesysHttp.BaseUri(options.Value, settings),
-            $"/api/v2/conversations/messages/{Uri.EscapeDataString(settings.IntegrationId)}/inbound/open/{endpoint}{query}");
+        var path = endpoint switch
+        {
+            Agentless => "/api/v2/conversations/messages/agentless",
+            // The prefetched conversation id tells the pipeline which Genesys conversation the customer is in.
+            "message" => $"/api/v2/conversations/messages/{Uri.EscapeDataString(settings.IntegrationId)}/inbound/open/message?prefetchConversationId=true",
+            _ => $"/api/v2/conversations/messages/{Uri.EscapeDataString(settings.IntegrationId)}/inbound/open/{endpoint}",
+        };
+        var uri = new Uri(GenesysHttp.BaseUri(options.Value, settings), path);
         using var request = new HttpRequestMessage(HttpMethod.Post, uri)
         {
             Content = new StringContent(body.GetRawText(), System.Text.Encoding.UTF8, new MediaTypeHeaderValue("application/json")),

@@ -20,6 +20,15 @@ public sealed class GenesysApiClient(HttpClient http)
     public Task<ProviderCall<GenesysDeliveryResult>> SendEventAsync(string tenantId, string idempotencyKey, JsonElement body, CancellationToken ct) =>
         PostAsync(tenantId, "genesys/events", idempotencyKey, body, ct);
 
+    /// <summary>A text to the customer, sent by Genesys into their active conversation (agentless), at most once per key.</summary>
+    public async Task<ProviderCall<GenesysDeliveryResult>> SendAgentlessAsync(string tenantId, GenesysAgentlessRequest message, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "genesys/messages/agentless") { Content = JsonContent.Create(message) };
+        request.Headers.Add("X-Tenant-ID", tenantId);
+        using var response = await http.SendAsync(request, ct);
+        return await ProviderCall<GenesysDeliveryResult>.ReadAsync(response, ProviderNames.Genesys, ct);
+    }
+
     /// <summary>Ends the customer's Genesys conversation (the conversation control the tenant API also offers).</summary>
     public async Task<ProviderCall<ConversationDisconnected>> DisconnectAsync(string tenantId, string genesysConversationId, CancellationToken ct)
     {

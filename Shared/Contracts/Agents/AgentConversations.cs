@@ -67,3 +67,12 @@ public static class AgentSessionEndReasons
     /// <summary>Genesys disabled or removed the agent's user, and the role sync took their access away.</summary>
     public const string AccessRemoved = "access-removed";
 }
+
+/// <summary>
+/// An agent's free-text reply from the portal. <paramref name="ClientMessageId"/> is the page's own id for this send:
+/// the same id sent twice (a double click, a retry after a timeout) reaches the customer once.
+/// </summary>
+public sealed record AgentReplyRequest(string Text, string ClientMessageId);
+
+/// <summary>Genesys took the reply; it reaches the customer through the outbound pipeline and shows up in the conversation.</summary>
+public sealed record AgentReplyAccepted(Guid ConversationId, string? GenesysMessageId);

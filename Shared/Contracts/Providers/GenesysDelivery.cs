@@ -8,5 +8,12 @@ namespace WhatsAppGenesys.Contracts.Providers;
 /// </summary>
 public sealed record GenesysDeliveryRequest(string IdempotencyKey, JsonElement Body);
 
+/// <summary>
+/// Body of the Genesys API service's <c>POST /genesys/messages/agentless</c>: a text to the customer at
+/// <paramref name="ToAddress"/> (their address as the tenant's Open Messaging integration knows it), sent by Genesys
+/// into the customer's active conversation, at most once per <paramref name="IdempotencyKey"/>.
+/// </summary>
+public sealed record GenesysAgentlessRequest(string IdempotencyKey, string ToAddress, string Text);
+
 /// <summary>What Genesys answered: its message id and, for inbound messages, the conversation id it prefetched.</summary>
 public sealed record GenesysDeliveryResult(string? MessageId, string? ConversationId);

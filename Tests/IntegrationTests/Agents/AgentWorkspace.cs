@@ -161,6 +161,18 @@ internal sealed class AgentWorkspace(AppFixture fixture)
         }
     }
 
+    /// <summary>POST /api/v1/agent/conversations/{id}/messages: a free-text reply; the status and the problem's title.</summary>
+    public async Task<(HttpStatusCode Status, string? Problem)> ReplyAsync(string token, Guid conversationId, AgentReplyRequest reply, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/agent/conversations/{conversationId}/messages")
+        {
+            Content = JsonContent.Create(reply),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await PortalService.SendAsync(request, ct);
+        return (response.StatusCode, response.IsSuccessStatusCode ? null : (await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(ct))?.Title);
+    }
+
     public async Task<HttpStatusCode> EndStatusAsync(string token, Guid conversationId, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/agent/conversations/{conversationId}/end");

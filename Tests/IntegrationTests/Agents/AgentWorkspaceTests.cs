@@ -65,6 +65,57 @@ public sealed class AgentWorkspaceTests(AppFixture fixture, ConsoleBrowser brows
     }
 
     [Fact]
+    public async Task TheAgentRepliesFromThePortalThroughGenesysAndTheCustomerReceivesItOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var demoOrganization = await _workspace.DemoOrganizationAsync(ct);
+        var agentName = $"Rae Reply {Guid.NewGuid().ToString()[..6]}";
+        await _workspace.PutUserAsync(demoOrganization, agentName, ["Communicate - Agent"], ct: ct);
+        var page = await browser.NewPageAsync(_workspace.PortalUrl);
+        await AgentWorkspace.SignInInBrowserAsync(page, "demo", agentName);
+        await Expect(page.Locator(".workspace[data-live=true]")).ToBeVisibleAsync();
+        var customer = Sandboxes.NewCustomer();
+        // The list shows the customer's WhatsApp profile name; the order number in the text tells this one apart.
+        var question = $"Where is my parcel? Order {customer}.";
+        var genesysConversation = await _desk.CustomerOpensConversationAsync(customer, new { type = "text", text = question });
+        var item = page.Locator("[data-test=conversation]", new() { HasText = question });
+        await Expect(item).ToBeVisibleAsync(new() { Timeout = 45_000 });
+        await item.ClickAsync();
+        await Expect(page.Locator("[data-test=message]", new() { HasText = question })).ToBeVisibleAsync();
+
+        // The agent types and presses Enter: the text goes through Genesys and the outbound pipeline to WhatsApp.
+        var composer = page.GetByLabel("Reply");
+        await composer.FillAsync("It leaves our warehouse today.");
+        await composer.PressAsync("Enter");
+        var reply = page.Locator("[data-test=message]", new() { HasText = "It leaves our warehouse today." });
+        await Expect(reply).ToBeVisibleAsync(new() { Timeout = 45_000 });
+        await Expect(composer).ToHaveValueAsync("");
+        await Expect(reply.Locator(".ticks-read")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await ConsoleBrowser.ScreenshotAsync(page, "agent-workspace-composer");
+
+        var received = await _desk.WaitForCustomerMessagesAsync(customer, 1);
+        Assert.Equal("It leaves our warehouse today.", Assert.Single(received)["body"]!["text"]!["body"]!.GetValue<string>());
+        // Visible in Genesys: the text is in the customer's Genesys conversation.
+        var atGenesys = await fixture.Client(WhatsAppGenesys.Contracts.ServiceNames.GenesysSandbox)
+            .GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/sandbox/conversations/{genesysConversation}", ct);
+        Assert.Contains("It leaves our warehouse today.", atGenesys!.ToJsonString());
+
+        // The same send repeated (a double click, a retry after a timeout) reaches the customer once.
+        var token = (await page.Context.CookiesAsync()).Single(c => c.Name == "wag-agent").Value;
+        var conversationId = Guid.Parse(new Uri(page.Url).Segments[^1]);
+        var again = new WhatsAppGenesys.Contracts.Agents.AgentReplyRequest("Anything else?", Guid.NewGuid().ToString("N"));
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await _workspace.ReplyAsync(token, conversationId, again, ct)).Status);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await _workspace.ReplyAsync(token, conversationId, again, ct)).Status);
+        await _desk.WaitForCustomerMessagesAsync(customer, 2);
+        await AgentDesk.SettleAsync();
+        Assert.Equal(2, (await _desk.CustomerReceivedAsync(customer)).Count);
+
+        // Too long for Genesys: refused before anything is sent, with the reason.
+        var tooLong = new WhatsAppGenesys.Contracts.Agents.AgentReplyRequest(new string('x', 2001), Guid.NewGuid().ToString("N"));
+        Assert.Equal((System.Net.HttpStatusCode.BadRequest, "Message too long"), await _workspace.ReplyAsync(token, conversationId, tooLong, ct));
+    }
+
+    [Fact]
     public async Task ASupervisorEndsAConversationInGenesysAndAnAgentCannot()
     {
         var ct = TestContext.Current.CancellationToken;

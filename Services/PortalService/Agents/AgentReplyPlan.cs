@@ -1,0 +1,39 @@
+using WhatsAppGenesys.Contracts.State;
+
+namespace WhatsAppGenesys.PortalService.Agents;
+
+/// <summary>
+/// Whether an agent's free text may go to the customer, and to which address, decided before anything is sent: WhatsApp
+/// refuses free text outside its 24-hour customer-service window (and says so only later, as a failed status), and
+/// Genesys refuses Open Messaging texts longer than 2000 characters.
+/// </summary>
+public static class AgentReplyPlan
+{
+    public const int MaxTextLength = 2000;
+
+    public sealed record Refusal(int Status, string Title, string Detail);
+
+    /// <summary>The customer's address as the Open Messaging integration knows it, or why the reply cannot go.</summary>
+    public static (string? ToAddress, Refusal? Refusal) Decide(ConversationMapping conversation, string? text, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, new(StatusCodes.Status400BadRequest, "Empty message", "Write something to send."));
+        }
+        if (text.Length > MaxTextLength)
+        {
+            return (null, new(StatusCodes.Status400BadRequest, "Message too long",
+                $"A message can have at most {MaxTextLength} characters; this one has {text.Length}."));
+        }
+        if (!CustomerServiceWindow.IsOpen(conversation.LastInboundAt, now))
+        {
+            return (null, new(StatusCodes.Status409Conflict, "Outside the 24-hour window",
+                "WhatsApp allows free text only within 24 hours of the customer's last message. Send an approved template instead."));
+        }
+        // The address the customer's messages reach Genesys from: their number (E.164) or, without one, their BSUID.
+        var address = conversation.WaId is { Length: > 0 } waId ? (waId.StartsWith('+') ? waId : "+" + waId) : conversation.Bsuid;
+        return address is { Length: > 0 }
+            ? (address, null)
+            : (null, new(StatusCodes.Status409Conflict, "No address", "The customer has neither a phone number nor a WhatsApp user id to answer."));
+    }
+}
