@@ -54,10 +54,11 @@ internal static class Extensions
         builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName);
         var gateway = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
         builder.Services.AddHttpClient<GatewayClient>(http =>
-        {
-            http.BaseAddress = gateway.BaseUrl;
-            http.DefaultRequestHeaders.Add("X-Api-Key", gateway.OperatorKey);
-        });
+            {
+                http.BaseAddress = gateway.BaseUrl;
+                http.DefaultRequestHeaders.Add("X-Api-Key", gateway.OperatorKey);
+            })
+            .WithUserFacingResilience();
         builder.Services.AddScoped<TenantsClient>();
         builder.Services.AddScoped<PipelinesClient>();
         builder.Services.AddScoped<AlertsClient>();

@@ -13,7 +13,8 @@ internal static class Extensions
     public static void AddAgentSignIn(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AgentPortalOptions>().BindConfiguration(AgentPortalOptions.SectionName);
-        builder.Services.AddHttpClient<PortalServiceClient>(http => http.BaseAddress = new($"http://{ServiceNames.PortalService}"));
+        builder.Services.AddHttpClient<PortalServiceClient>(http => http.BaseAddress = new($"http://{ServiceNames.PortalService}"))
+            .WithUserFacingResilience();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SignInAttempts>();
@@ -27,7 +28,8 @@ internal static class Extensions
     public static void AddWorkspaceUi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddHttpClient<ConversationsClient>(http => http.BaseAddress = new($"http://{ServiceNames.PortalService}"));
+        builder.Services.AddHttpClient<ConversationsClient>(http => http.BaseAddress = new($"http://{ServiceNames.PortalService}"))
+            .WithUserFacingResilience();
         builder.Services.AddScoped<LiveUpdates>();
     }
 

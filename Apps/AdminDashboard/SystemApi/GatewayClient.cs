@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
@@ -12,22 +13,30 @@ public sealed class GatewayClient(HttpClient http)
 {
     public const string HttpClientName = "gateway";
 
-    public async Task<T> GetAsync<T>(string path, CancellationToken ct)
-    {
-        using var response = await http.GetAsync(path, ct);
-        return await ReadAsync<T>(response, ct);
-    }
+    public Task<T> GetAsync<T>(string path, CancellationToken ct) => SendAsync<T>(() => http.GetAsync(path, ct), ct);
 
-    public async Task<T> PostAsync<T>(string path, object? body, CancellationToken ct)
-    {
-        using var response = await http.PostAsync(path, body is null ? null : JsonContent.Create(body), ct);
-        return await ReadAsync<T>(response, ct);
-    }
+    public Task<T> PostAsync<T>(string path, object? body, CancellationToken ct) =>
+        SendAsync<T>(() => http.PostAsync(path, body is null ? null : JsonContent.Create(body), ct), ct);
 
-    public async Task<T> PutAsync<T>(string path, object body, CancellationToken ct)
+    public Task<T> PutAsync<T>(string path, object body, CancellationToken ct) => SendAsync<T>(() => http.PutAsJsonAsync(path, body, ct), ct);
+
+    private static async Task<T> SendAsync<T>(Func<Task<HttpResponseMessage>> send, CancellationToken ct)
     {
-        using var response = await http.PutAsJsonAsync(path, body, ct);
-        return await ReadAsync<T>(response, ct);
+        HttpResponseMessage response;
+        try
+        {
+            response = await send();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or Polly.CircuitBreaker.BrokenCircuitException
+                                       or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested)
+        {
+            // The pages show a GatewayException as a message; a gateway that cannot be reached is one too, not a crash.
+            throw new GatewayException(HttpStatusCode.ServiceUnavailable, "The system is not answering right now. Try again in a moment.");
+        }
+        using (response)
+        {
+            return await ReadAsync<T>(response, ct);
+        }
     }
 
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)
