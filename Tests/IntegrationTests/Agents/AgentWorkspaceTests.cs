@@ -90,6 +90,11 @@ public sealed class AgentWorkspaceTests(AppFixture fixture, ConsoleBrowser brows
         var reply = page.Locator("[data-test=message]", new() { HasText = "It leaves our warehouse today." });
         await Expect(reply).ToBeVisibleAsync(new() { Timeout = 45_000 });
         await Expect(composer).ToHaveValueAsync("");
+        // Typing goes on at once after a send, and Shift+Enter breaks the line instead of sending.
+        await composer.PressSequentiallyAsync("Thanks");
+        await composer.PressAsync("Shift+Enter");
+        await composer.PressSequentiallyAsync("Bye");
+        await Expect(composer).ToHaveValueAsync("Thanks\nBye");
         await Expect(reply.Locator(".ticks-read")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await ConsoleBrowser.ScreenshotAsync(page, "agent-workspace-composer");
 
