@@ -16,8 +16,6 @@ public sealed record GenesysAgentlessMessage(
     [property: JsonPropertyName("textBody")] string TextBody,
     [property: JsonPropertyName("useExistingActiveConversation")] bool UseExistingActiveConversation)
 {
-    public const int MaxTextLength = 2000;
-
     public static JsonElement ToOpenMessagingCustomer(string integrationId, string toAddress, string text) =>
         JsonSerializer.SerializeToElement(
             new GenesysAgentlessMessage(integrationId, toAddress, "open", text, UseExistingActiveConversation: true), GenesysJson.Options);

@@ -1,8 +1,8 @@
+using System.Text.Json;
+using WhatsAppGenesys.Clients.Idempotency;
 using WhatsAppGenesys.Clients.Signals;
 using WhatsAppGenesys.Contracts.Operations;
-using WhatsAppGenesys.Clients.Idempotency;
 using WhatsAppGenesys.Contracts.Providers;
-using System.Text.Json;
 using WhatsAppGenesys.Contracts.Tenancy;
 using WhatsAppGenesys.ServiceDefaults;
 

@@ -1,3 +1,4 @@
+using WhatsAppGenesys.Contracts.Agents;
 using WhatsAppGenesys.Contracts.State;
 
 namespace WhatsAppGenesys.PortalService.Agents;
@@ -9,8 +10,6 @@ namespace WhatsAppGenesys.PortalService.Agents;
 /// </summary>
 public static class AgentReplyPlan
 {
-    public const int MaxTextLength = 2000;
-
     public sealed record Refusal(int Status, string Title, string Detail);
 
     /// <summary>The customer's address as the Open Messaging integration knows it, or why the reply cannot go.</summary>
@@ -20,10 +19,10 @@ public static class AgentReplyPlan
         {
             return (null, new(StatusCodes.Status400BadRequest, "Empty message", "Write something to send."));
         }
-        if (text.Length > MaxTextLength)
+        if (text.Length > AgentReplyRequest.MaxTextLength)
         {
             return (null, new(StatusCodes.Status400BadRequest, "Message too long",
-                $"A message can have at most {MaxTextLength} characters; this one has {text.Length}."));
+                $"A message can have at most {AgentReplyRequest.MaxTextLength} characters; this one has {text.Length}."));
         }
         if (!CustomerServiceWindow.IsOpen(conversation.LastInboundAt, now))
         {

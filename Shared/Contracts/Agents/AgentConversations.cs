@@ -72,7 +72,11 @@ public static class AgentSessionEndReasons
 /// An agent's free-text reply from the portal. <paramref name="ClientMessageId"/> is the page's own id for this send:
 /// the same id sent twice (a double click, a retry after a timeout) reaches the customer once.
 /// </summary>
-public sealed record AgentReplyRequest(string Text, string ClientMessageId);
+public sealed record AgentReplyRequest(string Text, string ClientMessageId)
+{
+    /// <summary>Genesys refuses Open Messaging texts longer than this.</summary>
+    public const int MaxTextLength = 2000;
+}
 
 /// <summary>Genesys took the reply; it reaches the customer through the outbound pipeline and shows up in the conversation.</summary>
 public sealed record AgentReplyAccepted(Guid ConversationId, string? GenesysMessageId);
