@@ -117,6 +117,7 @@ public static class MessagingExtensions
             builder.Services.AddSingleton(registry);
             builder.Services.TryAddSingleton<PipelinePublisher>();
             builder.Services.TryAddSingleton<PipelineAdmin>();
+            builder.Services.TryAddSingleton<ParkingQueueLock>();
         }
         var options = registry.GetOrAdd(pipeline, builder.Configuration, configure, out var added);
         if (added)

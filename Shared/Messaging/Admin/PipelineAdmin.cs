@@ -20,11 +20,14 @@ public enum ParkingLot
 /// <summary>
 /// Operator operations on a pipeline's parking queues. Listing is a non-destructive peek: messages are fetched with
 /// <c>basic.get</c> without auto-ack on a private channel and all returned with one <c>basic.nack requeue</c> (or by
-/// closing the channel, should the process die meanwhile), which puts them back in their original order. Replaying
+/// closing the channel, should the process die meanwhile), which puts them back in their original order. Peeks and
+/// replays hold the queue's <see cref="ParkingQueueLock"/>, because a message one of them holds is invisible to the
+/// others. Replaying
 /// republishes each chosen message to the pipeline exchange with its original ordering key and attempts reset, waits
 /// for the broker confirm, and only then acknowledges the parked copy: a crash in between duplicates, never loses.
 /// </summary>
-public sealed class PipelineAdmin(RabbitMQConnectionProvider connections, ConfirmedPublisher publisher, PipelineRegistry registry, TimeProvider? time = null)
+public sealed class PipelineAdmin(
+    RabbitMQConnectionProvider connections, ConfirmedPublisher publisher, PipelineRegistry registry, ParkingQueueLock readers, TimeProvider? time = null)
 {
     /// <summary>Upper bound of messages one operation touches, so a huge backlog cannot exhaust the process.</summary>
     public const int MaxBatch = 10_000;
@@ -41,6 +44,7 @@ public sealed class PipelineAdmin(RabbitMQConnectionProvider connections, Confir
         limit = Math.Clamp(limit, 1, MaxBatch);
         var queue = QueueName(pipeline, lot);
         var listed = new List<ParkedMessage>();
+        await using var onlyReader = await readers.AcquireAsync(queue, cancellationToken);
         await using var channel = await OpenChannelAsync(cancellationToken);
         ulong lastTag = 0;
         try
@@ -69,6 +73,7 @@ public sealed class PipelineAdmin(RabbitMQConnectionProvider connections, Confir
         var queue = QueueName(pipeline, lot);
         var replayed = 0;
         var seen = 0;
+        await using var onlyReader = await readers.AcquireAsync(queue, cancellationToken);
         await using var channel = await OpenChannelAsync(cancellationToken);
         ulong lastSkipped = 0;
         try

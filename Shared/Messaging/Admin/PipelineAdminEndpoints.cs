@@ -30,14 +30,37 @@ public static class PipelineAdminEndpoints
 
         void Map(string path, ParkingLot lot)
         {
-            group.MapGet($"/{path}", async Task<Results<Ok<IReadOnlyList<ParkedMessage>>, BadRequest<string>>> (
+            group.MapGet($"/{path}", async Task<Results<Ok<IReadOnlyList<ParkedMessage>>, BadRequest<string>, ProblemHttpResult>> (
                 PipelineAdmin admin, int? limit, CancellationToken ct) =>
-                limit is < 1 or > PipelineAdmin.MaxBatch
-                    ? TypedResults.BadRequest($"limit must be between 1 and {PipelineAdmin.MaxBatch}")
-                    : TypedResults.Ok(await admin.PeekAsync(pipeline, lot, limit ?? 100, ct)));
+            {
+                if (limit is < 1 or > PipelineAdmin.MaxBatch)
+                {
+                    return TypedResults.BadRequest($"limit must be between 1 and {PipelineAdmin.MaxBatch}");
+                }
+                try
+                {
+                    return TypedResults.Ok(await admin.PeekAsync(pipeline, lot, limit ?? 100, ct));
+                }
+                catch (ParkingQueueBusyException ex)
+                {
+                    return Busy(ex);
+                }
+            });
 
-            group.MapPost($"/{path}/replay", async Task<Ok<ReplayResult>> (PipelineAdmin admin, string? messageId, CancellationToken ct) =>
-                TypedResults.Ok(await admin.ReplayAsync(pipeline, lot, string.IsNullOrEmpty(messageId) ? null : messageId, ct)));
+            group.MapPost($"/{path}/replay", async Task<Results<Ok<ReplayResult>, ProblemHttpResult>> (PipelineAdmin admin, string? messageId, CancellationToken ct) =>
+            {
+                try
+                {
+                    return TypedResults.Ok(await admin.ReplayAsync(pipeline, lot, string.IsNullOrEmpty(messageId) ? null : messageId, ct));
+                }
+                catch (ParkingQueueBusyException ex)
+                {
+                    return Busy(ex);
+                }
+            });
         }
     }
+
+    private static ProblemHttpResult Busy(ParkingQueueBusyException ex) =>
+        TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Parking queue busy");
 }

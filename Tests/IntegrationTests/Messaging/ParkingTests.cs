@@ -116,6 +116,43 @@ public sealed class ParkingTests(AppFixture fixture) : IAsyncLifetime
         Assert.Equal("garbled#0", Assert.Single(left!).MessageId);
     }
 
+    [Fact]
+    public async Task ReadersInTwoProcessesAtOnceEachSeeEveryParkedMessageAndAReplayAmongThemFindsItsOwn()
+    {
+        // Before parking queues had a reader lock, a message one peek held unacknowledged was invisible to every other
+        // reader: the console showed a partial list while the alert service scanned, and a replay by id found nothing.
+        const int parkedCount = 30;
+        var mapperFixed = false;
+        ValueTask<MessageOutcome> Poison(MessageContext context, CancellationToken ct) =>
+            ValueTask.FromResult(Volatile.Read(ref mapperFixed) ? MessageOutcome.Success : MessageOutcome.Poison("No mapping for message type 'hologram'"));
+        await using var first = await PipelineHost.StartAsync(_infrastructure, _pipeline, Poison);
+        await using var second = await PipelineHost.StartAsync(_infrastructure, _pipeline, handle: null, name: "second-reader");
+        var ct = TestContext.Current.CancellationToken;
+        for (var i = 0; i < parkedCount; i++)
+        {
+            await first.Publisher.PublishJsonAsync(_pipeline, $"customer-{i}", $"parked#{i}", "test.message", new TestMessage($"customer-{i}", i), ct);
+        }
+        await PollAsync(async () => (await first.Admin.PeekAsync(_pipeline, ParkingLot.Error, 100, ct)).Count == parkedCount ? "all parked" : null);
+
+        Volatile.Write(ref mapperFixed, true);
+        var everyId = Enumerable.Range(0, parkedCount).Select(i => $"parked#{i}").ToHashSet();
+        var peeks = Enumerable.Range(0, 16)
+            .Select(i => (i % 2 == 0 ? first : second).Admin.PeekAsync(_pipeline, ParkingLot.Error, 100, ct))
+            .ToList();
+        var replay = second.Admin.ReplayAsync(_pipeline, ParkingLot.Error, "parked#7", ct);
+        await Task.WhenAll(peeks.Cast<Task>().Append(replay));
+
+        Assert.Equal(1, (await replay).Replayed);
+        foreach (var peek in peeks)
+        {
+            var seen = (await peek).Select(p => p.MessageId).ToHashSet();
+            // Each peek ran wholly before or wholly after the replay.
+            Assert.True(seen.SetEquals(everyId) || seen.SetEquals(everyId.Where(id => id != "parked#7")),
+                $"A peek saw {seen.Count} of {parkedCount} parked messages: the readers hid messages from each other.");
+        }
+        Assert.Equal(parkedCount - 1, (await second.Admin.PeekAsync(_pipeline, ParkingLot.Error, 100, ct)).Count);
+    }
+
     private static async Task<T> PollAsync<T>(Func<Task<T?>> probe)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
