@@ -1,0 +1,60 @@
+using WhatsAppGenesys.Clients.State;
+using WhatsAppGenesys.Contracts.Events;
+using WhatsAppGenesys.Contracts.Meta;
+using WhatsAppGenesys.Contracts.State;
+
+namespace WhatsAppGenesys.PortalService.History;
+
+/// <summary>Who a message this service sent went to: a number's digits (<c>to</c>) or a BSUID, and the pipeline's customer id.</summary>
+public sealed record DirectSendAddress(string? To, string? Bsuid, string CustomerId)
+{
+    /// <summary>From an E.164 number (<c>+…</c>) or a BSUID, as contacts and campaign recipients keep it.</summary>
+    public static DirectSendAddress From(string address) =>
+        address.StartsWith('+') ? new(address[1..], null, address[1..]) : new(null, address, address);
+}
+
+/// <summary>
+/// Makes a message this service sent straight to WhatsApp (a campaign's, an agent's template from the portal) as
+/// traceable as one that came through the outbound pipeline: a ledger row at the state manager, as the direct send API
+/// opens one, so Meta's statuses reach the history; and a row in the customer's conversation history, and so in the
+/// analytics and on the agents' pages. Stored here rather than through the history pipeline because this service is
+/// that pipeline's consumer. Both writes are repeatable (a message sent again after a restart finds its rows), and a
+/// failure is logged, not thrown: the message went out either way.
+/// </summary>
+public sealed class DirectSendTracking(StateManagerClient state, MessageRecorder history, TimeProvider clock, ILogger<DirectSendTracking> logger)
+{
+    /// <summary>The agent who sent it, for the history (null for a campaign).</summary>
+    public sealed record Sender(string AgentId, string? AgentName);
+
+    /// <param name="text">The text the customer reads, when known (an agent's filled-in template); kept so the history shows and finds it.</param>
+    /// <returns>The customer's conversation, or null when its ledger row could not be opened.</returns>
+    public async Task<Guid?> TrackAsync(string tenantId, DirectSendAddress address, string wamid, string phoneNumberId, HistoryTemplate template,
+        string? text, Sender? sender, DateTimeOffset acceptedAt, CancellationToken ct)
+    {
+        Guid conversationId;
+        try
+        {
+            var conversation = await state.EnsureMappingAsync(tenantId,
+                new EnsureMappingRequest(address.CustomerId, address.To, address.Bsuid, null, phoneNumberId, null), ct);
+            conversationId = conversation.ConversationId;
+            await state.RecordMessageAsync(tenantId, new RecordMessageRequest(MessageDirection.Outbound, wamid, address.CustomerId,
+                conversationId, clock.GetUtcNow(), WhatsAppMessageId: wamid), ct);
+        }
+        catch (HttpRequestException ex)
+        {
+            logger.LogWarning("Sent {Wamid} but could not open its ledger row; its statuses will not be tracked: {Reason}", wamid, ex.Message);
+            return null;
+        }
+        try
+        {
+            await history.RecordAsync(new ConversationMessageRecorded(tenantId, conversationId, address.CustomerId, address.To, address.Bsuid, phoneNumberId,
+                HistoryDirections.Outbound, wamid, GenesysMessageId: null, MetaSendTypes.Template, text, Media: null,
+                template, Reaction: null, ReplyToMessageId: null, CustomerName: null, sender?.AgentId, sender?.AgentName, acceptedAt, ArchiveKey: null), ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning("Sent {Wamid} but could not store it in the conversation history: {Reason}", wamid, ex.Message);
+        }
+        return conversationId;
+    }
+}
