@@ -102,6 +102,7 @@ internal static class Extensions
         builder.Services.AddScoped<CampaignLease>();
         builder.Services.AddScoped<AudienceMaterializer>();
         builder.Services.AddScoped<CampaignMessages>();
+        builder.Services.AddScoped<DirectSendTracking>();
         builder.Services.AddScoped<CampaignRunner>();
         builder.Services.AddScoped<RecipientSender>();
         builder.Services.AddScoped<RecipientStatusRecorder>();
@@ -147,6 +148,7 @@ internal static class Extensions
 
         builder.Services.AddOptions<HistoryOptions>().BindConfiguration(HistoryOptions.SectionName);
         builder.Services.AddScoped<MessageRecorder>();
+        builder.Services.AddScoped<AgentReplyAttribution>();
         builder.Services.AddScoped<StatusRecorder>();
         builder.Services.AddScoped<HistoryReader>();
         builder.Services.AddScoped<CustomerErasure>();

@@ -37,6 +37,7 @@ app.MapAgentSessionsApi();
 app.MapAgentConversationsApi();
 app.MapConversationEndingApi();
 app.MapAgentReplyApi();
+app.MapAgentTemplateApi();
 app.MapAgentNotificationsHub();
 app.MapPipelineAdminEndpoints(Pipelines.History);
 app.MapPipelineAdminEndpoints(Pipelines.TemplateStatus);

@@ -44,6 +44,30 @@ public sealed class ConversationsClient(HttpClient http)
         return (false, problem?.Detail ?? $"The message could not be sent ({(int)response.StatusCode}).");
     }
 
+    /// <summary>The approved templates the agent can send into the conversation, prefilled from the customer's contact.</summary>
+    public async Task<AgentTemplateOptions?> TemplatesAsync(AgentSession session, Guid conversationId, CancellationToken cancellationToken)
+    {
+        using var response = await http.SendAsync(Request(session, $"api/v1/agent/conversations/{conversationId}/templates"), cancellationToken);
+        return response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Unauthorized
+            ? null
+            : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<AgentTemplateOptions>(cancellationToken);
+    }
+
+    /// <summary>Sends an approved template to the customer; the problem's detail when refused.</summary>
+    public async Task<(bool Sent, string? Refusal)> SendTemplateAsync(AgentSession session, Guid conversationId, AgentTemplateSendRequest send,
+        CancellationToken cancellationToken)
+    {
+        using var request = Request(session, $"api/v1/agent/conversations/{conversationId}/templates", HttpMethod.Post);
+        request.Content = JsonContent.Create(send);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return (true, null);
+        }
+        var problem = await response.ReadProblemAsync(cancellationToken);
+        return (false, problem?.Detail ?? $"The template could not be sent ({(int)response.StatusCode}).");
+    }
+
     /// <summary>Ends the customer's conversation in Genesys (supervisors and admins); the problem's detail when refused.</summary>
     public async Task<(bool Ended, string? Refusal)> EndAsync(AgentSession session, Guid conversationId, CancellationToken cancellationToken)
     {

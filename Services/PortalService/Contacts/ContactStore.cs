@@ -11,6 +11,15 @@ public sealed class ContactStore(PortalDbContext db, TimeProvider clock)
     public Task<Contact?> FindAsync(string tenantId, Guid id, CancellationToken ct) =>
         db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.TenantId == tenantId && c.Id == id, ct);
 
+    /// <summary>The tenant's contact with this number (E.164, <c>+…</c>) or, failing that, this BSUID.</summary>
+    public async Task<Contact?> FindByAddressAsync(string tenantId, string? phoneNumber, string? bsuid, CancellationToken ct)
+    {
+        var matches = await db.Contacts.AsNoTracking()
+            .Where(c => c.TenantId == tenantId && ((phoneNumber != null && c.PhoneNumber == phoneNumber) || (bsuid != null && c.Bsuid == bsuid)))
+            .Take(2).ToListAsync(ct);
+        return matches.FirstOrDefault(c => phoneNumber is not null && c.PhoneNumber == phoneNumber) ?? matches.FirstOrDefault();
+    }
+
     public async Task<Page<Contact>> ListAsync(string tenantId, ContactFilter filter, Guid? after, int limit, CancellationToken ct)
     {
         var rows = await new ContactSql(tenantId).Matching(filter).After(after).Take(db, limit + 1).ToListAsync(ct);
