@@ -28,7 +28,7 @@ public static class AgentReplyApi
     }
 
     private static async Task<IResult> SendAsync(Guid conversationId, AgentReplyRequest reply, HttpContext http,
-        StateManagerClient state, GenesysApiClient genesys, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
+        StateManagerClient state, GenesysApiClient genesys, AgentReplyAttribution attribution, TimeProvider time, ILoggerFactory loggers, CancellationToken ct)
     {
         var agent = http.Agent();
         if (reply.ClientMessageId is not { Length: > 0 and <= 100 })
@@ -55,6 +55,12 @@ public static class AgentReplyApi
         {
             return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Not sent",
                 detail: $"Genesys did not take the message: {sent.Error!.Message}");
+        }
+        // Genesys names no agent on an agentless message: the history learns who wrote it from here.
+        if (result.MessageId is { Length: > 0 } genesysMessageId)
+        {
+            await attribution.RememberAsync(agent.TenantId, conversationId, genesysMessageId,
+                new AgentReplyAttribution.Author(agent.GenesysUserId, agent.Name), ct);
         }
         loggers.CreateLogger(typeof(AgentReplyApi)).LogInformation(
             "Agent {AgentId} replied in conversation {ConversationId} (Genesys message {GenesysMessageId})",

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using WhatsAppGenesys.Contracts.Events;
+using WhatsAppGenesys.PortalService.Agents;
 using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Data;
 
@@ -15,7 +16,7 @@ namespace WhatsAppGenesys.PortalService.History;
 /// so an observer that fails (and makes the event retry, which finds the row) does not hold it back or repeat it.
 /// </summary>
 public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMessageObserver> observers, IEnumerable<IHistoryChangeListener> listeners,
-    AnalyticsCounters counters, ResponseTimes responseTimes, TimeProvider clock, ILogger<MessageRecorder> logger)
+    AgentReplyAttribution attribution, AnalyticsCounters counters, ResponseTimes responseTimes, TimeProvider clock, ILogger<MessageRecorder> logger)
 {
     public async Task RecordAsync(ConversationMessageRecorded message, CancellationToken ct)
     {
@@ -23,6 +24,14 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
             m.TenantId == message.TenantId && m.Direction == message.Direction && m.MessageId == message.MessageId, ct);
         if (row is null)
         {
+            // Genesys's outbound webhook names the integration (channel.from), not the agent; a reply sent from the
+            // portal has its author on record.
+            var unattributed = message.Direction == HistoryDirections.Outbound && message.GenesysMessageId is not null;
+            if (unattributed && await attribution.FindAsync(message.TenantId, message.GenesysMessageId) is { } author)
+            {
+                message = message with { AgentId = author.AgentId, AgentName = author.AgentName };
+                unattributed = false;
+            }
             try
             {
                 row = await InsertAsync(message, ct);
@@ -32,6 +41,13 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
                 // Stored at the same moment by the other replica (a fail-over mid-message): it counts it and notifies the observers.
                 logger.LogDebug("History message {MessageId} was stored concurrently", message.MessageId);
                 return;
+            }
+            // Sent from the portal and stored before the sender remembered its author: look again now that the row is there.
+            if (unattributed && await attribution.FindAsync(message.TenantId, message.GenesysMessageId) is { } late)
+            {
+                row.AgentId = late.AgentId;
+                row.AgentName = late.AgentName;
+                await db.SaveChangesAsync(ct);
             }
             foreach (var listener in listeners)
             {

@@ -118,6 +118,12 @@ public sealed class AgentWorkspaceTests(AppFixture fixture, ConsoleBrowser brows
         // Too long for Genesys: refused before anything is sent, with the reason.
         var tooLong = new WhatsAppGenesys.Contracts.Agents.AgentReplyRequest(new string('x', 2001), Guid.NewGuid().ToString("N"));
         Assert.Equal((System.Net.HttpStatusCode.BadRequest, "Message too long"), await _workspace.ReplyAsync(token, conversationId, tooLong, ct));
+
+        // An agentless message names only the integration at Genesys, yet the replies are the agent's: under "Mine", and signed.
+        await page.GotoAsync("/?filter=mine");
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Mine" })).ToHaveAttributeAsync("aria-selected", "true");
+        await page.Locator($"a[href^='/conversations/{conversationId}']").ClickAsync();
+        await Expect(page.Locator("[data-test=message]", new() { HasText = "It leaves our warehouse today." })).ToContainTextAsync(agentName);
     }
 
     [Fact]
