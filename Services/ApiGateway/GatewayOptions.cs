@@ -36,6 +36,9 @@ public sealed class RateLimitSettings
     /// <summary>Per client IP, every route except the provider webhooks; checked before the API key is even looked at.</summary>
     public WindowLimit PerClientIp { get; set; } = new() { PermitLimit = 600, Window = TimeSpan.FromSeconds(10) };
 
+    /// <summary>Requests with the operator key (the console, for every operator), whatever their address.</summary>
+    public WindowLimit PerOperator { get; set; } = new() { PermitLimit = 6000, Window = TimeSpan.FromSeconds(10) };
+
     /// <summary>Per client IP on the webhook routes: providers deliver in bursts from few addresses.</summary>
     public WindowLimit PerWebhookSourceIp { get; set; } = new() { PermitLimit = 3000, Window = TimeSpan.FromSeconds(10) };
 

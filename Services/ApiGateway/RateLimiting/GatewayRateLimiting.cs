@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using WhatsAppGenesys.ApiGateway.Auth;
+using WhatsAppGenesys.Contracts.Tenancy;
 
 namespace WhatsAppGenesys.ApiGateway.RateLimiting;
 
@@ -22,11 +23,20 @@ public static class GatewayRateLimiting
     public static IApplicationBuilder UseClientIpRateLimiting(this IApplicationBuilder app)
     {
         var limits = app.ApplicationServices.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimiting;
+        var operatorKey = app.ApplicationServices.GetRequiredService<OperatorKey>();
         return app.UseRateLimiter(Options("client IP", context =>
         {
             var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            return context.Request.Path.StartsWithSegments(WebhookPathPrefix)
-                ? FixedWindow($"webhook:{ip}", limits.PerWebhookSourceIp)
+            if (context.Request.Path.StartsWithSegments(WebhookPathPrefix))
+            {
+                return FixedWindow($"webhook:{ip}", limits.PerWebhookSourceIp);
+            }
+            // The operator console calls from one server address for every operator, and one page can fan out to
+            // many reads: it has a bucket of its own rather than sharing its address's with whoever else is there.
+            // Recognising the key is a constant-time comparison with configuration, not a lookup, so made-up keys
+            // still land in the per-IP bucket without costing anything more.
+            return context.Request.Headers[TenancyHeaders.ApiKey] is [{ Length: > 0 } presented] && operatorKey.Matches(presented)
+                ? FixedWindow("operator", limits.PerOperator)
                 : FixedWindow($"client:{ip}", limits.PerClientIp);
         }));
     }

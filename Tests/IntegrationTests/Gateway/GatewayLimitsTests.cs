@@ -41,6 +41,21 @@ public sealed class GatewayLimitsTests(AppFixture fixture)
 
         await AssertTooManyRequestsAsync(refused, "Rate limit per client IP exceeded");
         Assert.Equal(HttpStatusCode.Unauthorized, (await other.GetAsync("/api/tenants", ct)).StatusCode);
+        // The operator (the console, calling for every operator from one server address) has a bucket of its own.
+        using var console = _gateway.Operator(clientIp: flooding.DefaultRequestHeaders.GetValues("X-Forwarded-For").Single());
+        Assert.Equal(HttpStatusCode.OK, (await console.GetAsync("/api/tenants", ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task MadeUpKeysAreCountedPerClientIpAndNotAsTheOperator()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var flooding = _gateway.Client(apiKey: "wag_not-the-operator-key", clientIp: GatewayHarness.NewClientIp());
+
+        // Were a key enough to leave the per-IP bucket, these would be answered 401 well past the limit.
+        using var refused = await BurstUntilRefusedAsync(flooding, "/api/tenants", ct);
+
+        await AssertTooManyRequestsAsync(refused, "Rate limit per client IP exceeded");
     }
 
     [Fact]
