@@ -30,6 +30,8 @@ internal static class Extensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddHttpClient<ConversationsClient>(http => http.BaseAddress = new($"http://{ServiceNames.PortalService}"))
             .WithUserFacingResilience();
+        builder.Services.AddHttpClient<QuickRepliesClient>(http => http.BaseAddress = new($"http://{ServiceNames.PortalService}"))
+            .WithUserFacingResilience();
         builder.Services.AddScoped<LiveUpdates>();
     }
 

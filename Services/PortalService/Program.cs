@@ -9,6 +9,7 @@ using WhatsAppGenesys.PortalService.Contacts;
 using WhatsAppGenesys.PortalService.History;
 using WhatsAppGenesys.PortalService.Import;
 using WhatsAppGenesys.PortalService.Lists;
+using WhatsAppGenesys.PortalService.QuickReplies;
 using WhatsAppGenesys.PortalService.Settings;
 using WhatsAppGenesys.PortalService.Templates;
 
@@ -38,6 +39,7 @@ app.MapAgentConversationsApi();
 app.MapConversationEndingApi();
 app.MapAgentReplyApi();
 app.MapAgentTemplateApi();
+app.MapQuickRepliesApi();
 app.MapAgentNotificationsHub();
 app.MapPipelineAdminEndpoints(Pipelines.History);
 app.MapPipelineAdminEndpoints(Pipelines.TemplateStatus);

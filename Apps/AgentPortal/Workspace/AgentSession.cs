@@ -10,6 +10,14 @@ public sealed record AgentSession(string Token, string TenantId, string GenesysU
     /// <summary>Admins and supervisors see every conversation of their tenant; agents the open ones and their own.</summary>
     public bool SeesAllConversations => Role is "Admin" or "Supervisor";
 
+    /// <summary>A request to the portal service on this agent's behalf, carrying the session token.</summary>
+    public HttpRequestMessage Request(string path, HttpMethod? method = null)
+    {
+        var request = new HttpRequestMessage(method ?? HttpMethod.Get, path);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        return request;
+    }
+
     public override string ToString() => $"AgentSession {{ TenantId = {TenantId}, Name = {Name}, Role = {Role} }}";
 
     public static async Task<AgentSession?> FromAsync(AuthenticationStateProvider authentication)

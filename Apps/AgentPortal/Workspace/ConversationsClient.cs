@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using WhatsAppGenesys.Contracts.Agents;
 
@@ -11,7 +10,7 @@ public sealed class ConversationsClient(HttpClient http)
     /// <summary>The tenant's conversations for a filter (open, mine, all); null when the session no longer counts.</summary>
     public async Task<IReadOnlyList<AgentConversationSummary>?> ListAsync(AgentSession session, string filter, CancellationToken cancellationToken)
     {
-        using var response = await http.SendAsync(Request(session, $"api/v1/agent/conversations?filter={Uri.EscapeDataString(filter)}&limit=100"),
+        using var response = await http.SendAsync(session.Request($"api/v1/agent/conversations?filter={Uri.EscapeDataString(filter)}&limit=100"),
             cancellationToken);
         return response.StatusCode == HttpStatusCode.Unauthorized
             ? null
@@ -23,7 +22,7 @@ public sealed class ConversationsClient(HttpClient http)
         CancellationToken cancellationToken)
     {
         using var response = await http.SendAsync(
-            Request(session, $"api/v1/agent/conversations/{conversationId}/messages?after={afterSequence}&limit=500"), cancellationToken);
+            session.Request($"api/v1/agent/conversations/{conversationId}/messages?after={afterSequence}&limit=500"), cancellationToken);
         return response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Unauthorized
             ? null
             : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<List<AgentMessage>>(cancellationToken);
@@ -33,7 +32,7 @@ public sealed class ConversationsClient(HttpClient http)
     public async Task<(bool Sent, string? Refusal)> ReplyAsync(AgentSession session, Guid conversationId, AgentReplyRequest reply,
         CancellationToken cancellationToken)
     {
-        using var request = Request(session, $"api/v1/agent/conversations/{conversationId}/messages", HttpMethod.Post);
+        using var request = session.Request($"api/v1/agent/conversations/{conversationId}/messages", HttpMethod.Post);
         request.Content = JsonContent.Create(reply);
         using var response = await http.SendAsync(request, cancellationToken);
         if (response.IsSuccessStatusCode)
@@ -47,7 +46,7 @@ public sealed class ConversationsClient(HttpClient http)
     /// <summary>The approved templates the agent can send into the conversation, prefilled from the customer's contact.</summary>
     public async Task<AgentTemplateOptions?> TemplatesAsync(AgentSession session, Guid conversationId, CancellationToken cancellationToken)
     {
-        using var response = await http.SendAsync(Request(session, $"api/v1/agent/conversations/{conversationId}/templates"), cancellationToken);
+        using var response = await http.SendAsync(session.Request($"api/v1/agent/conversations/{conversationId}/templates"), cancellationToken);
         return response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Unauthorized
             ? null
             : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<AgentTemplateOptions>(cancellationToken);
@@ -57,7 +56,7 @@ public sealed class ConversationsClient(HttpClient http)
     public async Task<(bool Sent, string? Refusal)> SendTemplateAsync(AgentSession session, Guid conversationId, AgentTemplateSendRequest send,
         CancellationToken cancellationToken)
     {
-        using var request = Request(session, $"api/v1/agent/conversations/{conversationId}/templates", HttpMethod.Post);
+        using var request = session.Request($"api/v1/agent/conversations/{conversationId}/templates", HttpMethod.Post);
         request.Content = JsonContent.Create(send);
         using var response = await http.SendAsync(request, cancellationToken);
         if (response.IsSuccessStatusCode)
@@ -71,7 +70,7 @@ public sealed class ConversationsClient(HttpClient http)
     /// <summary>Ends the customer's conversation in Genesys (supervisors and admins); the problem's detail when refused.</summary>
     public async Task<(bool Ended, string? Refusal)> EndAsync(AgentSession session, Guid conversationId, CancellationToken cancellationToken)
     {
-        using var response = await http.SendAsync(Request(session, $"api/v1/agent/conversations/{conversationId}/end", HttpMethod.Post),
+        using var response = await http.SendAsync(session.Request($"api/v1/agent/conversations/{conversationId}/end", HttpMethod.Post),
             cancellationToken);
         if (response.IsSuccessStatusCode)
         {
@@ -79,12 +78,5 @@ public sealed class ConversationsClient(HttpClient http)
         }
         var problem = await response.ReadProblemAsync(cancellationToken);
         return (false, problem?.Detail ?? $"The conversation could not be ended ({(int)response.StatusCode}).");
-    }
-
-    private static HttpRequestMessage Request(AgentSession session, string path, HttpMethod? method = null)
-    {
-        var request = new HttpRequestMessage(method ?? HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.Token);
-        return request;
     }
 }

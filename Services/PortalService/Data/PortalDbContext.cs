@@ -6,6 +6,7 @@ using WhatsAppGenesys.PortalService.Consent;
 using WhatsAppGenesys.PortalService.Contacts;
 using WhatsAppGenesys.PortalService.History;
 using WhatsAppGenesys.PortalService.Lists;
+using WhatsAppGenesys.PortalService.QuickReplies;
 using WhatsAppGenesys.PortalService.Settings;
 using WhatsAppGenesys.PortalService.Templates;
 
@@ -38,6 +39,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<AnalyticsCounterRow> AnalyticsCounters => Set<AnalyticsCounterRow>();
 
     public DbSet<AgentUser> Agents => Set<AgentUser>();
+
+    public DbSet<QuickReply> QuickReplies => Set<QuickReply>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -122,5 +125,6 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         TemplateModel.Configure(modelBuilder);
         CampaignModel.Configure(modelBuilder);
         AnalyticsModel.Configure(modelBuilder);
+        QuickReplyModel.Configure(modelBuilder);
     }
 }
