@@ -40,6 +40,7 @@ app.MapConversationEndingApi();
 app.MapAgentReplyApi();
 app.MapAgentTemplateApi();
 app.MapQuickRepliesApi();
+app.MapAgentAttachmentApi();
 app.MapAgentNotificationsHub();
 app.MapPipelineAdminEndpoints(Pipelines.History);
 app.MapPipelineAdminEndpoints(Pipelines.TemplateStatus);

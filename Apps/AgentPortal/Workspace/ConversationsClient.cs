@@ -43,6 +43,30 @@ public sealed class ConversationsClient(HttpClient http)
         return (false, problem?.Detail ?? $"The message could not be sent ({(int)response.StatusCode}).");
     }
 
+    /// <summary>Sends a file with an optional caption (straight to WhatsApp); the problem's detail when refused.</summary>
+    public async Task<(bool Sent, string? Refusal)> SendAttachmentAsync(AgentSession session, Guid conversationId, Stream file, string fileName,
+        string contentType, string? caption, string clientMessageId, CancellationToken cancellationToken)
+    {
+        using var form = new MultipartFormDataContent();
+        var content = new StreamContent(file);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        form.Add(content, "file", fileName);
+        if (!string.IsNullOrWhiteSpace(caption))
+        {
+            form.Add(new StringContent(caption), "caption");
+        }
+        form.Add(new StringContent(clientMessageId), "clientMessageId");
+        using var request = session.Request($"api/v1/agent/conversations/{conversationId}/attachments", HttpMethod.Post);
+        request.Content = form;
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.IsSuccessStatusCode)
+        {
+            return (true, null);
+        }
+        var problem = await response.ReadProblemAsync(cancellationToken);
+        return (false, problem?.Detail ?? $"The file could not be sent ({(int)response.StatusCode}).");
+    }
+
     /// <summary>The approved templates the agent can send into the conversation, prefilled from the customer's contact.</summary>
     public async Task<AgentTemplateOptions?> TemplatesAsync(AgentSession session, Guid conversationId, CancellationToken cancellationToken)
     {

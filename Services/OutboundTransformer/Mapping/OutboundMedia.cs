@@ -44,20 +44,9 @@ public static class OutboundMedia
         return (new MediaSendForm(limit.SendType, normalized, normalized == WhatsAppMediaFiles.OggOpus), null);
     }
 
-    /// <summary>
-    /// <c>{tenantId}/{folder}/{yyyy-MM-dd}/{fileId}.{ext}</c> in the media-outbound bucket; the service picks the id
-    /// (a new GUID) so a hostile file name never reaches the key.
-    /// </summary>
-    public static string StorageKey(string tenantId, MediaSendForm form, DateTimeOffset time, Guid fileId)
-    {
-        if (tenantId.Length == 0 || tenantId.Trim('.').Length == 0 || tenantId.Contains('/') || tenantId.Contains('\\'))
-        {
-            throw new ArgumentException("Not a usable tenant id for a storage key.", nameof(tenantId));
-        }
-        return string.Join('/', tenantId, form.SendType == MetaSendTypes.Audio ? "audio" : form.SendType + "s",
-            time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            $"{fileId:N}.{WhatsAppMediaFiles.ExtensionFor(form.Mime)}");
-    }
+    /// <summary>Where the re-hosted file goes in the media-outbound bucket (<see cref="WhatsAppMediaFiles.OutboundStorageKey"/>).</summary>
+    public static string StorageKey(string tenantId, MediaSendForm form, DateTimeOffset time, Guid fileId) =>
+        WhatsAppMediaFiles.OutboundStorageKey(tenantId, form.SendType, form.Mime, time, fileId);
 
     private static WhatsAppMediaFiles.Limit? LimitFor(GenesysMediaType mediaType) => mediaType switch
     {

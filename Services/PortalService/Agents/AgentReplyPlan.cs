@@ -24,10 +24,26 @@ public static class AgentReplyPlan
             return (null, new(StatusCodes.Status400BadRequest, "Message too long",
                 $"A message can have at most {AgentReplyRequest.MaxTextLength} characters; this one has {text.Length}."));
         }
+        return FreeForm(conversation, now);
+    }
+
+    /// <summary>A file with an optional caption: WhatsApp's caption limit, and the same window as free text.</summary>
+    public static (string? ToAddress, Refusal? Refusal) DecideAttachment(ConversationMapping conversation, string? caption, DateTimeOffset now) =>
+        caption is { Length: > MaxCaptionLength }
+            ? (null, new(StatusCodes.Status400BadRequest, "Caption too long",
+                $"A caption can have at most {MaxCaptionLength} characters; this one has {caption.Length}."))
+            : FreeForm(conversation, now);
+
+    /// <summary>WhatsApp's limit for the caption of an image, video or document.</summary>
+    public const int MaxCaptionLength = 1024;
+
+    // Anything but a template needs the window open, and an address to answer.
+    private static (string? ToAddress, Refusal? Refusal) FreeForm(ConversationMapping conversation, DateTimeOffset now)
+    {
         if (!CustomerServiceWindow.IsOpen(conversation.LastInboundAt, now))
         {
             return (null, new(StatusCodes.Status409Conflict, "Outside the 24-hour window",
-                "WhatsApp allows free text only within 24 hours of the customer's last message. Send an approved template instead."));
+                "WhatsApp allows free text and files only within 24 hours of the customer's last message. Send an approved template instead."));
         }
         // The address the customer's messages reach Genesys from: their number (E.164) or, without one, their BSUID.
         var address = conversation.WaId is { Length: > 0 } waId ? (waId.StartsWith('+') ? waId : "+" + waId) : conversation.Bsuid;

@@ -132,8 +132,10 @@ public static class AgentTemplateApi
         var bodyValues = form.Fields.Where(f => f.Component == AgentTemplateForms.Body)
             .Select(f => values.First(v => v.Component.Equals(f.Component, StringComparison.OrdinalIgnoreCase) && v.Name == f.Name).Value)
             .ToList();
-        await tracking.TrackAsync(agent.TenantId, to, result.Wamid, phoneNumberId, new HistoryTemplate(template.Name, template.Language, bodyValues),
-            AgentTemplateForms.Render(form.BodyText, AgentTemplateForms.Body, values), new DirectSendTracking.Sender(agent.GenesysUserId, agent.Name), time.GetUtcNow(), ct);
+        // The text the customer reads is kept with the template, so the history shows and finds it.
+        await tracking.TrackAsync(agent.TenantId, to, result.Wamid, phoneNumberId,
+            new SentContent(MetaSendTypes.Template, AgentTemplateForms.Render(form.BodyText, AgentTemplateForms.Body, values),
+                Template: new HistoryTemplate(template.Name, template.Language, bodyValues)), new DirectSendTracking.Sender(agent.GenesysUserId, agent.Name), time.GetUtcNow(), ct);
         loggers.CreateLogger(typeof(AgentTemplateApi)).LogInformation(
             "Agent {AgentId} sent template {Template} ({Language}) in conversation {ConversationId} as {Wamid}",
             agent.Id, template.Name, template.Language, conversationId, result.Wamid);

@@ -60,8 +60,9 @@ public sealed class CampaignMessages(
         var named = Templates.TemplateRules.IsNamed(campaign.ParameterFormat);
         var body = ParameterMapping.Components(mapping, CampaignJson.Values(recipient.ParameterValues), named)?
             .FirstOrDefault(c => c.Type == ParameterMapping.Body)?.Parameters.Select(p => p.Text ?? "").ToList() ?? [];
-        await tracking.TrackAsync(campaign.TenantId, address, wamid, phoneNumberId, new HistoryTemplate(campaign.TemplateName, campaign.TemplateLanguage, body),
-            text: null, sender: null, acceptedAt, ct);
+        await tracking.TrackAsync(campaign.TenantId, address, wamid, phoneNumberId,
+            new SentContent(MetaSendTypes.Template, Template: new HistoryTemplate(campaign.TemplateName, campaign.TemplateLanguage, body)),
+            sender: null, acceptedAt, ct);
         try
         {
             await redis.GetDatabase().StringSetAsync(CampaignReplyTag.Key(campaign.TenantId, address.CustomerId), campaign.Id.ToString(), options.Value.ReplyTagLifetime);

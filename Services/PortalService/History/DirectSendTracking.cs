@@ -13,8 +13,11 @@ public sealed record DirectSendAddress(string? To, string? Bsuid, string Custome
         address.StartsWith('+') ? new(address[1..], null, address[1..]) : new(null, address, address);
 }
 
+/// <summary>What the customer got, as the history keeps it: a send type and its text, file or template.</summary>
+public sealed record SentContent(string Type, string? Text = null, HistoryMedia? Media = null, HistoryTemplate? Template = null);
+
 /// <summary>
-/// Makes a message this service sent straight to WhatsApp (a campaign's, an agent's template from the portal) as
+/// Makes a message this service sent straight to WhatsApp (a campaign's, an agent's template or file from the portal) as
 /// traceable as one that came through the outbound pipeline: a ledger row at the state manager, as the direct send API
 /// opens one, so Meta's statuses reach the history; and a row in the customer's conversation history, and so in the
 /// analytics and on the agents' pages. Stored here rather than through the history pipeline because this service is
@@ -26,10 +29,9 @@ public sealed class DirectSendTracking(StateManagerClient state, MessageRecorder
     /// <summary>The agent who sent it, for the history (null for a campaign).</summary>
     public sealed record Sender(string AgentId, string? AgentName);
 
-    /// <param name="text">The text the customer reads, when known (an agent's filled-in template); kept so the history shows and finds it.</param>
     /// <returns>The customer's conversation, or null when its ledger row could not be opened.</returns>
-    public async Task<Guid?> TrackAsync(string tenantId, DirectSendAddress address, string wamid, string phoneNumberId, HistoryTemplate template,
-        string? text, Sender? sender, DateTimeOffset acceptedAt, CancellationToken ct)
+    public async Task<Guid?> TrackAsync(string tenantId, DirectSendAddress address, string wamid, string phoneNumberId, SentContent content,
+        Sender? sender, DateTimeOffset acceptedAt, CancellationToken ct)
     {
         Guid conversationId;
         try
@@ -48,8 +50,8 @@ public sealed class DirectSendTracking(StateManagerClient state, MessageRecorder
         try
         {
             await history.RecordAsync(new ConversationMessageRecorded(tenantId, conversationId, address.CustomerId, address.To, address.Bsuid, phoneNumberId,
-                HistoryDirections.Outbound, wamid, GenesysMessageId: null, MetaSendTypes.Template, text, Media: null,
-                template, Reaction: null, ReplyToMessageId: null, CustomerName: null, sender?.AgentId, sender?.AgentName, acceptedAt, ArchiveKey: null), ct);
+                HistoryDirections.Outbound, wamid, GenesysMessageId: null, content.Type, content.Text, content.Media,
+                content.Template, Reaction: null, ReplyToMessageId: null, CustomerName: null, sender?.AgentId, sender?.AgentName, acceptedAt, ArchiveKey: null), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -40,6 +40,31 @@ public static class WhatsAppMediaFiles
         return type is "audio/opus" or "audio/ogg" ? OggOpus : type;
     }
 
+    /// <summary>
+    /// The send type a file of this MIME type goes as (a picture as an image, a PDF as a document…), or null when
+    /// WhatsApp takes it as none of them. Stickers are left out: a WebP someone attaches is a picture to them.
+    /// </summary>
+    public static Limit? ForMime(string? mime)
+    {
+        var type = Normalize(mime ?? "");
+        return new[] { Image, Video, Audio, Document }.FirstOrDefault(limit => limit.MimeTypes.Contains(type));
+    }
+
+    /// <summary>
+    /// <c>{tenantId}/{folder}/{yyyy-MM-dd}/{fileId}.{ext}</c> in the media-outbound bucket. The caller picks the id (a
+    /// new GUID), so a hostile file name never reaches the key.
+    /// </summary>
+    public static string OutboundStorageKey(string tenantId, string sendType, string mime, DateTimeOffset time, Guid fileId)
+    {
+        if (tenantId.Length == 0 || tenantId.Trim('.').Length == 0 || tenantId.Contains('/') || tenantId.Contains('\\'))
+        {
+            throw new ArgumentException("Not a usable tenant id for a storage key.", nameof(tenantId));
+        }
+        return string.Join('/', tenantId, sendType == MetaSendTypes.Audio ? "audio" : sendType + "s",
+            time.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            $"{fileId:N}.{ExtensionFor(mime)}");
+    }
+
     private static readonly Dictionary<string, string> Extensions = new(StringComparer.OrdinalIgnoreCase)
     {
         ["image/jpeg"] = "jpg", ["image/png"] = "png", ["image/webp"] = "webp", ["image/gif"] = "gif",

@@ -94,4 +94,17 @@ public class OutboundMediaTests
 
         Assert.Throws<ArgumentException>(() => OutboundMedia.StorageKey(tenantId, form, DateTimeOffset.UnixEpoch, Guid.Empty));
     }
+
+    [Theory]
+    [InlineData("image/png", "image")]
+    [InlineData("IMAGE/JPEG", "image")]
+    [InlineData("video/mp4", "video")]
+    [InlineData("audio/ogg", "audio")]
+    [InlineData("application/pdf", "document")]
+    [InlineData("text/plain; charset=utf-8", "document")]
+    [InlineData("image/webp", null)]
+    [InlineData("application/x-msdownload", null)]
+    [InlineData(null, null)]
+    public void AFileFromTheComposerGoesAsTheSendTypeItsMimeTypeBelongsTo(string? mime, string? sendType) =>
+        Assert.Equal(sendType, WhatsAppMediaFiles.ForMime(mime)?.SendType);
 }

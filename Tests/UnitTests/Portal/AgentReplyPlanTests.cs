@@ -50,4 +50,15 @@ public class AgentReplyPlanTests
     [Fact]
     public void ACustomerWithoutAnyAddressCannotBeAnswered() =>
         Assert.Equal("No address", AgentReplyPlan.Decide(Conversation(null, null, Now), "Hello", Now).Refusal!.Title);
+
+    [Fact]
+    public void AFileNeedsTheWindowLikeTextAndItsCaptionFitsWhatsAppsLimit()
+    {
+        Assert.Equal("+15551234567", AgentReplyPlan.DecideAttachment(Conversation("15551234567", null, Now.AddHours(-1)), null, Now).ToAddress);
+        Assert.Null(AgentReplyPlan.DecideAttachment(Conversation("15551234567", null, Now), new string('a', 1024), Now).Refusal);
+        Assert.Equal((400, "Caption too long"),
+            AgentReplyPlan.DecideAttachment(Conversation("15551234567", null, Now), new string('a', 1025), Now).Refusal is { } tooLong
+                ? (tooLong.Status, tooLong.Title) : default);
+        Assert.Equal(409, AgentReplyPlan.DecideAttachment(Conversation("15551234567", null, Now.AddHours(-25)), "Label", Now).Refusal!.Status);
+    }
 }
