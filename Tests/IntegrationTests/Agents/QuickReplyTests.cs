@@ -83,19 +83,21 @@ public sealed class QuickReplyTests(AppFixture fixture, ConsoleBrowser browser) 
     public async Task AgentsReadButCannotChangeQuickRepliesAndAnotherWorkspaceNeverSeesThem()
     {
         var ct = TestContext.Current.CancellationToken;
+        // Names of their own: the Genesys simulator's login page lists the users of every organization.
+        var suffix = Guid.NewGuid().ToString()[..6];
         var (tenant, organization) = await _workspace.CreateTenantAsync(ct);
         var supervisor = await _workspace.SignInAsync(tenant.Id,
-            await _workspace.PutUserAsync(organization, "Sam Supervisor", ["Supervisor"], ct: ct), ct);
+            await _workspace.PutUserAsync(organization, $"Sid Keeper {suffix}", ["Supervisor"], ct: ct), ct);
         var agent = await _workspace.SignInAsync(tenant.Id,
-            await _workspace.PutUserAsync(organization, "Alex Agent", ["Communicate - Agent"], ct: ct), ct);
+            await _workspace.PutUserAsync(organization, $"Alex Reader {suffix}", ["Communicate - Agent"], ct: ct), ct);
         var (other, otherOrganization) = await _workspace.CreateTenantAsync(ct);
         var outsider = await _workspace.SignInAsync(other.Id,
-            await _workspace.PutUserAsync(otherOrganization, "Olive Other", ["Supervisor"], ct: ct), ct);
+            await _workspace.PutUserAsync(otherOrganization, $"Olive Outsider {suffix}", ["Supervisor"], ct: ct), ct);
 
         using var created = await SendAsync(supervisor.Token, HttpMethod.Post, "", new QuickReplyRequest("Opening hours", "We are open 9 to 5."), ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var saved = (await created.Content.ReadFromJsonAsync<QuickReplyView>(ct))!;
-        Assert.Equal(("Opening hours", "We are open 9 to 5.", "Sam Supervisor"), (saved.Title, saved.Text, saved.UpdatedBy));
+        Assert.Equal(("Opening hours", "We are open 9 to 5.", $"Sid Keeper {suffix}"), (saved.Title, saved.Text, saved.UpdatedBy));
 
         // Every agent of the workspace reads them; only supervisors and admins write them.
         Assert.Equal(["Opening hours"], (await ListAsync(agent.Token, ct)).Select(r => r.Title));
