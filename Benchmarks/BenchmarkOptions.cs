@@ -31,6 +31,9 @@ public sealed record BenchmarkOptions
     /// </summary>
     public int? OutboundRate { get; init; }
 
+    /// <summary>Customer messages per second during the push phase (an agent's hub connection timed).</summary>
+    public int PushRate { get; init; } = 50;
+
     /// <summary>Keep-alive connections the load generator opens per target service.</summary>
     public int Connections { get; init; } = 256;
 
@@ -49,7 +52,7 @@ public sealed record BenchmarkOptions
     /// <summary>Recipients of the campaign run (imported as contacts first).</summary>
     public int CampaignRecipients { get; init; } = 100_000;
 
-    /// <summary>The phases to run (all by default): ingest, drain, inbound, outbound, lookups, tenants, campaign, replicas.</summary>
+    /// <summary>The phases to run (all by default): ingest, drain, inbound, outbound, push, lookups, tenants, campaign, replicas.</summary>
     public IReadOnlySet<string> Phases { get; init; } = AllPhases;
 
     /// <summary>PostgreSQL without fsync (as the tests run). Off by default: a benchmark should pay for durability.</summary>
@@ -62,7 +65,7 @@ public sealed record BenchmarkOptions
     public string? OutputPath { get; init; } = "docs/benchmarks.md";
 
     public static readonly IReadOnlySet<string> AllPhases =
-        new HashSet<string>(["ingest", "drain", "inbound", "outbound", "lookups", "tenants", "campaign", "replicas"], StringComparer.Ordinal);
+        new HashSet<string>(["ingest", "drain", "inbound", "outbound", "push", "lookups", "tenants", "campaign", "replicas"], StringComparer.Ordinal);
 
     public TimeSpan Duration => TimeSpan.FromSeconds(DurationSeconds);
 
@@ -81,7 +84,8 @@ public sealed record BenchmarkOptions
           --tenants <n>             tenants in the scaling run (default 1000)
           --conversations <n>       known conversations in the scaling run (default 100000)
           --campaign-recipients <n> recipients of the campaign run (default 100000; it runs at 80 msg/s)
-          --phases <list>           comma-separated subset of: ingest,drain,inbound,outbound,lookups,tenants,campaign,replicas
+          --phases <list>           comma-separated subset of: ingest,drain,inbound,outbound,push,lookups,tenants,campaign,replicas
+          --push-rate <n>           customer messages per second while an agent's hub connection is timed (default 50)
           --fast-storage            PostgreSQL without fsync, as the tests run
           --env NAME=VALUE          extra environment variable for every service (repeatable; e.g. GC experiments)
           --output <path>           report file relative to the repository root (default docs/benchmarks.md)
@@ -106,6 +110,7 @@ public sealed record BenchmarkOptions
                 "--inbound-rate" => options with { InboundRate = Number() },
                 "--sustainable-rate" => options with { SustainableRate = Number() },
                 "--outbound-rate" => options with { OutboundRate = Number() },
+                "--push-rate" => options with { PushRate = Number() },
                 "--connections" => options with { Connections = Number() },
                 "--lookup-concurrency" => options with { LookupConcurrency = Number() },
                 "--customers" => options with { Customers = Number() },

@@ -30,7 +30,7 @@ public sealed class BenchmarkRun(BenchmarkOptions options, Action<string> log)
         var report = new BenchmarkReport { Machine = MachineInfo.Read(), Options = options, LoadBefore = MachineInfo.LoadAverage() };
         log($"load average before: {report.LoadBefore}");
 
-        var mainPhases = new[] { "ingest", "drain", "inbound", "outbound", "lookups", "tenants", "campaign" };
+        var mainPhases = new[] { "ingest", "drain", "inbound", "outbound", "push", "lookups", "tenants", "campaign" };
         if (mainPhases.Any(options.Runs))
         {
             log("starting the system (one inbound transformer)");
@@ -102,6 +102,10 @@ public sealed class BenchmarkRun(BenchmarkOptions options, Action<string> log)
             conversations ??= await inbound.OpenConversationsAsync(customers, cancellationToken);
             var rate = options.OutboundRate ?? Math.Max(10, (int)(_sustainableRate * 0.3) / 10 * 10);
             report.Results.Add(await new OutboundEndToEnd(system, options, log).RunAsync(customers, conversations, rate, cancellationToken));
+        }
+        if (options.Runs("push"))
+        {
+            report.Results.Add(await new AgentPush(system, options, log).RunAsync(customers, options.PushRate, cancellationToken));
         }
         if (options.Runs("lookups"))
         {

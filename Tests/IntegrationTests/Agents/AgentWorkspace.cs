@@ -1,11 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.AspNetCore.WebUtilities;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Agents;
 using WhatsAppGenesys.IntegrationTests.Console;
@@ -81,26 +78,8 @@ internal sealed class AgentWorkspace(AppFixture fixture)
     /// portal service, the Genesys login form answered as <paramref name="genesysUserId"/>, and the code Genesys
     /// redirects back with. The caller redeems it (with the right verifier or not).
     /// </summary>
-    public async Task<(string Code, string Verifier)> AuthorizeAsync(string tenantId, string genesysUserId, CancellationToken ct)
-    {
-        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-        using var authorize = await PortalService.PostAsJsonAsync("/api/v1/agent/sign-in/authorize",
-            new AgentAuthorizeRequest(tenantId, CallbackUrl, "state-1", challenge), ct);
-        var url = new Uri((await authorize.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<AgentAuthorizeResponse>(ct))!.AuthorizeUrl);
-
-        // The login page's form posts the query back with the chosen user.
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        var form = QueryHelpers.ParseQuery(url.Query).ToDictionary(p => p.Key, p => p.Value.ToString());
-        form["userId"] = genesysUserId;
-        using var login = await browser.PostAsync(new Uri(url, "/oauth/authorize"), new FormUrlEncodedContent(form), ct);
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        var back = login.Headers.Location!;
-        Assert.StartsWith(CallbackUrl, back.ToString(), StringComparison.Ordinal);
-        var query = QueryHelpers.ParseQuery(back.Query);
-        Assert.Equal("state-1", query["state"].ToString());
-        return (query["code"].ToString(), verifier);
-    }
+    public Task<(string Code, string Verifier)> AuthorizeAsync(string tenantId, string genesysUserId, CancellationToken ct) =>
+        AgentSignIn.AuthorizeAsync(PortalService, tenantId, CallbackUrl, genesysUserId, ct);
 
     /// <summary>The whole sign-in over HTTP: the session the portal service issues.</summary>
     public async Task<AgentSessionResponse> SignInAsync(string tenantId, string genesysUserId, CancellationToken ct)
@@ -202,6 +181,4 @@ internal sealed class AgentWorkspace(AppFixture fixture)
         using var response = await PortalService.PostAsync("/admin/agents/role-sync", null, ct);
         return (await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<AgentRoleSyncResult>(ct))!;
     }
-
-    private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 }
