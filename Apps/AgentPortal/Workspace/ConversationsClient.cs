@@ -34,13 +34,7 @@ public sealed class ConversationsClient(HttpClient http)
     {
         using var request = session.Request($"api/v1/agent/conversations/{conversationId}/messages", HttpMethod.Post);
         request.Content = JsonContent.Create(reply);
-        using var response = await http.SendAsync(request, cancellationToken);
-        if (response.IsSuccessStatusCode)
-        {
-            return (true, null);
-        }
-        var problem = await response.ReadProblemAsync(cancellationToken);
-        return (false, problem?.Detail ?? $"The message could not be sent ({(int)response.StatusCode}).");
+        return await CommandAsync(request, "The message could not be sent", cancellationToken);
     }
 
     /// <summary>Sends a file with an optional caption (straight to WhatsApp); the problem's detail when refused.</summary>
@@ -58,13 +52,7 @@ public sealed class ConversationsClient(HttpClient http)
         form.Add(new StringContent(clientMessageId), "clientMessageId");
         using var request = session.Request($"api/v1/agent/conversations/{conversationId}/attachments", HttpMethod.Post);
         request.Content = form;
-        using var response = await http.SendAsync(request, cancellationToken);
-        if (response.IsSuccessStatusCode)
-        {
-            return (true, null);
-        }
-        var problem = await response.ReadProblemAsync(cancellationToken);
-        return (false, problem?.Detail ?? $"The file could not be sent ({(int)response.StatusCode}).");
+        return await CommandAsync(request, "The file could not be sent", cancellationToken);
     }
 
     /// <summary>The approved templates the agent can send into the conversation, prefilled from the customer's contact.</summary>
@@ -82,25 +70,25 @@ public sealed class ConversationsClient(HttpClient http)
     {
         using var request = session.Request($"api/v1/agent/conversations/{conversationId}/templates", HttpMethod.Post);
         request.Content = JsonContent.Create(send);
+        return await CommandAsync(request, "The template could not be sent", cancellationToken);
+    }
+
+    /// <summary>Ends the customer's conversation in Genesys (supervisors and admins); the problem's detail when refused.</summary>
+    public async Task<(bool Ended, string? Refusal)> EndAsync(AgentSession session, Guid conversationId, CancellationToken cancellationToken)
+    {
+        using var request = session.Request($"api/v1/agent/conversations/{conversationId}/end", HttpMethod.Post);
+        return await CommandAsync(request, "The conversation could not be ended", cancellationToken);
+    }
+
+    // An action the portal service may refuse: done, or why not in words (its problem's detail, else the status).
+    private async Task<(bool Done, string? Refusal)> CommandAsync(HttpRequestMessage request, string failure, CancellationToken cancellationToken)
+    {
         using var response = await http.SendAsync(request, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             return (true, null);
         }
         var problem = await response.ReadProblemAsync(cancellationToken);
-        return (false, problem?.Detail ?? $"The template could not be sent ({(int)response.StatusCode}).");
-    }
-
-    /// <summary>Ends the customer's conversation in Genesys (supervisors and admins); the problem's detail when refused.</summary>
-    public async Task<(bool Ended, string? Refusal)> EndAsync(AgentSession session, Guid conversationId, CancellationToken cancellationToken)
-    {
-        using var response = await http.SendAsync(session.Request($"api/v1/agent/conversations/{conversationId}/end", HttpMethod.Post),
-            cancellationToken);
-        if (response.IsSuccessStatusCode)
-        {
-            return (true, null);
-        }
-        var problem = await response.ReadProblemAsync(cancellationToken);
-        return (false, problem?.Detail ?? $"The conversation could not be ended ({(int)response.StatusCode}).");
+        return (false, problem?.Detail ?? $"{failure} ({(int)response.StatusCode}).");
     }
 }

@@ -103,16 +103,7 @@ public static class AgentAttachmentApi
         var to = DirectSendAddress.From(toAddress!);
         var filename = limit.SendType == MetaSendTypes.Document ? SafeFilename(file.FileName) : null;
         var media = new MetaSendMedia { Link = link, Caption = limit.SendType == MetaSendTypes.Audio ? null : caption, Filename = filename };
-        var body = new MetaSendMessageRequest
-        {
-            To = to.To,
-            Recipient = to.Bsuid,
-            Type = limit.SendType,
-            Image = limit.SendType == MetaSendTypes.Image ? media : null,
-            Video = limit.SendType == MetaSendTypes.Video ? media : null,
-            Audio = limit.SendType == MetaSendTypes.Audio ? media : null,
-            Document = limit.SendType == MetaSendTypes.Document ? media : null,
-        };
+        var body = to.Media(limit.SendType, media);
         var sent = await whatsapp.SendAsync(agent.TenantId,
             new WhatsAppSendRequest(idempotencyKey, JsonSerializer.SerializeToElement(body, MetaJson.Options), phoneNumberId), ct);
         if (sent.Result is not { } result)

@@ -110,18 +110,7 @@ public static class AgentTemplateApi
         }
 
         var to = DirectSendAddress.From(address);
-        var body = new MetaSendMessageRequest
-        {
-            To = to.To,
-            Recipient = to.Bsuid,
-            Type = MetaSendTypes.Template,
-            Template = new MetaSendTemplate
-            {
-                Name = template.Name,
-                Language = new MetaTemplateLanguage { Code = template.Language },
-                Components = components.Count > 0 ? components : null,
-            },
-        };
+        var body = to.Template(template.Name, template.Language, components);
         // Keyed by agent and page id: a repeated send is answered with the first wamid, never sent twice.
         var sent = await whatsapp.SendAsync(agent.TenantId, new WhatsAppSendRequest($"agent-template:{agent.Id}:{send.ClientMessageId}",
             JsonSerializer.SerializeToElement(body, MetaJson.Options), phoneNumberId), ct);

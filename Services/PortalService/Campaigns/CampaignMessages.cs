@@ -33,18 +33,8 @@ public sealed class CampaignMessages(
     {
         var address = DirectSendAddress.From(recipient.Address!);
         var named = Templates.TemplateRules.IsNamed(campaign.ParameterFormat);
-        var body = new MetaSendMessageRequest
-        {
-            To = address.To,
-            Recipient = address.Bsuid,
-            Type = MetaSendTypes.Template,
-            Template = new MetaSendTemplate
-            {
-                Name = campaign.TemplateName,
-                Language = new MetaTemplateLanguage { Code = campaign.TemplateLanguage },
-                Components = ParameterMapping.Components(mapping, CampaignJson.Values(recipient.ParameterValues), named),
-            },
-        };
+        var body = address.Template(campaign.TemplateName, campaign.TemplateLanguage,
+            ParameterMapping.Components(mapping, CampaignJson.Values(recipient.ParameterValues), named));
         return await whatsapp.SendAsync(campaign.TenantId, new WhatsAppSendRequest(IdempotencyKey(campaign.Id, recipient.ContactId),
             JsonSerializer.SerializeToElement(body, MetaJson.Options), phoneNumberId), ct);
     }

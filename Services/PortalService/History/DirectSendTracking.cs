@@ -11,6 +11,32 @@ public sealed record DirectSendAddress(string? To, string? Bsuid, string Custome
     /// <summary>From an E.164 number (<c>+…</c>) or a BSUID, as contacts and campaign recipients keep it.</summary>
     public static DirectSendAddress From(string address) =>
         address.StartsWith('+') ? new(address[1..], null, address[1..]) : new(null, address, address);
+
+    /// <summary>Graph's <c>/messages</c> body sending an approved template here; no components when it takes no parameters.</summary>
+    public MetaSendMessageRequest Template(string name, string language, IReadOnlyList<MetaTemplateComponent>? components) => new()
+    {
+        To = To,
+        Recipient = Bsuid,
+        Type = MetaSendTypes.Template,
+        Template = new MetaSendTemplate
+        {
+            Name = name,
+            Language = new MetaTemplateLanguage { Code = language },
+            Components = components is { Count: > 0 } ? components : null,
+        },
+    };
+
+    /// <summary>Graph's <c>/messages</c> body sending a file here as <paramref name="sendType"/> (image, video, audio or document).</summary>
+    public MetaSendMessageRequest Media(string sendType, MetaSendMedia media) => new()
+    {
+        To = To,
+        Recipient = Bsuid,
+        Type = sendType,
+        Image = sendType == MetaSendTypes.Image ? media : null,
+        Video = sendType == MetaSendTypes.Video ? media : null,
+        Audio = sendType == MetaSendTypes.Audio ? media : null,
+        Document = sendType == MetaSendTypes.Document ? media : null,
+    };
 }
 
 /// <summary>What the customer got, as the history keeps it: a send type and its text, file or template.</summary>
