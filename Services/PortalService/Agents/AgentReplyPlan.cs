@@ -45,10 +45,15 @@ public static class AgentReplyPlan
             return (null, new(StatusCodes.Status409Conflict, "Outside the 24-hour window",
                 "WhatsApp allows free text and files only within 24 hours of the customer's last message. Send an approved template instead."));
         }
-        // The address the customer's messages reach Genesys from: their number (E.164) or, without one, their BSUID.
-        var address = conversation.WaId is { Length: > 0 } waId ? (waId.StartsWith('+') ? waId : "+" + waId) : conversation.Bsuid;
-        return address is { Length: > 0 }
+        return AddressOf(conversation) is { Length: > 0 } address
             ? (address, null)
             : (null, new(StatusCodes.Status409Conflict, "No address", "The customer has neither a phone number nor a WhatsApp user id to answer."));
     }
+
+    /// <summary>The customer's number in E.164 (<c>+…</c>), or null when the conversation knows none.</summary>
+    public static string? NumberOf(ConversationMapping conversation) =>
+        conversation.WaId is { Length: > 0 } waId ? "+" + waId.TrimStart('+') : null;
+
+    /// <summary>The address the customer's messages reach Genesys from: their number (E.164) or, without one, their BSUID.</summary>
+    public static string? AddressOf(ConversationMapping conversation) => NumberOf(conversation) ?? conversation.Bsuid;
 }

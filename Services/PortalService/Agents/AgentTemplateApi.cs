@@ -74,7 +74,7 @@ public static class AgentTemplateApi
             return NoSuchConversation();
         }
         if (conversation.PhoneNumberId is not { Length: > 0 } phoneNumberId
-            || (conversation.WaId is { Length: > 0 } waId ? "+" + waId.TrimStart('+') : conversation.Bsuid) is not { Length: > 0 } address)
+            || AgentReplyPlan.AddressOf(conversation) is not { Length: > 0 } address)
         {
             return Problem(StatusCodes.Status409Conflict, "No address", "The conversation has no customer address or business number to send from.");
         }
@@ -132,8 +132,7 @@ public static class AgentTemplateApi
     }
 
     private static Task<Contact?> ContactOfAsync(ContactStore contacts, ConversationMapping conversation, CancellationToken ct) =>
-        contacts.FindByAddressAsync(conversation.TenantId, conversation.WaId is { Length: > 0 } waId ? "+" + waId.TrimStart('+') : null,
-            conversation.Bsuid, ct);
+        contacts.FindByAddressAsync(conversation.TenantId, AgentReplyPlan.NumberOf(conversation), conversation.Bsuid, ct);
 
     private static IResult NoSuchConversation() =>
         Problem(StatusCodes.Status404NotFound, "No such conversation", "This workspace has no conversation with that id.");
