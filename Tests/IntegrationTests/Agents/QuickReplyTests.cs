@@ -38,10 +38,12 @@ public sealed class QuickReplyTests(AppFixture fixture, ConsoleBrowser browser) 
         await supervisor.GetByRole(AriaRole.Button, new() { Name = "Save quick reply" }).ClickAsync();
         await Expect(supervisor.GetByRole(AriaRole.Status)).ToContainTextAsync($"“{title}” is saved.");
         await supervisor.GetByRole(AriaRole.Button, new() { Name = $"Change {title}" }).ClickAsync();
+        // The form holds the saved text once the change has begun; typing before that would land beside it.
+        await Expect(supervisor.GetByLabel("Text")).ToHaveValueAsync("Parcels leave our warehose within one working day.");
         await supervisor.GetByLabel("Text").FillAsync("Parcels leave our warehouse within one working day.");
         await supervisor.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         var row = supervisor.Locator("[data-test=quick-reply]", new() { HasText = title });
-        await Expect(row).ToContainTextAsync("Parcels leave our warehouse within one working day.");
+        await Expect(row.Locator(".quick-reply-text-full")).ToHaveTextAsync("Parcels leave our warehouse within one working day.");
         await Expect(row).ToContainTextAsync(supervisorName);
         // A second one with the same title is refused, by name.
         await supervisor.GetByLabel("Title").FillAsync(title);
