@@ -143,7 +143,7 @@ var adminDashboard = builder.AddService<Projects.AdminDashboard>(ServiceNames.Ad
 // agent's session token. Its public address is the sign-in callback's base, registered with Genesys.
 var agentPortal = builder.AddService<Projects.AgentPortal>(ServiceNames.AgentPortal, port: 3014)
     .WithReference(portalService).WaitFor(portalService);
-agentPortal.WithEnvironment("AgentPortal__PublicBaseUrl", agentPortal.GetEndpoint("http"));
+agentPortal.WithEnvironment("SignIn__PublicBaseUrl", agentPortal.GetEndpoint("http"));
 
 // Sandbox mode (default): simulated Meta and Genesys stand in for the real APIs and call our webhooks.
 // `--sandbox false` (or AppHost:Sandbox=false) leaves them out; configure Meta/Genesys endpoints and tenants instead.

@@ -1,12 +1,13 @@
 using WhatsAppGenesys.AgentPortal;
 using WhatsAppGenesys.AgentPortal.Components;
-using WhatsAppGenesys.AgentPortal.SignIn;
+using WhatsAppGenesys.AgentWeb;
+using WhatsAppGenesys.AgentWeb.SignIn;
 
 // The agent portal (agent-portal, :3014): sign-in with Genesys, and the agent's workspace.
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddAgentSignIn();
+builder.AddAgentSignIn(AgentCookiePolicy.Portal);
 builder.AddWorkspaceUi();
 
 var app = builder.Build();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR.Client;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Agents;
+using WhatsAppGenesys.AgentWeb.Conversations;
 
 namespace WhatsAppGenesys.AgentPortal.Workspace;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http;
 using WhatsAppGenesys.Contracts.Agents;
+using WhatsAppGenesys.AgentWeb.Conversations;
 
 namespace WhatsAppGenesys.AgentPortal.Workspace;
 

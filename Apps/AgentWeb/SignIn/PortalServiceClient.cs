@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Mvc;
 using WhatsAppGenesys.Contracts.Agents;
 
-namespace WhatsAppGenesys.AgentPortal.SignIn;
+namespace WhatsAppGenesys.AgentWeb.SignIn;
 
 /// <summary>The portal service's agent routes: sign-in, the session, sign-out.</summary>
 public sealed class PortalServiceClient(HttpClient http)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using WhatsAppGenesys.Contracts.Agents;
 
-namespace WhatsAppGenesys.AgentPortal.SignIn;
+namespace WhatsAppGenesys.AgentWeb.SignIn;
 
 /// <summary>
 /// Authenticates a request by its session cookie: the portal service says whom the token belongs to, and whether it
@@ -19,6 +19,7 @@ public sealed class AgentSessionHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     PortalServiceClient portal,
+    AgentSessionCookie cookie,
     IMemoryCache cache) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "AgentSession";
@@ -35,7 +36,7 @@ public sealed class AgentSessionHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (AgentSessionCookie.Read(Request) is not { } token)
+        if (cookie.Read(Request) is not { } token)
         {
             return AuthenticateResult.NoResult();
         }

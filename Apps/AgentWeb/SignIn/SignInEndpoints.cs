@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using WhatsAppGenesys.Contracts.Agents;
 using WhatsAppGenesys.Contracts.Tenancy;
 
-namespace WhatsAppGenesys.AgentPortal.SignIn;
+namespace WhatsAppGenesys.AgentWeb.SignIn;
 
 /// <summary>
 /// The sign-in round trip: <c>/signin/start</c> sends the browser to the tenant's Genesys login with a PKCE
@@ -21,20 +21,21 @@ public static class SignInEndpoints
         app.MapGet("/signin/start", StartAsync);
         app.MapGet("/signin/callback", CallbackAsync);
         // A POST with an antiforgery token, so another site cannot sign an agent out; [FromForm] makes the framework check it.
-        app.MapPost("/signout", async (HttpContext context, PortalServiceClient portal, IMemoryCache cache, [FromForm] string? reason) =>
+        app.MapPost("/signout", async (HttpContext context, PortalServiceClient portal, AgentSessionCookie cookie, IMemoryCache cache,
+            [FromForm] string? reason) =>
         {
-            if (AgentSessionCookie.Read(context.Request) is { } token)
+            if (cookie.Read(context.Request) is { } token)
             {
                 AgentSessionHandler.Forget(cache, token);
                 await portal.SignOutAsync(token, context.RequestAborted);
             }
-            AgentSessionCookie.Delete(context.Response);
+            cookie.Delete(context.Response);
             return TypedResults.LocalRedirect(SignInErrors.SignedOutPage);
         });
     }
 
     private static async Task<IResult> StartAsync(string? workspace, string? returnUrl, HttpContext context,
-        PortalServiceClient portal, SignInAttempts attempts, IOptions<AgentPortalOptions> options, TimeProvider time)
+        PortalServiceClient portal, SignInAttempts attempts, IOptions<AgentSignInOptions> options, TimeProvider time)
     {
         workspace = workspace?.Trim().ToLowerInvariant();
         if (!TenantIds.IsValid(workspace))
@@ -60,7 +61,7 @@ public static class SignInEndpoints
     }
 
     private static async Task<IResult> CallbackAsync(string? code, string? state, string? error, HttpContext context,
-        PortalServiceClient portal, SignInAttempts attempts, IOptions<AgentPortalOptions> options)
+        PortalServiceClient portal, SignInAttempts attempts, AgentSessionCookie cookie, IOptions<AgentSignInOptions> options)
     {
         var attempt = attempts.Take(context.Request, context.Response);
         if (attempt is null || state is null ||
@@ -87,7 +88,7 @@ public static class SignInEndpoints
                 _ => SignInErrors.Unavailable,
             }, attempt.Workspace);
         }
-        AgentSessionCookie.Write(context.Response, signedIn.Token, signedIn.ExpiresAt);
+        cookie.Write(context.Response, signedIn.Token, signedIn.ExpiresAt);
         return Results.LocalRedirect(attempt.ReturnUrl);
     }
 
@@ -95,7 +96,7 @@ public static class SignInEndpoints
         Results.LocalRedirect($"/signin?error={error}" + (TenantIds.IsValid(workspace) ? $"&workspace={workspace}" : ""));
 
     /// <summary>Exactly the address registered with Genesys: Genesys compares redirect URIs character for character.</summary>
-    private static string CallbackUrl(HttpContext context, AgentPortalOptions options)
+    private static string CallbackUrl(HttpContext context, AgentSignInOptions options)
     {
         var baseUrl = options.PublicBaseUrl?.ToString().TrimEnd('/') ?? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
         return baseUrl + "/signin/callback";

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace WhatsAppGenesys.AgentPortal.SignIn;
+namespace WhatsAppGenesys.AgentWeb.SignIn;
 
 /// <summary>
 /// Proof Key for Code Exchange (RFC 7636): a random verifier kept by us, and its S256 challenge sent with the

@@ -1,4 +1,4 @@
-namespace WhatsAppGenesys.AgentPortal.Workspace;
+namespace WhatsAppGenesys.AgentWeb.Conversations;
 
 /// <summary>
 /// WhatsApp's customer-service window: free-form messages may be sent for 24 hours after the customer's last message;

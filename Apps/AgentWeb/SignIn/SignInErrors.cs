@@ -1,4 +1,4 @@
-namespace WhatsAppGenesys.AgentPortal.SignIn;
+namespace WhatsAppGenesys.AgentWeb.SignIn;
 
 /// <summary>Why a sign-in did not complete, as a code in the sign-in page's address, and in words for the agent.</summary>
 public static class SignInErrors

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using WhatsAppGenesys.Contracts.Agents;
 
-namespace WhatsAppGenesys.AgentPortal.Workspace;
+namespace WhatsAppGenesys.AgentWeb.Conversations;
 
 /// <summary>The portal service's agent conversation routes, called with the agent's session token.</summary>
 public sealed class ConversationsClient(HttpClient http)

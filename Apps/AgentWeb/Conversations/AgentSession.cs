@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
-using WhatsAppGenesys.AgentPortal.SignIn;
+using WhatsAppGenesys.AgentWeb.SignIn;
 
-namespace WhatsAppGenesys.AgentPortal.Workspace;
+namespace WhatsAppGenesys.AgentWeb.Conversations;
 
 /// <summary>The signed-in agent of this page (circuit): who they are, and the session token to act on their behalf.</summary>
 public sealed record AgentSession(string Token, string TenantId, string GenesysUserId, string Name, string Role)

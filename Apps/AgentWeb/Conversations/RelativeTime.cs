@@ -1,4 +1,4 @@
-namespace WhatsAppGenesys.AgentPortal.Workspace;
+namespace WhatsAppGenesys.AgentWeb.Conversations;
 
 /// <summary>Times as an agent reads them at a glance: "just now", "5 min ago", "3 h ago", then the date.</summary>
 public static class RelativeTime

@@ -1,4 +1,4 @@
-namespace WhatsAppGenesys.AgentPortal.Workspace;
+namespace WhatsAppGenesys.AgentWeb.Conversations;
 
 /// <summary>An outbound message's delivery state as WhatsApp's ticks: one for sent, two for delivered, two blue for read.</summary>
 public static class DeliveryTicks
