@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text;
+using WhatsAppGenesys.GenesysSandbox.Http;
 using WhatsAppGenesys.GenesysSandbox.Model;
 
 namespace WhatsAppGenesys.GenesysSandbox.OAuth;
@@ -60,44 +60,16 @@ public static class LoginPages
             }
             body.Append("</form>\n");
         }
-        return new HtmlPage(StatusCodes.Status200OK, Document(Title, body.ToString()));
+        return Page(StatusCodes.Status200OK, body.ToString());
     }
 
     /// <summary>400: the request is refused and, because the redirect URI cannot be trusted or is not needed, not redirected.</summary>
-    public static IResult Error(string message) => new HtmlPage(StatusCodes.Status400BadRequest, Document(Title,
-        $"<h1>{H(Title)}</h1>\n<p class=\"error\" id=\"error\">{H(message)}</p>\n"));
+    public static IResult Error(string message) =>
+        Page(StatusCodes.Status400BadRequest, $"<h1>{H(Title)}</h1>\n<p class=\"error\" id=\"error\">{H(message)}</p>\n");
 
-    private static string H(string value) => WebUtility.HtmlEncode(value);
+    private static string H(string value) => HtmlPage.Encode(value);
 
-    private static string Document(string title, string body) => $"""
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{H(title)}</title>
-        {Style}
-        </head>
-        <body>
-        <main>
-        {body}</main>
-        </body>
-        </html>
-
-        """;
-
-    private sealed class HtmlPage(int status, string html) : IResult, IStatusCodeHttpResult
-    {
-        public int? StatusCode => status;
-
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = status;
-            httpContext.Response.ContentType = "text/html; charset=utf-8";
-            // A sign-in page is never cached or framed.
-            httpContext.Response.Headers.CacheControl = "no-store";
-            httpContext.Response.Headers.XFrameOptions = "DENY";
-            return httpContext.Response.WriteAsync(html, Encoding.UTF8, httpContext.RequestAborted);
-        }
-    }
+    // A real sign-in form is never framed: a framed one could be click-jacked.
+    private static HtmlPage Page(int status, string body) =>
+        new(status, HtmlPage.Document(Title, Style, $"<main>\n{body}</main>\n"), denyFraming: true);
 }
