@@ -3,6 +3,7 @@ using WhatsAppGenesys.GenesysSandbox.Agent;
 using WhatsAppGenesys.GenesysSandbox.Agentless;
 using WhatsAppGenesys.GenesysSandbox.Control;
 using WhatsAppGenesys.GenesysSandbox.Conversations;
+using WhatsAppGenesys.GenesysSandbox.Desktop;
 using WhatsAppGenesys.GenesysSandbox.Integrations;
 using WhatsAppGenesys.GenesysSandbox.Http;
 using WhatsAppGenesys.GenesysSandbox.Model;
@@ -26,6 +27,7 @@ public static class Extensions
         builder.Services.AddSingleton<IntegrationRegistry>();
         builder.Services.AddSingleton<LoginClientRegistry>();
         builder.Services.AddSingleton<AuthorizationCodeStore>();
+        builder.Services.AddSingleton<LoginSessionStore>();
         builder.Services.AddSingleton<TokenStore>();
         builder.Services.AddSingleton<TokenRateLimiter>();
         builder.Services.AddSingleton<ConversationStore>();
@@ -67,6 +69,7 @@ public static class Extensions
         app.MapControlEndpoints();
         app.MapOrganizationEndpoints();
         app.MapLoginClientEndpoints();
+        app.MapInteractionWindowEndpoints();
         return app;
     }
 }

@@ -44,7 +44,7 @@ public static class ControlEndpoints
         sandbox.MapPost("/tokens/expire", (ExpireTokensRequest? request, TokenStore tokens) =>
             new { expired = tokens.ExpireNow(request?.ClientId) });
         sandbox.MapPost("/reset", Reset)
-            .WithSummary("Forget conversations, tokens, authorization codes, downloads, counters, faults and rate-limit windows " +
+            .WithSummary("Forget conversations, tokens, authorization codes, login sessions, downloads, counters, faults and rate-limit windows " +
                 "(integrations, organizations, users and login clients stay).");
 
         sandbox.MapGet("/faults", (FaultRegistry faults) => faults.Rules());
@@ -141,12 +141,13 @@ public static class ControlEndpoints
     }
 
     private static IResult Reset(ConversationStore conversations, InboundFeed feed, TokenStore tokens, AuthorizationCodeStore codes,
-        DownloadStore downloads, SandboxCounters counters, FaultRegistry faults, TokenRateLimiter limiter)
+        LoginSessionStore sessions, DownloadStore downloads, SandboxCounters counters, FaultRegistry faults, TokenRateLimiter limiter)
     {
         conversations.Clear();
         feed.Clear();
         tokens.Clear();
         codes.Clear();
+        sessions.Clear();
         downloads.Clear();
         counters.Reset();
         faults.Clear();

@@ -19,6 +19,11 @@ internal sealed partial class LoginFlow : IDisposable
     public const string LoginClientId = "agent-portal";
     public const string RedirectUri = "https://portal.example.test/auth/genesys/callback";
     public const string OtherRedirectUri = "https://portal.example.test/auth/other-callback";
+    public const string SessionCookie = "gc-sandbox-session";
+
+    /// <summary>The agent widget's URL template, as an admin registers it for an interaction widget integration.</summary>
+    public const string WidgetTemplate =
+        "https://widget.example.test/?workspace=acme&conversationId={{gcConversationId}}&gcHostOrigin={{gcHostOrigin}}&gcTargetEnv={{gcTargetEnv}}";
 
     private readonly GenesysSandboxHost _host;
 
@@ -95,12 +100,37 @@ internal sealed partial class LoginFlow : IDisposable
     public async Task<string> GetCodeAsync(string userId)
     {
         using var response = await ChooseUserAsync(userId);
+        return CodeFrom(response);
+    }
+
+    /// <summary>The code of a successful answer from /oauth/authorize: a 302 to the redirect URI with the code and this flow's state.</summary>
+    public string CodeFrom(HttpResponseMessage response)
+    {
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.ToString();
         Assert.StartsWith(RedirectUri + "?code=", location, StringComparison.Ordinal);
         var query = QueryHelpers.ParseQuery(new Uri(location).Query);
         Assert.Equal(State, query["state"].ToString());
         return query["code"].ToString();
+    }
+
+    /// <summary>
+    /// Opens the interaction window in this flow's browser, which signs the user in to the login host (its session
+    /// cookie stays in the browser). A null argument is left out of the query.
+    /// </summary>
+    public Task<HttpResponseMessage> OpenInteractionWindowAsync(string? userId, string? conversationId = "conversation-1",
+        string? widget = WidgetTemplate)
+    {
+        var parameters = new List<KeyValuePair<string, string?>> { new("userId", userId), new("conversationId", conversationId), new("widget", widget) };
+        return Browser.GetAsync(QueryHelpers.AddQueryString("/sandbox/interaction-window", parameters.Where(p => p.Value is not null)),
+            HttpTestExtensions.Ct);
+    }
+
+    /// <summary>Opens the interaction window for the user, which signs them in, and checks that it opened.</summary>
+    public async Task OpenSignedInAsync(string userId)
+    {
+        using var response = await OpenInteractionWindowAsync(userId);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     public Task<HttpResponseMessage> ExchangeAsync(string code, string? verifier = null, string redirectUri = RedirectUri,
