@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Primitives;
 using WhatsAppGenesys.GenesysSandbox.Model;
 
 namespace WhatsAppGenesys.GenesysSandbox.OAuth;
@@ -5,7 +6,9 @@ namespace WhatsAppGenesys.GenesysSandbox.OAuth;
 /// <summary>
 /// The login host's authorization endpoint for the authorization-code grant with PKCE. <c>GET /oauth/authorize</c>
 /// shows the active users of every organization instead of a password form; choosing one POSTs back here, and the
-/// answer is a 302 to the client's redirect URI with <c>code</c> and <c>state</c>.
+/// answer is a 302 to the client's redirect URI with <c>code</c> and <c>state</c>. A browser already signed in (the
+/// session cookie of the interaction window) gets that 302 at once from the GET, as Genesys's login host answers an agent
+/// already signed in to Genesys Cloud, unless the client asks for <c>prompt=login</c>.
 /// </summary>
 public static class AuthorizeEndpoints
 {
@@ -16,12 +19,20 @@ public static class AuthorizeEndpoints
         return app;
     }
 
-    private static IResult ShowSignIn(HttpContext context, LoginClientRegistry clients, OrganizationDirectory directory)
+    private static IResult ShowSignIn(HttpContext context, LoginClientRegistry clients, OrganizationDirectory directory,
+        LoginSessionStore sessions, AuthorizationCodeStore codes)
     {
         var (request, error) = AuthorizeRequest.Read(name => context.Request.Query[name], clients);
         if (error is not null)
         {
             return error;
+        }
+        // Only a request that passed every check above may skip the page, so a session never sends a code anywhere
+        // the picker would not.
+        if (!ForcesLogin(context.Request.Query["prompt"]) &&
+            LoginSessionCookie.SignedInUser(context, sessions, directory) is { } signedIn)
+        {
+            return RedirectWithCode(request!, signedIn, codes);
         }
 
         var hidden = context.Request.Query
@@ -59,7 +70,20 @@ public static class AuthorizeEndpoints
             return LoginPages.Error($"User \"{user.Name}\" is inactive and cannot sign in.");
         }
 
-        var code = codes.Issue(request!.ClientId, request.RedirectUri, user.Id, user.OrganizationId, request.CodeChallenge);
+        return RedirectWithCode(request!, user, codes);
+    }
+
+    /// <summary>The successful answer: a code for the user, bound to the request's client, redirect URI and challenge.</summary>
+    private static IResult RedirectWithCode(AuthorizeRequest request, DirectoryUser user, AuthorizationCodeStore codes)
+    {
+        var code = codes.Issue(request.ClientId, request.RedirectUri, user.Id, user.OrganizationId, request.CodeChallenge);
         return Results.Redirect(AuthorizeRequest.RedirectUrl(request.RedirectUri, ("code", code.Value), ("state", request.State)));
     }
+
+    /// <summary>
+    /// OpenID Connect's <c>prompt</c> is a space-separated list; <c>login</c> asks for the sign-in page even when the
+    /// user is signed in (OpenID Connect Core 1.0 §3.1.2.1). Other values are ignored.
+    /// </summary>
+    private static bool ForcesLogin(StringValues prompt) =>
+        prompt.Any(value => value?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("login", StringComparer.Ordinal) == true);
 }
