@@ -41,6 +41,7 @@ app.MapAgentReplyApi();
 app.MapAgentTemplateApi();
 app.MapQuickRepliesApi();
 app.MapAgentAttachmentApi();
+app.MapAgentWidgetApi();
 app.MapAgentNotificationsHub();
 app.MapPipelineAdminEndpoints(Pipelines.History);
 app.MapPipelineAdminEndpoints(Pipelines.TemplateStatus);

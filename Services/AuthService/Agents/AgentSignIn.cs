@@ -35,6 +35,10 @@ public sealed class AgentSignIn(
         return new AgentAuthorizeResponse(url);
     }
 
+    /// <summary>Which Genesys Cloud origin may frame the tenant's agent widget: the web app of the tenant's region.</summary>
+    public async Task<AgentWidgetHost> WidgetHostAsync(string tenantId, CancellationToken cancellationToken) =>
+        new(tenantId, users.AppsOrigin(await RegionAsync(tenantId, cancellationToken)));
+
     public async Task<GenesysAgent> SignInAsync(AgentSignInRequest request, CancellationToken cancellationToken)
     {
         var region = await RegionAsync(request.TenantId, cancellationToken);

@@ -25,6 +25,11 @@ public static class AgentSignInApi
             .Produces<GenesysAgent>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
 
+        agents.MapGet("/{tenantId}/widget-host", async (string tenantId, AgentSignIn signIn, CancellationToken ct) =>
+                !TenantIds.IsValid(tenantId) ? Results.NotFound() : await Run(() => signIn.WidgetHostAsync(tenantId, ct)))
+            .WithSummary("The Genesys Cloud origin that may frame the tenant's agent widget (its region's web app)")
+            .Produces<AgentWidgetHost>().ProducesProblem(StatusCodes.Status404NotFound);
+
         agents.MapGet("/{tenantId}/users/{userId}", async (string tenantId, string userId, AgentSignIn signIn, CancellationToken ct) =>
                 !TenantIds.IsValid(tenantId)
                     ? Results.NotFound()

@@ -23,6 +23,10 @@ public sealed class GenesysUsers(
     public Uri LoginBaseUri(string regionDomain) =>
         genesys.Value.BaseUrlOverride ?? Contracts.Tenancy.GenesysRegions.LoginBaseUri(regionDomain);
 
+    /// <summary>The origin of the Genesys Cloud web app that frames the agent widget (the simulator's own in the sandbox).</summary>
+    public string AppsOrigin(string regionDomain) =>
+        genesys.Value.BaseUrlOverride?.GetLeftPart(UriPartial.Authority) ?? Contracts.Tenancy.GenesysRegions.AppsOrigin(regionDomain);
+
     private Uri ApiBaseUri(string regionDomain) =>
         genesys.Value.BaseUrlOverride ?? Contracts.Tenancy.GenesysRegions.ApiBaseUri(regionDomain);
 

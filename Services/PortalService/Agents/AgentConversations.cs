@@ -66,6 +66,21 @@ public sealed class AgentConversations(PortalDbContext db, AgentMessageMapper ma
         return messages;
     }
 
+    /// <summary>A conversation's last <paramref name="limit"/> messages, oldest first (empty when the tenant has none).</summary>
+    public async Task<IReadOnlyList<AgentMessage>> RecentAsync(string tenantId, Guid conversationId, int limit, CancellationToken ct)
+    {
+        var rows = await db.Messages.AsNoTracking()
+            .Where(m => m.TenantId == tenantId && m.ConversationId == conversationId)
+            .OrderByDescending(m => m.Id).Take(limit)
+            .ToListAsync(ct);
+        var messages = new List<AgentMessage>(rows.Count);
+        foreach (var row in Enumerable.Reverse(rows))
+        {
+            messages.Add(await mapper.MessageAsync(row));
+        }
+        return messages;
+    }
+
     private const string ConversationsHead = $"""
         WITH conversations AS (
             SELECT conversation_id,

@@ -1,5 +1,6 @@
 using WhatsAppGenesys.Contracts.Agents;
 using WhatsAppGenesys.Contracts.State;
+using WhatsAppGenesys.PortalService.Contacts;
 
 namespace WhatsAppGenesys.PortalService.Agents;
 
@@ -56,4 +57,8 @@ public static class AgentReplyPlan
 
     /// <summary>The address the customer's messages reach Genesys from: their number (E.164) or, without one, their BSUID.</summary>
     public static string? AddressOf(ConversationMapping conversation) => NumberOf(conversation) ?? conversation.Bsuid;
+
+    /// <summary>The tenant's contact for the conversation's customer, by number or BSUID; null when they are not a contact.</summary>
+    public static Task<Contact?> ContactOfAsync(ContactStore contacts, ConversationMapping conversation, CancellationToken ct) =>
+        contacts.FindByAddressAsync(conversation.TenantId, NumberOf(conversation), conversation.Bsuid, ct);
 }

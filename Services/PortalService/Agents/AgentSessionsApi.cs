@@ -1,4 +1,5 @@
 using WhatsAppGenesys.Contracts.Agents;
+using WhatsAppGenesys.Contracts.Tenancy;
 
 namespace WhatsAppGenesys.PortalService.Agents;
 
@@ -16,6 +17,13 @@ public static class AgentSessionsApi
                 await signIn.AuthorizeAsync(request, ct) is var call && call.Value is { } url ? Results.Ok(url) : call.ToProblem())
             .WithSummary("Where to send the agent's browser: the Genesys authorize URL of the tenant's region (PKCE)")
             .Produces<AgentAuthorizeResponse>();
+
+        agent.MapGet("/sign-in/{workspace}/widget-host", async (string workspace, AgentSignInClient signIn, CancellationToken ct) =>
+                !TenantIds.IsValid(workspace)
+                    ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown workspace", detail: "There is no such workspace.")
+                    : await signIn.WidgetHostAsync(workspace, ct) is var call && call.Value is { } host ? Results.Ok(host) : call.ToProblem())
+            .WithSummary("Which Genesys Cloud origin may frame the workspace's agent widget, before anyone signs in")
+            .Produces<AgentWidgetHost>().ProducesProblem(StatusCodes.Status404NotFound);
 
         agent.MapPost("/sessions", async (AgentSignInRequest request, AgentSignInClient signIn, AgentDirectory agents,
                 AgentSessionTokens tokens, CancellationToken ct) =>

@@ -13,6 +13,11 @@ public sealed class AgentSignInClient(HttpClient http)
     public async Task<AgentCall<GenesysAgent>> SignInAsync(AgentSignInRequest request, CancellationToken cancellationToken) =>
         await SendAsync<GenesysAgent>(() => http.PostAsJsonAsync("auth/agents/sign-in", request, cancellationToken), cancellationToken);
 
+    /// <summary>The Genesys Cloud origin that may frame the tenant's agent widget; a 404 problem for an unknown tenant.</summary>
+    public async Task<AgentCall<AgentWidgetHost>> WidgetHostAsync(string tenantId, CancellationToken cancellationToken) =>
+        await SendAsync<AgentWidgetHost>(() => http.GetAsync($"auth/agents/{Uri.EscapeDataString(tenantId)}/widget-host", cancellationToken),
+            cancellationToken);
+
     /// <summary>The user as Genesys has them now; a 404 problem when Genesys no longer has them.</summary>
     public async Task<AgentCall<GenesysAgent>> FindAsync(string tenantId, string genesysUserId, CancellationToken cancellationToken) =>
         await SendAsync<GenesysAgent>(() => http.GetAsync(

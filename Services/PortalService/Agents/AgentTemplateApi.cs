@@ -49,7 +49,7 @@ public static class AgentTemplateApi
         {
             return NoSuchConversation();
         }
-        var contact = await ContactOfAsync(contacts, conversation, ct);
+        var contact = await AgentReplyPlan.ContactOfAsync(contacts, conversation, ct);
         var approved = await templates.ListAsync(agent.TenantId, MetaTemplateStatus.Approved, language: null, name: null, ct);
         var choices = approved
             .Select(t => AgentTemplateForms.Choice(t, contact))
@@ -78,7 +78,7 @@ public static class AgentTemplateApi
         {
             return Problem(StatusCodes.Status409Conflict, "No address", "The conversation has no customer address or business number to send from.");
         }
-        var contact = await ContactOfAsync(contacts, conversation, ct);
+        var contact = await AgentReplyPlan.ContactOfAsync(contacts, conversation, ct);
         var template = await templates.FindAsync(agent.TenantId, send.Name ?? "", send.Language ?? "", ct);
         if (template is null || template.Status != MetaTemplateStatus.Approved)
         {
@@ -130,9 +130,6 @@ public static class AgentTemplateApi
             agent.Id, template.Name, template.Language, conversationId, result.Wamid);
         return Results.Accepted(value: new AgentTemplateAccepted(conversationId, result.Wamid));
     }
-
-    private static Task<Contact?> ContactOfAsync(ContactStore contacts, ConversationMapping conversation, CancellationToken ct) =>
-        contacts.FindByAddressAsync(conversation.TenantId, AgentReplyPlan.NumberOf(conversation), conversation.Bsuid, ct);
 
     private static IResult NoSuchConversation() =>
         Problem(StatusCodes.Status404NotFound, "No such conversation", "This workspace has no conversation with that id.");

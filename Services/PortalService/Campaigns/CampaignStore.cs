@@ -17,6 +17,19 @@ public sealed class CampaignStore(PortalDbContext db, TimeProvider clock)
     public Task<Campaign?> FindAsync(string tenantId, Guid id, CancellationToken ct) =>
         db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.TenantId == tenantId && c.Id == id, ct);
 
+    /// <summary>The campaigns that sent the contact a message, the latest send first.</summary>
+    public async Task<IReadOnlyList<(Campaign Campaign, CampaignRecipient Recipient)>> SentToAsync(string tenantId, Guid contactId, int limit,
+        CancellationToken ct)
+    {
+        var rows = await db.CampaignRecipients.AsNoTracking()
+            .Where(r => r.TenantId == tenantId && r.ContactId == contactId && r.SentAt != null)
+            .Join(db.Campaigns.AsNoTracking().Where(c => c.TenantId == tenantId), r => r.CampaignId, c => c.Id, (r, c) => new { Campaign = c, Recipient = r })
+            .OrderByDescending(x => x.Recipient.SentAt)
+            .Take(limit)
+            .ToListAsync(ct);
+        return [.. rows.Select(x => (x.Campaign, x.Recipient))];
+    }
+
     /// <summary>Newest first, by keyset on the UUIDv7 id.</summary>
     public async Task<Page<Campaign>> ListAsync(string tenantId, string? status, Guid? before, int limit, CancellationToken ct)
     {

@@ -39,6 +39,12 @@ public static class GenesysRegions
     /// <summary>https://api.{domain} for an allowed domain; throws for anything else.</summary>
     public static Uri ApiBaseUri(string domain) => new($"https://api.{Require(domain)}");
 
+    /// <summary>
+    /// https://apps.{domain}: the origin of the Genesys Cloud web app, which frames interaction widgets; throws for a
+    /// domain outside the list.
+    /// </summary>
+    public static string AppsOrigin(string domain) => $"https://apps.{Require(domain)}";
+
     private static string Require(string domain) => IsAllowedDomain(domain)
         ? domain
         : throw new ArgumentException("The Genesys region domain is not in the allow-list.", nameof(domain));
