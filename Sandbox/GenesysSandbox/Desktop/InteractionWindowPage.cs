@@ -5,9 +5,9 @@ using WhatsAppGenesys.GenesysSandbox.Model;
 namespace WhatsAppGenesys.GenesysSandbox.Desktop;
 
 /// <summary>
-/// The interaction window's page: a header saying who is signed in and which conversation is open, and the widget's
-/// frame, sized so a screenshot of the page shows the widget readably. No Content-Security-Policy and no
-/// X-Frame-Options: nothing here may stop the widget from being framed.
+/// The interaction window's page: a header saying who is signed in and which conversation is open, the conversation's
+/// place on the left and the widget's frame in a side panel on the right, about as wide as Genesys Cloud gives an
+/// interaction widget. No Content-Security-Policy and no X-Frame-Options: nothing here may stop the widget from being framed.
 /// </summary>
 public static class InteractionWindowPage
 {
@@ -19,8 +19,10 @@ public static class InteractionWindowPage
         header { background: #fff; border-bottom: 1px solid #e3e5e8; padding: .6rem 1.2rem; }
         h1 { font-size: 1.1rem; margin: 0 0 .2rem; }
         header p { margin: 0; color: #555; font-size: .9rem; }
-        main { padding: 1rem 1.2rem; }
-        iframe { display: block; width: 100%; height: 640px; border: 1px solid #c9ccd1; border-radius: 6px; background: #fff; }
+        main { display: grid; grid-template-columns: minmax(0, 1fr) 480px; gap: 1rem; padding: 1rem 1.2rem; }
+        .interaction { border: 1px dashed #c9ccd1; border-radius: 6px; padding: 1rem; color: #555; font-size: .9rem; }
+        iframe { display: block; width: 100%; height: calc(100vh - 6rem); min-height: 560px; border: 1px solid #c9ccd1;
+                 border-radius: 6px; background: #fff; }
         .error { color: #a4262c; }
         </style>
         """;
@@ -36,8 +38,9 @@ public static class InteractionWindowPage
             body.Append(" of <span id=\"organization\">").Append(H(organization.Name)).Append("</span>");
         }
         body.Append(" · conversation <code id=\"conversation-id\">").Append(H(conversationId)).Append("</code></p>\n</header>\n");
-        body.Append("<main>\n<iframe id=\"interaction-widget\" title=\"Agent widget\" src=\"").Append(H(widgetUrl))
-            .Append("\" width=\"100%\" height=\"640\"></iframe>\n</main>\n");
+        body.Append("<main>\n<section class=\"interaction\">The conversation's messages and the agent's reply box would be here.</section>\n")
+            .Append("<aside>\n<iframe id=\"interaction-widget\" title=\"Agent widget\" src=\"").Append(H(widgetUrl))
+            .Append("\"></iframe>\n</aside>\n</main>\n");
         return Page(StatusCodes.Status200OK, body.ToString());
     }
 
