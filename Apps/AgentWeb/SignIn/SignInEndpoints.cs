@@ -40,7 +40,7 @@ public static class SignInEndpoints
         workspace = workspace?.Trim().ToLowerInvariant();
         if (!TenantIds.IsValid(workspace))
         {
-            return Back(SignInErrors.UnknownWorkspace, workspace);
+            return Back(SignInErrors.UnknownWorkspace, workspace, returnUrl);
         }
         var verifier = Pkce.NewVerifier();
         var state = Pkce.NewState();
@@ -54,7 +54,7 @@ public static class SignInEndpoints
                 StatusCodes.Status403Forbidden => SignInErrors.WorkspaceInactive,
                 StatusCodes.Status409Conflict => SignInErrors.WorkspaceNotConnected,
                 _ => SignInErrors.Unavailable,
-            }, workspace);
+            }, workspace, returnUrl);
         }
         attempts.Save(context.Response, new SignInAttempt(workspace!, state, verifier, SafeReturnUrl(returnUrl), time.GetUtcNow()));
         return Results.Redirect(url.AuthorizeUrl);
@@ -67,11 +67,11 @@ public static class SignInEndpoints
         if (attempt is null || state is null ||
             !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(state), Encoding.UTF8.GetBytes(attempt.State)))
         {
-            return Back(SignInErrors.Expired, attempt?.Workspace);
+            return Back(SignInErrors.Expired, attempt?.Workspace, attempt?.ReturnUrl);
         }
         if (error is not null || string.IsNullOrEmpty(code))
         {
-            return Back(SignInErrors.Declined, attempt.Workspace);
+            return Back(SignInErrors.Declined, attempt.Workspace, attempt.ReturnUrl);
         }
 
         var session = await portal.SignInAsync(
@@ -86,14 +86,17 @@ public static class SignInEndpoints
                 StatusCodes.Status403Forbidden => SignInErrors.WorkspaceInactive,
                 StatusCodes.Status404NotFound => SignInErrors.UnknownWorkspace,
                 _ => SignInErrors.Unavailable,
-            }, attempt.Workspace);
+            }, attempt.Workspace, attempt.ReturnUrl);
         }
         cookie.Write(context.Response, signedIn.Token, signedIn.ExpiresAt);
         return Results.LocalRedirect(attempt.ReturnUrl);
     }
 
-    private static IResult Back(string error, string? workspace) =>
-        Results.LocalRedirect($"/signin?error={error}" + (TenantIds.IsValid(workspace) ? $"&workspace={workspace}" : ""));
+    // Back to the sign-in page, saying why, with the workspace and where the agent was going, to try again from there.
+    private static IResult Back(string error, string? workspace, string? returnUrl) =>
+        Results.LocalRedirect($"/signin?error={error}"
+            + (TenantIds.IsValid(workspace) ? $"&workspace={workspace}" : "")
+            + (SafeReturnUrl(returnUrl) is var back && back != "/" ? $"&returnUrl={Uri.EscapeDataString(back)}" : ""));
 
     /// <summary>Exactly the address registered with Genesys: Genesys compares redirect URIs character for character.</summary>
     private static string CallbackUrl(HttpContext context, AgentSignInOptions options)
