@@ -145,6 +145,12 @@ var agentPortal = builder.AddService<Projects.AgentPortal>(ServiceNames.AgentPor
     .WithReference(portalService).WaitFor(portalService);
 agentPortal.WithEnvironment("SignIn__PublicBaseUrl", agentPortal.GetEndpoint("http"));
 
+// The agent widget (Blazor), framed by Genesys Cloud in the agent's interaction window: the same sign-in and portal
+// service as the workspace, its own callback registered with Genesys.
+var agentWidget = builder.AddService<Projects.AgentWidget>(ServiceNames.AgentWidget, port: 3012)
+    .WithReference(portalService).WaitFor(portalService);
+agentWidget.WithEnvironment("SignIn__PublicBaseUrl", agentWidget.GetEndpoint("http"));
+
 // Sandbox mode (default): simulated Meta and Genesys stand in for the real APIs and call our webhooks.
 // `--sandbox false` (or AppHost:Sandbox=false) leaves them out; configure Meta/Genesys endpoints and tenants instead.
 if (builder.IsSandboxEnabled())
@@ -156,6 +162,7 @@ if (builder.IsSandboxEnabled())
         // Our agent sign-in client, as a real Genesys would have it registered: its id and its one callback.
         .WithEnvironment("GenesysSandbox__LoginClients__0__ClientId", SandboxMode.AgentSignInClientId)
         .WithEnvironment("GenesysSandbox__LoginClients__0__RedirectUris__0", agentPortal.UrlOf("/signin/callback"))
+        .WithEnvironment("GenesysSandbox__LoginClients__0__RedirectUris__1", agentWidget.UrlOf("/signin/callback"))
         .WithSandboxDemoAgents();
 
     // Everyone who calls Meta's Graph API (sending, media download) or Genesys (tokens, Open Messaging) calls a simulator.

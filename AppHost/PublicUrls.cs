@@ -23,6 +23,7 @@ internal static class PublicUrls
             [
                 ("Operator console", UrlOf(ServiceNames.AdminDashboard)),
                 ("Agent workspace (sign in with Genesys)", UrlOf(ServiceNames.AgentPortal)),
+                ("Agent widget (framed by Genesys Cloud)", UrlOf(ServiceNames.AgentWidget)),
                 ("API gateway (webhooks, tenant API, send API, admin)", gateway),
                 ("API documentation (Scalar)", gateway is null ? null : $"{gateway}/scalar"),
                 ("Health of the whole system", gateway is null ? null : $"{gateway}/health"),

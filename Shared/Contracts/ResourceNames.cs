@@ -33,6 +33,7 @@ public static class ServiceNames
     public const string PortalService = "portal-service";
     public const string AdminDashboard = "admin-dashboard";
     public const string AgentPortal = "agent-portal";
+    public const string AgentWidget = "agent-widget";
     public const string AlertService = "alert-service";
     public const string MetaSandbox = "meta-sandbox";
     public const string GenesysSandbox = "genesys-sandbox";

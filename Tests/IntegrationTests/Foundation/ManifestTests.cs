@@ -15,7 +15,7 @@ public sealed class ManifestTests
         ServiceNames.ApiGateway, ServiceNames.InboundTransformer, ServiceNames.OutboundTransformer, ServiceNames.AuthService,
         ServiceNames.StateManager, ServiceNames.TenantService, ServiceNames.WhatsAppApi, ServiceNames.WhatsAppWebhook,
         ServiceNames.GenesysApi, ServiceNames.GenesysWebhook, ServiceNames.PortalService, ServiceNames.AlertService, ServiceNames.AdminDashboard,
-        ServiceNames.AgentPortal,
+        ServiceNames.AgentPortal, ServiceNames.AgentWidget,
     ];
 
     [Fact]
