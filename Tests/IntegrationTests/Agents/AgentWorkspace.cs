@@ -110,11 +110,14 @@ internal sealed class AgentWorkspace(AppFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 
-    /// <summary>A live connection to the portal service's agent hub with a session token, as the agent portal opens it.</summary>
-    public async Task<HubConnection> ConnectToHubAsync(string token, CancellationToken ct)
+    /// <summary>
+    /// A live connection to the portal service's agent hub with a session token, as the agent portal opens it; through the
+    /// AppHost's endpoint, or at <paramref name="portalService"/> (a replica of the test's own).
+    /// </summary>
+    public async Task<HubConnection> ConnectToHubAsync(string token, CancellationToken ct, Uri? portalService = null)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(fixture.App.GetEndpoint(ServiceNames.PortalService), AgentHub.Path),
+            .WithUrl(new Uri(portalService ?? fixture.App.GetEndpoint(ServiceNames.PortalService), AgentHub.Path),
                 options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .Build();
         await connection.StartAsync(ct);

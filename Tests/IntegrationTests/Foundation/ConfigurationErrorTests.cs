@@ -8,7 +8,7 @@ public class ConfigurationErrorTests
     [Fact]
     public async Task MissingConnectionStringStopsStartUpNamingTheResource()
     {
-        var (exitCode, stderr) = await RunAsync(BuiltAssembly(new Projects.StateManager()), new()
+        var (exitCode, stderr) = await RunAsync(BuiltAssemblies.Of(new Projects.StateManager()), new()
         {
             ["ConnectionStrings__statedb"] = "Host=127.0.0.1;Port=1;Username=postgres;Password=x;Database=statedb",
         });
@@ -22,7 +22,7 @@ public class ConfigurationErrorTests
     [Fact]
     public async Task MalformedConnectionStringStopsStartUpNamingTheResource()
     {
-        var (exitCode, stderr) = await RunAsync(BuiltAssembly(new Projects.WhatsAppWebhook()), new()
+        var (exitCode, stderr) = await RunAsync(BuiltAssemblies.Of(new Projects.WhatsAppWebhook()), new()
         {
             ["ConnectionStrings__redis"] = "127.0.0.1:1",
             ["ConnectionStrings__rabbitmq"] = "this is not an amqp uri",
@@ -34,13 +34,6 @@ public class ConfigurationErrorTests
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 
-    /// <summary>The service's assembly as the build of this configuration (Debug or Release) produced it.</summary>
-    private static string BuiltAssembly(IProjectMetadata project)
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
-        var directory = Path.GetDirectoryName(project.ProjectPath)!;
-        return Path.Combine(directory, "bin", configuration, "net10.0", $"WhatsAppGenesys.{Path.GetFileNameWithoutExtension(project.ProjectPath)}.dll");
-    }
 
     private static async Task<(int ExitCode, string Stderr)> RunAsync(string assembly, Dictionary<string, string> environment)
     {
