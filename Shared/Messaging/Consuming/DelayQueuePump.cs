@@ -23,92 +23,59 @@ namespace WhatsAppGenesys.Messaging.Consuming;
 /// has a single active consumer, so one replica pumps it at a time and the queue stays first in, first out like the
 /// work queues.
 /// </remarks>
-internal sealed partial class DelayQueuePump
+internal sealed partial class DelayQueuePump : IQueueSubscriber
 {
-    private static readonly TimeSpan SupervisionInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan AfterPumpFailure = TimeSpan.FromSeconds(1);
 
     private readonly string _delayQueue;
     private readonly string _workQueue;
-    private readonly ushort _prefetch;
-    private readonly RabbitMQConnectionProvider _connections;
     private readonly ConfirmedPublisher _publisher;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly QueueSubscription _subscription;
+
+    // The current life of the subscription: its end, and the pump that works its deliveries.
+    private CancellationTokenSource? _life;
+    private Task _pumping = Task.CompletedTask;
 
     public DelayQueuePump(string pipeline, int partition, PipelineOptions options, IServiceProvider services)
     {
         _delayQueue = PipelineNames.Delay(pipeline, partition);
         _workQueue = PipelineNames.Partition(pipeline, partition);
-        _prefetch = options.Prefetch;
-        _connections = services.GetRequiredService<RabbitMQConnectionProvider>();
         _publisher = services.GetRequiredService<ConfirmedPublisher>();
         _time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("WhatsAppGenesys.Messaging.DelayQueuePump");
+        _subscription = new QueueSubscription(_delayQueue, options.Prefetch, services.GetRequiredService<RabbitMQConnectionProvider>(), _time, _logger);
     }
 
     /// <summary>
     /// Consumes the delay queue until <paramref name="stoppingToken"/> fires. The client library recovers the channel
     /// and the subscription after a lost connection; what the dead channel had delivered goes back to the queue, so
-    /// each life of the channel (a <see cref="Generation"/>) has its own buffer, dropped when the channel dies. A
-    /// channel closed by an error on an open connection is not recovered by the library: that is noticed here
-    /// (three checks a second apart) and the queue subscribed again.
+    /// each life of the channel (a <see cref="Generation"/>) has its own buffer, dropped when the channel dies.
     /// </summary>
-    public async Task RunAsync(CancellationToken stoppingToken)
-    {
-        var backoff = TimeSpan.FromSeconds(1);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            IChannel? channel = null;
-            using var subscription = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            Task pumping = Task.CompletedTask;
-            try
-            {
-                var connection = await _connections.GetConnectionAsync(stoppingToken);
-                channel = await connection.CreateChannelAsync(cancellationToken: stoppingToken);
-                await channel.BasicQosAsync(0, _prefetch, global: false, stoppingToken);
-                var consumer = new Consumer(channel);
-                await channel.BasicConsumeAsync(_delayQueue, autoAck: false, consumer, stoppingToken);
-                backoff = TimeSpan.FromSeconds(1);
-                pumping = PumpAsync(channel, consumer, subscription.Token);
+    public Task RunAsync(CancellationToken stoppingToken) => _subscription.RunAsync(this, static () => false, stoppingToken);
 
-                var unhealthyChecks = 0;
-                while (true)
-                {
-                    await Task.Delay(SupervisionInterval, _time, stoppingToken);
-                    var dead = connection.IsOpen && (channel.IsClosed || !consumer.IsRunning);
-                    unhealthyChecks = dead ? unhealthyChecks + 1 : 0;
-                    if (unhealthyChecks >= 3)
-                    {
-                        LogResubscribing(_logger, _delayQueue, channel.CloseReason?.ReplyText ?? "consumer cancelled");
-                        break;
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                LogSubscribeFailed(_logger, _delayQueue, backoff.TotalSeconds, ex);
-                try
-                {
-                    await Task.Delay(backoff, _time, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-                backoff = TimeSpan.FromSeconds(Math.Min(backoff.TotalSeconds * 2, 10));
-            }
-            finally
-            {
-                await subscription.CancelAsync();
-                await pumping;
-                // Closing returns every delivered, unacknowledged message to the queue, in order.
-                await CloseQuietlyAsync(channel);
-            }
+    async Task<AsyncDefaultBasicConsumer> IQueueSubscriber.SubscribeAsync(IChannel channel, CancellationToken stoppingToken)
+    {
+        var consumer = new Consumer(channel);
+        await channel.BasicConsumeAsync(_delayQueue, autoAck: false, consumer, stoppingToken);
+        _life = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        _pumping = PumpAsync(channel, consumer, _life.Token);
+        return consumer;
+    }
+
+    Task IQueueSubscriber.OnSupervisionAsync() => Task.CompletedTask;
+
+    async Task IQueueSubscriber.OnEndedAsync(IChannel channel)
+    {
+        if (_life is { } life)
+        {
+            await life.CancelAsync();
+            await _pumping;
+            life.Dispose();
+            (_life, _pumping) = (null, Task.CompletedTask);
         }
+        await _subscription.CloseQuietlyAsync(channel);
     }
 
     /// <summary>Moves messages generation after generation until the subscription ends.</summary>
@@ -129,7 +96,7 @@ internal sealed partial class DelayQueuePump
             catch (Exception ex)
             {
                 LogPumpFailed(_logger, _delayQueue, ex);
-                await Task.Delay(SupervisionInterval, _time, CancellationToken.None);
+                await Task.Delay(AfterPumpFailure, _time, CancellationToken.None);
             }
         }
     }
@@ -171,26 +138,6 @@ internal sealed partial class DelayQueuePump
                 LogPublishFailed(_logger, _workQueue, ex.GetType().Name, ex.Message);
                 await Task.Delay(TimeSpan.FromSeconds(1), _time, life);
             }
-        }
-    }
-
-    private async Task CloseQuietlyAsync(IChannel? channel)
-    {
-        if (channel is null)
-        {
-            return;
-        }
-        try
-        {
-            if (channel.IsOpen)
-            {
-                await channel.CloseAsync();
-            }
-            channel.Dispose();
-        }
-        catch (Exception ex)
-        {
-            LogCloseFailed(_logger, _delayQueue, ex.GetType().Name);
         }
     }
 
@@ -238,21 +185,12 @@ internal sealed partial class DelayQueuePump
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not subscribe to {Queue}; trying again in {Seconds} s")]
-    private static partial void LogSubscribeFailed(ILogger logger, string queue, double seconds, Exception exception);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Moving a due message to {Queue} failed ({Error}: {Detail}); trying again")]
     private static partial void LogPublishFailed(ILogger logger, string queue, string error, string detail);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription to {Queue} is dead ({Reason}); subscribing again")]
-    private static partial void LogResubscribing(ILogger logger, string queue, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Queue}: unexpected failure while moving due messages")]
     private static partial void LogPumpFailed(ILogger logger, string queue, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Queue}: acknowledgement not sent ({Error}); the broker will redeliver")]
     private static partial void LogAckFailed(ILogger logger, string queue, string error);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Queue}: closing the channel failed ({Error})")]
-    private static partial void LogCloseFailed(ILogger logger, string queue, string error);
 }

@@ -24,10 +24,8 @@ namespace WhatsAppGenesys.Messaging.Consuming;
 /// delivery of the next generation — which is also how a stand-by replica picks up the state when single active
 /// consumer hands it the partition.
 /// </remarks>
-internal sealed partial class PartitionConsumer
+internal sealed partial class PartitionConsumer : IQueueSubscriber
 {
-    private static readonly TimeSpan SupervisionInterval = TimeSpan.FromSeconds(1);
-
     private readonly string _pipeline;
     private readonly int _partition;
     private readonly string _queue;
@@ -42,6 +40,7 @@ internal sealed partial class PartitionConsumer
     private readonly ILogger _logger;
     private readonly KeyedLaneScheduler<Delivery> _lanes;
     private readonly PartitionHolds _holds;
+    private readonly QueueSubscription _subscription;
     private readonly CancellationTokenSource _stopRequested = new();
 
     private Generation _current = new();
@@ -70,6 +69,7 @@ internal sealed partial class PartitionConsumer
         _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("WhatsAppGenesys.Messaging.PartitionConsumer");
         _holds = new PartitionHolds(pipeline, partition, services.GetRequiredService<IHoldStore>(), options, _time, _logger);
         _lanes = new KeyedLaneScheduler<Delivery>(ProcessAsync, ex => LogLaneFailure(_logger, _queue, ex));
+        _subscription = new QueueSubscription(_queue, options.Prefetch, _connections, _time, _logger);
     }
 
     /// <summary>Deliveries accepted and not yet finished (for tests and diagnostics).</summary>
@@ -77,71 +77,29 @@ internal sealed partial class PartitionConsumer
 
     public int HeldKeys => _holds.HeldKeys;
 
-    /// <summary>
-    /// Subscribes and keeps the subscription alive until <paramref name="stoppingToken"/> fires: the client library
-    /// recovers connection-level failures (and re-registers the consumer); a channel closed on its own (a
-    /// channel-level error) or a consumer cancelled by the broker (queue deleted) is re-created here.
-    /// </summary>
-    public async Task RunAsync(CancellationToken stoppingToken)
-    {
-        var backoff = TimeSpan.FromSeconds(1);
-        while (!stoppingToken.IsCancellationRequested && !_stopping)
-        {
-            IChannel? channel = null;
-            try
-            {
-                var connection = await _connections.GetConnectionAsync(stoppingToken);
-                channel = await connection.CreateChannelAsync(cancellationToken: stoppingToken);
-                await channel.BasicQosAsync(0, _options.Prefetch, global: false, stoppingToken);
-                var consumer = new Consumer(channel, this);
-                StartGeneration();
-                _channel = channel;
-                await channel.BasicConsumeAsync(_queue, autoAck: false, consumerTag: "", noLocal: false, exclusive: false,
-                    arguments: null, consumer, stoppingToken);
-                LogSubscribed(_logger, _queue);
-                backoff = TimeSpan.FromSeconds(1);
+    /// <summary>Consumes the partition until <paramref name="stoppingToken"/> fires or <see cref="StopAsync"/> runs.</summary>
+    public Task RunAsync(CancellationToken stoppingToken) => _subscription.RunAsync(this, () => _stopping, stoppingToken);
 
-                var unhealthyChecks = 0;
-                while (!_stopping)
-                {
-                    await Task.Delay(SupervisionInterval, _time, stoppingToken);
-                    await _holds.FlushDirtyAsync();
-                    // Connection-level failures are the library's to recover (the connection is not open meanwhile).
-                    // A dead channel or a cancelled consumer on an open connection will not come back by itself.
-                    var dead = connection.IsOpen && (channel.IsClosed || !consumer.IsRunning);
-                    unhealthyChecks = dead ? unhealthyChecks + 1 : 0;
-                    if (unhealthyChecks >= 3)
-                    {
-                        LogResubscribing(_logger, _queue, channel.CloseReason?.ReplyText ?? "consumer cancelled");
-                        break;
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                LogSubscribeFailed(_logger, _queue, backoff.TotalSeconds, ex);
-                try
-                {
-                    await Task.Delay(backoff, _time, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-                backoff = TimeSpan.FromSeconds(Math.Min(backoff.TotalSeconds * 2, 10));
-            }
-            finally
-            {
-                if (!_stopping && channel is not null)
-                {
-                    StartGeneration();
-                    await CloseQuietlyAsync(channel);
-                }
-            }
+    async Task<AsyncDefaultBasicConsumer> IQueueSubscriber.SubscribeAsync(IChannel channel, CancellationToken stoppingToken)
+    {
+        var consumer = new Consumer(channel, this);
+        StartGeneration();
+        _channel = channel;
+        await channel.BasicConsumeAsync(_queue, autoAck: false, consumerTag: "", noLocal: false, exclusive: false,
+            arguments: null, consumer, stoppingToken);
+        LogSubscribed(_logger, _queue);
+        return consumer;
+    }
+
+    Task IQueueSubscriber.OnSupervisionAsync() => _holds.FlushDirtyAsync();
+
+    async Task IQueueSubscriber.OnEndedAsync(IChannel channel)
+    {
+        // A stop closes the channel itself, once in-flight work has drained (StopAsync).
+        if (!_stopping)
+        {
+            StartGeneration();
+            await _subscription.CloseQuietlyAsync(channel);
         }
     }
 
@@ -168,7 +126,7 @@ internal sealed partial class PartitionConsumer
         await _holds.FlushDirtyAsync();
         if (_channel is { } open)
         {
-            await CloseQuietlyAsync(open);
+            await _subscription.CloseQuietlyAsync(open);
         }
     }
 
@@ -441,22 +399,6 @@ internal sealed partial class PartitionConsumer
         }
     }
 
-    private async Task CloseQuietlyAsync(IChannel channel)
-    {
-        try
-        {
-            if (channel.IsOpen)
-            {
-                await channel.CloseAsync();
-            }
-            channel.Dispose();
-        }
-        catch (Exception ex)
-        {
-            LogCloseFailed(_logger, _queue, ex.GetType().Name);
-        }
-    }
-
     /// <summary>One life of the subscription; cancelled when its channel dies or a stop runs out of patience.</summary>
     private sealed class Generation
     {
@@ -492,12 +434,6 @@ internal sealed partial class PartitionConsumer
     [LoggerMessage(Level = LogLevel.Information, Message = "Consuming {Queue}")]
     private static partial void LogSubscribed(ILogger logger, string queue);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription to {Queue} is dead ({Reason}); subscribing again")]
-    private static partial void LogResubscribing(ILogger logger, string queue, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not subscribe to {Queue}; trying again in {Seconds} s")]
-    private static partial void LogSubscribeFailed(ILogger logger, string queue, double seconds, Exception exception);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Queue}: {Pending} deliveries still in flight after the wait; cancelling them (they will be redelivered)")]
     private static partial void LogShutdownTimeout(ILogger logger, string queue, int pending);
 
@@ -515,9 +451,6 @@ internal sealed partial class PartitionConsumer
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Queue}: acknowledgement not sent ({Error}); the broker will redeliver")]
     private static partial void LogAckFailed(ILogger logger, string queue, string error);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Queue}: closing the channel failed ({Error})")]
-    private static partial void LogCloseFailed(ILogger logger, string queue, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Queue}: unexpected failure while processing a delivery")]
     private static partial void LogLaneFailure(ILogger logger, string queue, Exception exception);
