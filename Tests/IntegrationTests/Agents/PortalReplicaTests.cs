@@ -37,7 +37,9 @@ public sealed class PortalReplicaTests(AppFixture fixture)
         {
             await _desk.Sandboxes.CustomerSendsAsync(customer, new { type = "text", text });
         }
-        await WaitUntilAsync(() => Heard(heardOnFirst, texts) && Heard(heardOnSecond, texts), ct);
+        // The pipeline takes its time while the rest of the suite runs beside this test.
+        await WaitUntilAsync(() => Heard(heardOnFirst, texts) && Heard(heardOnSecond, texts), ct, TimeSpan.FromSeconds(90),
+            () => $"first replica's page heard {Count(heardOnFirst, texts)} of 5, the second's {Count(heardOnSecond, texts)} of 5");
         await AgentDesk.SettleAsync();
         foreach (var heard in new[] { heardOnFirst, heardOnSecond })
         {
@@ -55,7 +57,8 @@ public sealed class PortalReplicaTests(AppFixture fixture)
             Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         }
         Assert.Equal(AgentSessionEndReasons.SignedOut, await told.Task.WaitAsync(TimeSpan.FromSeconds(15), ct));
-        await WaitUntilAsync(() => onFirst.State == HubConnectionState.Disconnected && onSecond.State == HubConnectionState.Disconnected, ct);
+        await WaitUntilAsync(() => onFirst.State == HubConnectionState.Disconnected && onSecond.State == HubConnectionState.Disconnected, ct,
+            TimeSpan.FromSeconds(15), () => $"the connections are {onFirst.State} and {onSecond.State}");
     }
 
     // Every message pushed to the connection, as it arrived (a repeat would show as a second entry).
@@ -69,12 +72,15 @@ public sealed class PortalReplicaTests(AppFixture fixture)
     private static bool Heard(ConcurrentQueue<AgentMessage> heard, IEnumerable<string> texts) =>
         texts.All(text => heard.Any(m => m.Text == text));
 
-    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken ct)
+    private static int Count(ConcurrentQueue<AgentMessage> heard, IEnumerable<string> texts) =>
+        texts.Count(text => heard.Any(m => m.Text == text));
+
+    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken ct, TimeSpan patience, Func<string> state)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + patience;
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "not within 30 s");
+            Assert.True(DateTime.UtcNow < deadline, $"not within {patience.TotalSeconds:0} s: {state()}");
             await Task.Delay(100, ct);
         }
     }
