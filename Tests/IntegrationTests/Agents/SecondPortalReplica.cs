@@ -43,7 +43,15 @@ internal sealed class SecondPortalReplica : IAsyncDisposable
         replica._process.ErrorDataReceived += (_, line) => replica.Keep(line.Data);
         replica._process.BeginOutputReadLine();
         replica._process.BeginErrorReadLine();
-        await replica.WaitUntilHealthyAsync(ct);
+        try
+        {
+            await replica.WaitUntilHealthyAsync(ct);
+        }
+        catch
+        {
+            await replica.DisposeAsync(); // nobody else holds it yet: no process may outlive the test
+            throw;
+        }
         return replica;
     }
 
