@@ -3,7 +3,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using WhatsAppGenesys.RcsSandbox;
 using WhatsAppGenesys.RcsSandbox.Agents;
 using WhatsAppGenesys.RcsSandbox.Control;
+using WhatsAppGenesys.RcsSandbox.Files;
 using WhatsAppGenesys.RcsSandbox.OAuth;
+using WhatsAppGenesys.RcsSandbox.Users;
+using WhatsAppGenesys.RcsSandbox.Webhooks;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -17,8 +20,15 @@ public static class RcsSandboxExtensions
 
         builder.Services.AddSingleton<AgentRegistry>();
         builder.Services.AddSingleton<TokenStore>();
+        builder.Services.AddSingleton<UserDirectory>();
+        builder.Services.AddSingleton<FileStore>();
         builder.Services.AddSingleton<SandboxSettings>();
         builder.Services.AddSingleton<SandboxCounters>();
+        builder.Services.AddSingleton<WebhookSender>();
+        builder.Services.AddSingleton<WebhookDispatcher>();
+        builder.Services.AddSingleton<UserEventFactory>();
+        builder.Services.AddSingleton<UserEventPublisher>();
+        builder.Services.AddSingleton<ReceiptPublisher>();
 
         // Control API JSON: camelCase, enums as their names.
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -29,6 +39,7 @@ public static class RcsSandboxExtensions
     public static WebApplication MapRcsSandbox(this WebApplication app)
     {
         app.MapOAuthEndpoints();
+        app.MapFileEndpoints();
         return app;
     }
 }
