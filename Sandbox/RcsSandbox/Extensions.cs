@@ -5,6 +5,7 @@ using WhatsAppGenesys.RcsSandbox.Agents;
 using WhatsAppGenesys.RcsSandbox.Control;
 using WhatsAppGenesys.RcsSandbox.Files;
 using WhatsAppGenesys.RcsSandbox.OAuth;
+using WhatsAppGenesys.RcsSandbox.Rbm;
 using WhatsAppGenesys.RcsSandbox.Users;
 using WhatsAppGenesys.RcsSandbox.Webhooks;
 
@@ -24,6 +25,9 @@ public static class RcsSandboxExtensions
         builder.Services.AddSingleton<FileStore>();
         builder.Services.AddSingleton<SandboxSettings>();
         builder.Services.AddSingleton<SandboxCounters>();
+        builder.Services.AddSingleton<SendRateLimiter>();
+        builder.Services.AddSingleton<ForbiddenSends>();
+        builder.Services.AddSingleton<MessageLedger>();
         builder.Services.AddSingleton<WebhookSender>();
         builder.Services.AddSingleton<WebhookDispatcher>();
         builder.Services.AddSingleton<UserEventFactory>();
@@ -39,6 +43,7 @@ public static class RcsSandboxExtensions
     public static WebApplication MapRcsSandbox(this WebApplication app)
     {
         app.MapOAuthEndpoints();
+        app.MapRbmApi();
         app.MapFileEndpoints();
         return app;
     }
