@@ -25,6 +25,7 @@ public static class RcsSandboxExtensions
         builder.Services.AddSingleton<FileStore>();
         builder.Services.AddSingleton<SandboxSettings>();
         builder.Services.AddSingleton<SandboxCounters>();
+        builder.Services.AddSingleton<FaultStore>();
         builder.Services.AddSingleton<SendRateLimiter>();
         builder.Services.AddSingleton<ForbiddenSends>();
         builder.Services.AddSingleton<MessageLedger>();
@@ -33,6 +34,7 @@ public static class RcsSandboxExtensions
         builder.Services.AddSingleton<UserEventFactory>();
         builder.Services.AddSingleton<UserEventPublisher>();
         builder.Services.AddSingleton<ReceiptPublisher>();
+        builder.Services.AddSingleton<UserMessageFactory>();
 
         // Control API JSON: camelCase, enums as their names.
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -42,9 +44,11 @@ public static class RcsSandboxExtensions
 
     public static WebApplication MapRcsSandbox(this WebApplication app)
     {
+        app.UseMiddleware<FaultMiddleware>();
         app.MapOAuthEndpoints();
         app.MapRbmApi();
         app.MapFileEndpoints();
+        app.MapSandboxApi();
         return app;
     }
 }
