@@ -5,8 +5,9 @@ using System.Text.Json.Serialization;
 namespace WhatsAppGenesys.RcsSandbox.Wire;
 
 /// <summary>
-/// JSON of everything that leaves in Google's shape (API answers, webhook bodies): compact, nulls omitted, non-ASCII
-/// text left as UTF-8 rather than \u-escaped, so receivers are tested against the raw bytes.
+/// JSON of everything that leaves in Google's shape (API answers, webhook bodies): compact, nulls omitted, accented
+/// and other BMP text left as UTF-8. Emoji (astral code points) still come out \u-escaped with this encoder; the Meta
+/// simulator's MinimalJsonEncoder writes them raw and would be the one to share if a receiver must meet raw emoji.
 /// </summary>
 public static class RbmJson
 {
