@@ -20,9 +20,12 @@ internal static class Extensions
             ? service
             : service
                 .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
-                // Aspire exports every process's metrics to the dashboard once a second; with a dozen processes that
-                // is most of what an idle system does. Every ten seconds keeps the dashboard's charts live enough.
-                .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "10000");
+                // In Development Aspire has every process export its metrics, spans and logs to the dashboard once a
+                // second; with a dozen processes that is most of what an idle system does. Metrics every ten seconds
+                // keep the dashboard's charts live enough, and spans and logs every five its traces and log views.
+                .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "10000")
+                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "5000")
+                .WithEnvironment("OTEL_BLRP_SCHEDULE_DELAY", "5000");
     }
 
     /// <summary>What every message-flow service uses: cache/idempotency (Redis), the bus (RabbitMQ), media (S3).</summary>
