@@ -15,18 +15,4 @@ internal static class Extensions
             .WithUserFacingResilience();
         builder.Services.AddScoped<LiveUpdates>();
     }
-
-    public static void UseWorkspaceUi(this WebApplication app)
-    {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
-        }
-        app.UseStatusCodePagesWithReExecute("/not-found");
-        app.MapStaticAssets();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseAntiforgery();
-    }
 }

@@ -12,7 +12,7 @@ builder.AddWorkspaceUi();
 
 var app = builder.Build();
 
-app.UseWorkspaceUi();
+app.UseAgentPages();
 app.MapDefaultEndpoints();
 app.MapSignInEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

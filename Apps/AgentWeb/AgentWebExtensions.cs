@@ -27,6 +27,24 @@ public static class AgentWebExtensions
         builder.Services.AddCascadingAuthenticationState();
     }
 
+    /// <summary>
+    /// The request pipeline of an agent app's pages: friendly error and not-found pages, static assets, the session,
+    /// antiforgery. (Every page's Blazor components come after it.)
+    /// </summary>
+    public static void UseAgentPages(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.MapStaticAssets();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+    }
+
     /// <summary>The portal service's conversation routes, called server-side with the agent's session token.</summary>
     public static void AddAgentConversations(this IHostApplicationBuilder builder) =>
         builder.Services.AddHttpClient<ConversationsClient>(http => http.BaseAddress = new($"http://{ServiceNames.PortalService}"))

@@ -20,18 +20,4 @@ internal static class Extensions
 
     /// <summary>Every response says which Genesys origin may frame it (Content-Security-Policy: frame-ancestors).</summary>
     public static void UseGenesysFramePolicy(this WebApplication app) => app.UseMiddleware<GenesysFramePolicy>();
-
-    public static void UseWidgetUi(this WebApplication app)
-    {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-            app.UseHsts();
-        }
-        app.UseStatusCodePagesWithReExecute("/not-found");
-        app.MapStaticAssets();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseAntiforgery();
-    }
 }

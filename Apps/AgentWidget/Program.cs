@@ -14,7 +14,7 @@ builder.AddWidgetUi();
 var app = builder.Build();
 
 app.UseGenesysFramePolicy();
-app.UseWidgetUi();
+app.UseAgentPages();
 app.MapDefaultEndpoints();
 app.MapSignInEndpoints();
 // Blazor would add its own "frame-ancestors 'self'", and a browser obeys both policies: ours alone decides.
