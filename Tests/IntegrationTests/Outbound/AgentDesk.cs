@@ -48,11 +48,25 @@ public sealed class AgentDesk(AppFixture fixture)
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"The customer got {received.Count} of {count} messages.");
+                throw new TimeoutException($"The customer got {received.Count} of {count} messages. {await WhereTheyWentAsync(customer)}");
             }
             await Task.Delay(200);
         }
         return received;
+    }
+
+    /// <summary>
+    /// For a timeout's message: what Genesys sent towards the customer (and whether its webhook reached us), and who
+    /// the Meta simulator knows by that number, so a failure says at which hop the message stopped.
+    /// </summary>
+    private async Task<string> WhereTheyWentAsync(string customer)
+    {
+        var outbound = (await _sandboxes.ConversationAsync(customer))?["messages"]?.AsArray()
+            .Where(m => m?["direction"]?.GetValue<string>() == "Outbound").Select(m => m!.ToJsonString()) ?? [];
+        using var meta = await Meta.GetAsync($"/sandbox/customers/{customer}");
+        var known = meta.IsSuccessStatusCode ? await meta.Content.ReadAsStringAsync() : $"{(int)meta.StatusCode}";
+        var said = $"Genesys sent: [{string.Join(", ", outbound)}]. Meta knows the customer as: {known}";
+        return said.Length > 4000 ? said[..4000] + "…" : said;
     }
 
     /// <summary>The customer as the Meta sandbox sees them, including their messages' <c>readByBusiness</c> and <c>typingIndicatorShown</c>.</summary>
