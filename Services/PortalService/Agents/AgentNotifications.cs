@@ -7,16 +7,17 @@ namespace WhatsAppGenesys.PortalService.Agents;
 /// <summary>
 /// Pushes the history's changes to every connected agent of the tenant, through the Redis backplane so agents on every
 /// replica hear them. A failed push is logged and dropped: the history change is committed, the history consumer must
-/// not fail or retry for it, and a client that missed a push catches up through the conversations API.
+/// not fail or retry for it, and a client that missed a push catches up through the conversations API: each push names
+/// the conversation's message before it, so the next push shows the gap.
 /// </summary>
 public sealed class AgentNotifications(IHubContext<AgentNotificationsHub> hub, AgentMessageMapper mapper, ILogger<AgentNotifications> logger)
     : IHistoryChangeListener
 {
-    public async Task OnMessageStoredAsync(HistoryMessageRow row, CancellationToken cancellationToken)
+    public async Task OnMessageStoredAsync(HistoryMessageRow row, long? previousSequence, CancellationToken cancellationToken)
     {
         try
         {
-            var message = await mapper.MessageAsync(row);
+            var message = await mapper.MessageAsync(row) with { PreviousSequence = previousSequence };
             await hub.Clients.Group(AgentNotificationsHub.TenantGroup(row.TenantId)).SendAsync(AgentHub.MessageRecorded, message, cancellationToken);
         }
         catch (Exception ex)

@@ -21,6 +21,7 @@ public sealed class AgentNotificationsHub(AgentHubConnections connections) : Hub
         await Groups.AddToGroupAsync(Context.ConnectionId, TenantGroup(tenantId));
         connections.Opened(Context);
         await base.OnConnectedAsync();
+        await Clients.Caller.SendAsync(AgentHub.Joined);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

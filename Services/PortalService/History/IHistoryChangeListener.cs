@@ -7,7 +7,8 @@ namespace WhatsAppGenesys.PortalService.History;
 /// </summary>
 public interface IHistoryChangeListener
 {
-    Task OnMessageStoredAsync(HistoryMessageRow row, CancellationToken cancellationToken);
+    /// <param name="previousSequence">The id of the conversation's row before this one, null for its first.</param>
+    Task OnMessageStoredAsync(HistoryMessageRow row, long? previousSequence, CancellationToken cancellationToken);
 
     Task OnStatusMovedAsync(HistoryStatusMove move, CancellationToken cancellationToken);
 }

@@ -49,9 +49,10 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
                 row.AgentName = late.AgentName;
                 await db.SaveChangesAsync(ct);
             }
+            var previous = await PreviousSequenceAsync(row, ct);
             foreach (var listener in listeners)
             {
-                await listener.OnMessageStoredAsync(row, ct);
+                await listener.OnMessageStoredAsync(row, previous, ct);
             }
         }
 
@@ -96,6 +97,13 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
             return row;
         });
     }
+
+    // One customer's events are recorded one after another (the pipeline's ordering key), so the conversation's rows
+    // before this one are all committed by now.
+    private Task<long?> PreviousSequenceAsync(HistoryMessageRow row, CancellationToken ct) =>
+        db.Messages.AsNoTracking()
+            .Where(m => m.TenantId == row.TenantId && m.ConversationId == row.ConversationId && m.Id < row.Id)
+            .MaxAsync(m => (long?)m.Id, ct);
 
     private async Task NotifyObserversAsync(HistoryMessageRow row, CancellationToken ct)
     {

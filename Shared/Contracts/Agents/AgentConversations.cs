@@ -19,6 +19,10 @@ public sealed record AgentConversationSummary(
     int MessageCount);
 
 /// <summary>A message as the agent sees it. <paramref name="Sequence"/> orders and deduplicates messages across reloads and pushes.</summary>
+/// <param name="PreviousSequence">
+/// On a push, the sequence of the conversation's message before this one (null for its first). Pushes are at most
+/// once, so a page that does not hold that message missed a push and asks for what came after the last one it has.
+/// </param>
 public sealed record AgentMessage(
     long Sequence,
     Guid ConversationId,
@@ -32,7 +36,8 @@ public sealed record AgentMessage(
     string? AgentName,
     DateTimeOffset OccurredAt,
     string? Status,
-    string? FailureReason);
+    string? FailureReason,
+    long? PreviousSequence = null);
 
 /// <summary>A media attachment, with a short-lived presigned link made for this answer.</summary>
 public sealed record AgentMessageMedia(string Url, string MimeType, string? Filename, string? Caption);
@@ -56,6 +61,12 @@ public static class AgentHub
     /// connection right after, and the page should send the agent to sign in.
     /// </summary>
     public const string SessionEnded = "SessionEnded";
+
+    /// <summary>
+    /// Sent to a connection once it is in its tenant's group. A client's start returns at the handshake, before that;
+    /// a page loads what it shows only after this, so nothing recorded in between is neither pushed nor loaded.
+    /// </summary>
+    public const string Joined = "Joined";
 }
 
 /// <summary>Why a session ended before it expired, as <see cref="AgentHub.SessionEnded"/> says.</summary>

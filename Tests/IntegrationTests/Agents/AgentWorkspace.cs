@@ -120,7 +120,11 @@ internal sealed class AgentWorkspace(AppFixture fixture)
             .WithUrl(new Uri(portalService ?? fixture.App.GetEndpoint(ServiceNames.PortalService), AgentHub.Path),
                 options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .Build();
+        // Started at the handshake; in the tenant's group (so hearing every push from here on) once the hub says so.
+        var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.On(AgentHub.Joined, () => joined.TrySetResult());
         await connection.StartAsync(ct);
+        await joined.Task.WaitAsync(TimeSpan.FromSeconds(15), ct);
         return connection;
     }
 
