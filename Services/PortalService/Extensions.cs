@@ -65,7 +65,8 @@ internal static class Extensions
 
         builder.Services.AddSingleton<AgentMessageMapper>();
         builder.Services.AddScoped<AgentConversations>();
-        builder.Services.AddSingleton<IHistoryChangeListener, AgentNotifications>();
+        builder.Services.AddSingleton<AgentNotifications>();
+        builder.Services.AddSingleton<IHistoryChangeListener>(services => services.GetRequiredService<AgentNotifications>());
         var redis = builder.Configuration.GetConnectionString(ResourceNames.Redis)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ResourceNames.Redis} is required: the agent hub's backplane.");
         builder.Services.AddSignalR().AddStackExchangeRedis(redis,

@@ -22,6 +22,7 @@ public sealed class LiveUpdates(IConfiguration configuration, ILogger<LiveUpdate
 
     public event Func<AgentMessage, Task>? MessageRecorded;
     public event Func<AgentMessageStatus, Task>? StatusChanged;
+    public event Func<AgentConversationEnded, Task>? ConversationEnded;
     public event Func<Task>? Reconnected;
     public event Func<string, Task>? SessionEnded;
 
@@ -37,6 +38,7 @@ public sealed class LiveUpdates(IConfiguration configuration, ILogger<LiveUpdate
             .Build();
         _connection.On<AgentMessage>(AgentHub.MessageRecorded, message => MessageRecorded?.Invoke(message) ?? Task.CompletedTask);
         _connection.On<AgentMessageStatus>(AgentHub.StatusChanged, status => StatusChanged?.Invoke(status) ?? Task.CompletedTask);
+        _connection.On<AgentConversationEnded>(AgentHub.ConversationEnded, ended => ConversationEnded?.Invoke(ended) ?? Task.CompletedTask);
         _connection.On(AgentHub.Joined, () => _joined.TrySetResult());
         _connection.Reconnecting += _ =>
         {

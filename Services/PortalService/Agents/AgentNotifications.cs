@@ -26,6 +26,19 @@ public sealed class AgentNotifications(IHubContext<AgentNotificationsHub> hub, A
         }
     }
 
+    /// <summary>Every agent of the tenant hears that a conversation was ended (the one who ended it too, on their other pages).</summary>
+    public async Task ConversationEndedAsync(string tenantId, AgentConversationEnded ended, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await hub.Clients.Group(AgentNotificationsHub.TenantGroup(tenantId)).SendAsync(AgentHub.ConversationEnded, ended, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not push the end of conversation {ConversationId} to the agents", ended.ConversationId);
+        }
+    }
+
     public async Task OnStatusMovedAsync(HistoryStatusMove move, CancellationToken cancellationToken)
     {
         try

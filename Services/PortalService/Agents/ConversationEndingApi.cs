@@ -1,19 +1,20 @@
 using WhatsAppGenesys.Clients.Providers;
 using WhatsAppGenesys.Clients.State;
+using WhatsAppGenesys.Contracts.Agents;
 
 namespace WhatsAppGenesys.PortalService.Agents;
 
 /// <summary>
 /// <c>POST /api/v1/agent/conversations/{id}/end</c>: a supervisor or admin ends a customer's conversation in Genesys
 /// (the same conversation control the tenant API offers, through genesys-api). The conversation is looked up in the
-/// agent's own tenant only; the customer's next message opens a new one.
+/// agent's own tenant only; the customer's next message opens a new one. Every agent of the tenant hears that it ended.
 /// </summary>
 public static class ConversationEndingApi
 {
     public static IEndpointRouteBuilder MapConversationEndingApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/agent/conversations/{conversationId:guid}/end", async (Guid conversationId, HttpContext http,
-                StateManagerClient state, GenesysApiClient genesys, CancellationToken ct) =>
+                StateManagerClient state, GenesysApiClient genesys, AgentNotifications notifications, TimeProvider clock, CancellationToken ct) =>
             {
                 var agent = http.Agent();
                 if (!AgentRoles.SeesAllConversations(agent.Role))
@@ -28,6 +29,11 @@ public static class ConversationEndingApi
                         detail: "This workspace has no Genesys conversation with that id.");
                 }
                 var ended = await genesys.DisconnectAsync(agent.TenantId, genesysConversationId, ct);
+                if (ended.Result is { AlreadyDisconnected: false })
+                {
+                    await notifications.ConversationEndedAsync(agent.TenantId,
+                        new AgentConversationEnded(conversationId, agent.GenesysUserId, agent.Name, clock.GetUtcNow()), ct);
+                }
                 return ended.Result is { } result
                     ? Results.Ok(new ConversationEnded(conversationId, result.AlreadyDisconnected))
                     : Results.Problem(statusCode: ended.Error!.HttpStatus == StatusCodes.Status404NotFound ? 404 : StatusCodes.Status502BadGateway,

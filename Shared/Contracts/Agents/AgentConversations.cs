@@ -45,6 +45,9 @@ public sealed record AgentMessageMedia(string Url, string MimeType, string? File
 /// <summary>A status change of an outbound message: sent, delivered, read, or failed with the reason in words.</summary>
 public sealed record AgentMessageStatus(Guid ConversationId, string MessageId, string Status, string? FailureReason, DateTimeOffset OccurredAt);
 
+/// <summary>A supervisor ended the customer's Genesys conversation from the portal: who, and when.</summary>
+public sealed record AgentConversationEnded(Guid ConversationId, string EndedByUserId, string EndedBy, DateTimeOffset EndedAt);
+
 /// <summary>The agent hub: where it is, and the events it pushes to every agent of the tenant.</summary>
 public static class AgentHub
 {
@@ -55,6 +58,9 @@ public static class AgentHub
 
     /// <summary>An outbound message's status changed: <see cref="AgentMessageStatus"/>.</summary>
     public const string StatusChanged = "StatusChanged";
+
+    /// <summary>A conversation's Genesys conversation was ended: <see cref="AgentConversationEnded"/>.</summary>
+    public const string ConversationEnded = "ConversationEnded";
 
     /// <summary>
     /// The connection's session ended, with why (<see cref="AgentSessionEndReasons"/>): the server closes the

@@ -134,13 +134,19 @@ public sealed class AgentWorkspaceTests(AppFixture fixture, ConsoleBrowser brows
         var suffix = Guid.NewGuid().ToString()[..6];
         var supervisorName = $"Sue Supervisor {suffix}";
         await _workspace.PutUserAsync(demoOrganization, supervisorName, ["Supervisor"], ct: ct);
-        var agent = await _workspace.SignInAsync("demo",
-            await _workspace.PutUserAsync(demoOrganization, $"Abe Agent {suffix}", ["Communicate - Agent"], ct: ct), ct);
+        var agentName = $"Abe Agent {suffix}";
+        var agent = await _workspace.SignInAsync("demo", await _workspace.PutUserAsync(demoOrganization, agentName, ["Communicate - Agent"], ct: ct), ct);
 
         var customer = Sandboxes.NewCustomer();
         var genesysConversation = await _desk.CustomerOpensConversationAsync(customer);
         var conversation = await _workspace.WaitForConversationAsync(agent.Token, "open", customer, ct);
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, await _workspace.EndStatusAsync(agent.Token, conversation.ConversationId, ct));
+
+        // The agent has the conversation open while the supervisor ends it.
+        var agentPage = await browser.NewPageAsync(_workspace.PortalUrl);
+        await AgentWorkspace.SignInInBrowserAsync(agentPage, "demo", agentName);
+        await agentPage.GotoAsync($"/conversations/{conversation.ConversationId}");
+        await Expect(agentPage.Locator("[data-test=message]").First).ToBeVisibleAsync();
 
         var page = await browser.NewPageAsync(_workspace.PortalUrl);
         await AgentWorkspace.SignInInBrowserAsync(page, "demo", supervisorName);
@@ -150,6 +156,15 @@ public sealed class AgentWorkspaceTests(AppFixture fixture, ConsoleBrowser brows
         await page.GetByRole(AriaRole.Button, new() { Name = "End it" }).ClickAsync();
         await Expect(page.Locator("[data-test=ended]")).ToBeVisibleAsync();
         await ConsoleBrowser.ScreenshotAsync(page, "agent-workspace-ended");
+
+        // The agent's page hears it at once (pushed to the workspace's agents), by whom; the supervisor's own page says it once.
+        await Expect(agentPage.Locator("[data-test=conversation-ended]")).ToContainTextAsync($"{supervisorName} ended this conversation");
+        await ConsoleBrowser.ScreenshotAsync(agentPage, "agent-workspace-ended-by-supervisor");
+        await Expect(page.Locator("[data-test=conversation-ended]")).ToHaveCountAsync(0);
+        // The customer writing again opens a new Genesys conversation, and the notice goes.
+        await _desk.Sandboxes.CustomerSendsAsync(customer, new { type = "text", text = $"One more question, {suffix}" });
+        await Expect(agentPage.Locator("[data-test=message]", new() { HasText = $"One more question, {suffix}" })).ToBeVisibleAsync(new() { Timeout = 45_000 });
+        await Expect(agentPage.Locator("[data-test=conversation-ended]")).ToHaveCountAsync(0);
 
         var atGenesys = await fixture.Client(WhatsAppGenesys.Contracts.ServiceNames.GenesysSandbox)
             .GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/sandbox/conversations/{genesysConversation}", ct);
