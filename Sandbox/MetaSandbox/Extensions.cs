@@ -1,3 +1,4 @@
+using WhatsAppGenesys.SandboxKit.Faults;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,7 +32,7 @@ public static class MetaSandboxExtensions
         builder.Services.AddSingleton<WebhookDispatcher>();
         builder.Services.AddSingleton<StatusPublisher>();
         builder.Services.AddSingleton<InboundMessageFactory>();
-        builder.Services.AddSingleton<FaultStore>();
+        builder.Services.AddFaultStore<FaultRequest>();
         builder.Services.AddSingleton<TemplateStore>();
         builder.Services.AddSingleton<TemplateSettings>();
         builder.Services.AddSingleton<TemplateStatusNotifier>();

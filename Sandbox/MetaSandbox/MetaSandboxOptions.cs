@@ -1,3 +1,4 @@
+using WhatsAppGenesys.SandboxKit.Webhooks;
 using WhatsAppGenesys.MetaSandbox.EmbeddedSignup;
 using WhatsAppGenesys.MetaSandbox.Templates;
 
@@ -91,18 +92,6 @@ public sealed class StatusOptions
 
     // The last status the simulated phone reaches: none, sent, delivered or read.
     public string FinalStatus { get; set; } = "read";
-}
-
-public sealed class WebhookDeliveryOptions
-{
-    public int InitialRetryDelayMs { get; set; } = 250;
-    public int MaxRetryDelayMs { get; set; } = 5_000;
-
-    // Give up after this long since the first attempt, or after MaxAttempts (0 = no attempt limit).
-    public int MaxRetryDurationSeconds { get; set; } = 600;
-    public int MaxAttempts { get; set; }
-    public int TimeoutSeconds { get; set; } = 10;
-    public int MaxConcurrency { get; set; } = 48;
 }
 
 public sealed class MediaOptions

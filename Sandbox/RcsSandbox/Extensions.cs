@@ -1,3 +1,4 @@
+using WhatsAppGenesys.SandboxKit.Faults;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WhatsAppGenesys.RcsSandbox;
@@ -25,7 +26,7 @@ public static class RcsSandboxExtensions
         builder.Services.AddSingleton<FileStore>();
         builder.Services.AddSingleton<SandboxSettings>();
         builder.Services.AddSingleton<SandboxCounters>();
-        builder.Services.AddSingleton<FaultStore>();
+        builder.Services.AddFaultStore<FaultRequest>(FaultRequest.IsProviderSurface);
         builder.Services.AddSingleton<SendRateLimiter>();
         builder.Services.AddSingleton<ForbiddenSends>();
         builder.Services.AddSingleton<MessageLedger>();

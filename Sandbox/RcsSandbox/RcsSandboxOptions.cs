@@ -1,3 +1,4 @@
+using WhatsAppGenesys.SandboxKit.Webhooks;
 using WhatsAppGenesys.RcsSandbox.Webhooks;
 
 namespace WhatsAppGenesys.RcsSandbox;
@@ -52,6 +53,10 @@ public sealed class RcsSandboxOptions
     public string[] NotCapablePrefixes { get; set; } = [];
 
     public ReceiptOptions Receipts { get; set; } = new();
+    /// <summary>
+    /// Webhook retries. RBM retries a failed push with a growing back-off (up to 600 s between attempts) for 7 days; the
+    /// defaults here are shorter so a test or a benchmark sees the outcome.
+    /// </summary>
     public WebhookDeliveryOptions Webhooks { get; set; } = new();
     public FileStoreOptions Files { get; set; } = new();
 
@@ -67,18 +72,6 @@ public sealed class ReceiptOptions
 
     /// <summary>The last event the phone reports: NONE, DELIVERED or READ.</summary>
     public string FinalEvent { get; set; } = "READ";
-}
-
-/// <summary>
-/// Webhook retries. RBM retries a failed push with a growing back-off (up to 600 s between attempts) for 7 days; the
-/// defaults here are shorter so a test or a benchmark sees the outcome.
-/// </summary>
-public sealed class WebhookDeliveryOptions
-{
-    public int InitialRetryDelayMs { get; set; } = 250;
-    public int MaxRetryDelayMs { get; set; } = 5_000;
-    public int MaxRetryDurationSeconds { get; set; } = 600;
-    public int TimeoutSeconds { get; set; } = 10;
 }
 
 public sealed class FileStoreOptions

@@ -1,3 +1,4 @@
+using WhatsAppGenesys.SandboxKit.Faults;
 using Microsoft.Extensions.Options;
 using WhatsAppGenesys.MetaSandbox.Model;
 using WhatsAppGenesys.MetaSandbox.Webhooks;
@@ -14,5 +15,5 @@ public sealed record ControlServices(
     StatusPublisher Statuses,
     SandboxSettings Settings,
     SandboxCounters Counters,
-    FaultStore Faults,
+    FaultStore<FaultRequest> Faults,
     IOptions<MetaSandboxOptions> Options);

@@ -1,12 +1,13 @@
 using WhatsAppGenesys.MetaSandbox.GraphApi;
 using WhatsAppGenesys.MetaSandbox.Model;
+using WhatsAppGenesys.SandboxKit.Faults;
 
 namespace WhatsAppGenesys.MetaSandbox.Control;
 
 // Injects the configured faults in front of the Graph API: added latency before or after handling, and/or an error in
 // Meta's shape (the rule's errorCode, else the code that fits its HTTP status), with Retry-After when asked; a rule may
 // pick the sends to one recipient.
-public sealed class FaultMiddleware(RequestDelegate next, FaultStore faults)
+public sealed class FaultMiddleware(RequestDelegate next, FaultStore<FaultRequest> faults)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -16,8 +17,8 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultStore faults)
             await next(context);
             return;
         }
-        var recipient = faults.MatchesRecipients ? await ReadRecipientAsync(context.Request) : null;
-        var rule = faults.Match(context.Request.Method, path.Value ?? "/", recipient);
+        var recipient = faults.Any(r => r.To is { Length: > 0 }) ? await ReadRecipientAsync(context.Request) : null;
+        var rule = faults.Match(context.Request.Method, path.Value ?? "/", r => r.Covers(recipient));
         if (rule is null)
         {
             await next(context);

@@ -1,3 +1,4 @@
+using WhatsAppGenesys.SandboxKit.Faults;
 using WhatsAppGenesys.MetaSandbox.EmbeddedSignup;
 using WhatsAppGenesys.MetaSandbox.Model;
 
@@ -12,14 +13,10 @@ public static class SandboxApi
         var sandbox = app.MapGroup("/sandbox");
         sandbox.MapGet("/info", GetInfo);
         sandbox.MapPost("/businesses", RegisterBusiness);
-        sandbox.MapPost("/faults", AddFault);
-        sandbox.MapGet("/faults", (FaultStore faults) => Results.Json(faults.Active().Select(Describe)));
-        sandbox.MapDelete("/faults", (FaultStore faults) =>
-        {
-            faults.Clear();
-            return Results.NoContent();
-        });
-        sandbox.MapDelete("/faults/{id}", (string id, FaultStore faults) => faults.Remove(id) ? Results.NoContent() : Results.NotFound());
+        sandbox.MapFaultEndpoints<FaultRequest>(
+            request => request.Status is null or 0 && request.ErrorCode is null && request.LatencyMs is null or 0 && request.ResponseLatencyMs is null or 0
+                ? "A fault needs a status, an errorCode, a latencyMs or a responseLatencyMs."
+                : null);
         sandbox.MapGet("/settings", (SandboxSettings settings) => Results.Json(Describe(settings)));
         sandbox.MapPatch("/settings", PatchSettings);
         sandbox.MapGet("/stats", (SandboxCounters counters) => Results.Json(counters.Snapshot()));
@@ -70,16 +67,6 @@ public static class SandboxApi
             new { wabaId = business.WabaId, phoneNumberIds = business.PhoneNumberIds, webhookUrl = business.WebhookUrl });
     }
 
-    private static IResult AddFault(FaultRequest request, FaultStore faults)
-    {
-        if (request.Status is null or 0 && request.ErrorCode is null && request.LatencyMs is null or 0 && request.ResponseLatencyMs is null or 0)
-        {
-            return Results.Problem("A fault needs a status, an errorCode, a latencyMs or a responseLatencyMs.", statusCode: StatusCodes.Status400BadRequest);
-        }
-        var rule = faults.Add(request);
-        return Results.Created($"/sandbox/faults/{rule.Id}", Describe(rule));
-    }
-
     private static IResult PatchSettings(SettingsPatch patch, SandboxSettings settings)
     {
         if (patch.MessagesPerSecond is { } mps) settings.MessagesPerSecond = mps;
@@ -103,20 +90,5 @@ public static class SandboxApi
         readDelayMs = s.ReadDelayMs,
         finalStatus = s.FinalStatus,
         fetchMediaLinks = s.FetchMediaLinks,
-    };
-
-    private static object Describe(FaultRule rule) => new
-    {
-        id = rule.Id,
-        path = rule.Request.Path,
-        method = rule.Request.Method,
-        status = rule.Request.Status,
-        errorCode = rule.Request.ErrorCode,
-        latencyMs = rule.Request.LatencyMs,
-        responseLatencyMs = rule.Request.ResponseLatencyMs,
-        to = rule.Request.To,
-        retryAfterSeconds = rule.Request.RetryAfterSeconds,
-        remaining = rule.Remaining < 0 ? (int?)null : rule.Remaining,
-        expiresAt = rule.ExpiresAt,
     };
 }

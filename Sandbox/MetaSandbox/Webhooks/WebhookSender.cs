@@ -1,25 +1,14 @@
 using System.Net.Http.Headers;
+using WhatsAppGenesys.SandboxKit.Webhooks;
 
 namespace WhatsAppGenesys.MetaSandbox.Webhooks;
 
-// The simulator's own HTTP client towards receivers. Deliberately not an IHttpClientFactory client: ServiceDefaults
-// adds a resilience handler to those, and its hidden retries would break our retry counting and per-customer order.
+// Posts Meta's webhooks to receivers, signed, through the simulator's own client (WebhookHttpClient says why its own).
 public sealed class WebhookSender : IDisposable
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    private readonly HttpClient _http = new(new SocketsHttpHandler
-    {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-        ConnectTimeout = TimeSpan.FromSeconds(5),
-        MaxConnectionsPerServer = 256,
-        // Meta sends no W3C trace headers; receivers must not come to depend on a traceparent from the simulator.
-        ActivityHeadersPropagator = null,
-    })
-    {
-        Timeout = Timeout.InfiniteTimeSpan,
-        DefaultRequestHeaders = { { "User-Agent", "facebookexternalua" } },
-    };
+    private readonly HttpClient _http = WebhookHttpClient.Create("facebookexternalua");
 
     public HttpClient Client => _http;
 

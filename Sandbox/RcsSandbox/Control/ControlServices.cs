@@ -1,3 +1,4 @@
+using WhatsAppGenesys.SandboxKit.Faults;
 using Microsoft.Extensions.Options;
 using WhatsAppGenesys.RcsSandbox.Agents;
 using WhatsAppGenesys.RcsSandbox.Files;
@@ -21,7 +22,7 @@ public sealed record ControlServices(
     ForbiddenSends Forbidden,
     MessageLedger Ledger,
     SendRateLimiter RateLimiter,
-    FaultStore Faults,
+    FaultStore<FaultRequest> Faults,
     SandboxSettings Settings,
     SandboxCounters Counters,
     WebhookDispatcher Dispatcher,

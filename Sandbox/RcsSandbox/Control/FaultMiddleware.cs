@@ -1,5 +1,6 @@
 using WhatsAppGenesys.RcsSandbox.OAuth;
 using WhatsAppGenesys.RcsSandbox.Wire;
+using WhatsAppGenesys.SandboxKit.Faults;
 
 namespace WhatsAppGenesys.RcsSandbox.Control;
 
@@ -8,7 +9,7 @@ namespace WhatsAppGenesys.RcsSandbox.Control;
 /// in — Google's error JSON for /v1 and /files, RFC 6749's for /oauth2 (server_error, temporarily_unavailable for 503,
 /// invalid_client for 401). The control API and health endpoints are never faulted.
 /// </summary>
-public sealed class FaultMiddleware(RequestDelegate next, FaultStore faults, SandboxCounters counters)
+public sealed class FaultMiddleware(RequestDelegate next, FaultStore<FaultRequest> faults, SandboxCounters counters)
 {
     public async Task InvokeAsync(HttpContext context)
     {

@@ -1,6 +1,7 @@
 using WhatsAppGenesys.RcsSandbox.OAuth;
 using WhatsAppGenesys.RcsSandbox.Rbm;
 using WhatsAppGenesys.RcsSandbox.Webhooks;
+using WhatsAppGenesys.SandboxKit.Faults;
 
 namespace WhatsAppGenesys.RcsSandbox.Control;
 
@@ -22,14 +23,9 @@ public static class SandboxApi
         sandbox.MapPatch("/settings", PatchSettings);
         sandbox.MapGet("/counters", (SandboxCounters counters) => Results.Json(counters.View()));
         sandbox.MapPost("/reset", Reset);
-        sandbox.MapPost("/faults", AddFault);
-        sandbox.MapGet("/faults", (FaultStore faults) => Results.Json(faults.Active().Select(Describe)));
-        sandbox.MapDelete("/faults", (FaultStore faults) =>
-        {
-            faults.Clear();
-            return Results.NoContent();
-        });
-        sandbox.MapDelete("/faults/{id}", (string id, FaultStore faults) => faults.Remove(id) ? Results.NoContent() : Results.NotFound());
+        sandbox.MapFaultEndpoints<FaultRequest>(request => request.Status is null or 0 && request.LatencyMs is null or 0
+            ? "A fault needs a status or a latencyMs."
+            : null);
         sandbox.MapAgentsControlApi();
         sandbox.MapUsersControlApi();
         sandbox.MapWebhooksControlApi();
@@ -124,29 +120,4 @@ public static class SandboxApi
         services.Counters.Reset();
         return Results.NoContent();
     }
-
-    private static IResult AddFault(FaultRequest request, FaultStore faults)
-    {
-        if (request.Status is null or 0 && request.LatencyMs is null or 0)
-        {
-            return ControlResults.BadRequest("A fault needs a status or a latencyMs.");
-        }
-        var rule = faults.Add(request);
-        return Results.Created($"/sandbox/faults/{rule.Id}", Describe(rule));
-    }
-
-    private static object Describe(FaultRule rule) => new
-    {
-        id = rule.Id,
-        path = rule.Request.Path,
-        method = rule.Request.Method,
-        status = rule.Request.Status,
-        grpcStatus = rule.Request.GrpcStatus,
-        message = rule.Request.Message,
-        latencyMs = rule.Request.LatencyMs,
-        retryAfterSeconds = rule.Request.RetryAfterSeconds,
-        remaining = rule.Remaining < 0 ? (int?)null : rule.Remaining,
-        expiresAt = rule.ExpiresAt,
-        hits = rule.Hits,
-    };
 }

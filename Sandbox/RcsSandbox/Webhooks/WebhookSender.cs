@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using WhatsAppGenesys.SandboxKit.Webhooks;
 
 namespace WhatsAppGenesys.RcsSandbox.Webhooks;
 
@@ -9,31 +10,14 @@ public sealed record WebhookAttempt(int? Status, string? Error, string? Response
     public bool Acknowledged => Status is 102 or (>= 200 and < 300);
 }
 
-/// <summary>
-/// The simulator's own HTTP client towards webhooks. Deliberately not from IHttpClientFactory: ServiceDefaults puts a
-/// retrying resilience handler on those, and hidden retries would break our attempt counting and per-user order.
-/// </summary>
+/// <summary>Posts RBM's webhooks, signed, through the simulator's own client (WebhookHttpClient says why its own).</summary>
 public sealed class WebhookSender : IDisposable
 {
     private const int MaxResponseChars = 4096;
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    private readonly HttpClient _http = new(new SocketsHttpHandler
-    {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-        ConnectTimeout = TimeSpan.FromSeconds(5),
-        MaxConnectionsPerServer = 256,
-        // Google sends no W3C trace headers; receivers must not come to depend on a traceparent from the simulator.
-        ActivityHeadersPropagator = null,
-    })
-    {
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
-
-    public WebhookSender() =>
-        // Pub/Sub push's user agent; not a valid product token list, hence without validation.
-        _http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent",
-            "APIs-Google; (+https://developers.google.com/webmasters/APIs-Google.html)");
+    // Pub/Sub push's user agent.
+    private readonly HttpClient _http = WebhookHttpClient.Create("APIs-Google; (+https://developers.google.com/webmasters/APIs-Google.html)");
 
     public HttpClient Client => _http;
 
