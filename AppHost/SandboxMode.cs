@@ -15,6 +15,12 @@ internal static class SandboxMode
     /// <summary>The product's Genesys OAuth client for agent sign-in (PKCE, no secret), as the Genesys simulator registers it.</summary>
     public const string AgentSignInClientId = "whatsappgenesys-agent-portal";
 
+    /// <summary>The RCS simulator's default agent and its OAuth client and webhook client token (its appsettings.json).</summary>
+    public const string RcsAgentId = "whatsapp_genesys_sandbox_agent";
+    public const string RcsClientId = "sandbox-rcs-client";
+    public const string RcsClientSecret = "sandbox-rcs-secret";
+    public const string RcsWebhookToken = "sandbox-rcs-client-token";
+
     /// <summary>
     /// On when running unless <c>--sandbox false</c> or <c>AppHost:Sandbox=false</c>; off in a published manifest, which
     /// deploys the system against the real Meta and Genesys (<c>--sandbox true</c> publishes the simulators too).
@@ -59,5 +65,9 @@ internal static class SandboxMode
             .WithEnvironment("TenantService__DemoTenant__Genesys__ClientId", "sandbox-genesys-client")
             .WithEnvironment("TenantService__DemoTenant__Genesys__ClientSecret", "sandbox-genesys-secret")
             .WithEnvironment("TenantService__DemoTenant__Genesys__IntegrationId", "8a5e2f4c-2b1d-4c8e-9f6a-3d7b1e0c5a92")
-            .WithEnvironment("TenantService__DemoTenant__Genesys__WebhookSecret", "sandbox-genesys-webhook-secret");
+            .WithEnvironment("TenantService__DemoTenant__Genesys__WebhookSecret", "sandbox-genesys-webhook-secret")
+            .WithEnvironment("TenantService__DemoTenant__Rcs__AgentId", RcsAgentId)
+            .WithEnvironment("TenantService__DemoTenant__Rcs__ClientId", RcsClientId)
+            .WithEnvironment("TenantService__DemoTenant__Rcs__ClientSecret", RcsClientSecret)
+            .WithEnvironment("TenantService__DemoTenant__Rcs__WebhookToken", RcsWebhookToken);
 }

@@ -18,6 +18,9 @@ public sealed class TenantCredentialsClient(HttpClient http)
     public Task<WhatsAppCredentials> GetWhatsAppAsync(string tenantId, CancellationToken cancellationToken) =>
         GetAsync<WhatsAppCredentials>(tenantId, "whatsapp", cancellationToken);
 
+    public Task<RcsCredentials> GetRcsAsync(string tenantId, CancellationToken cancellationToken) =>
+        GetAsync<RcsCredentials>(tenantId, "rcs", cancellationToken);
+
     private async Task<T> GetAsync<T>(string tenantId, string provider, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;

@@ -33,11 +33,15 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             tenant.Property(t => t.GenesysRegionDomain).HasColumnName("genesys_region_domain").HasMaxLength(64);
             tenant.Property(t => t.GenesysClientId).HasColumnName("genesys_client_id").HasMaxLength(128);
             tenant.Property(t => t.GenesysIntegrationId).HasColumnName("genesys_integration_id").HasMaxLength(64);
+            tenant.Property(t => t.RcsAgentId).HasColumnName("rcs_agent_id").HasMaxLength(128);
+            tenant.Property(t => t.RcsClientId).HasColumnName("rcs_client_id").HasMaxLength(128);
             tenant.Property(t => t.RawColdAfterDays).HasColumnName("raw_cold_after_days").HasDefaultValue(StorageRetention.Defaults.RawColdAfterDays);
             tenant.Property(t => t.RawDeleteAfterDays).HasColumnName("raw_delete_after_days").HasDefaultValue(StorageRetention.Defaults.RawDeleteAfterDays);
             tenant.Property(t => t.MediaDeleteAfterDays).HasColumnName("media_delete_after_days").HasDefaultValue(StorageRetention.Defaults.MediaDeleteAfterDays);
             // One integration id routes to exactly one tenant (NULLs, i.e. not configured, do not collide).
             tenant.HasIndex(t => t.GenesysIntegrationId).IsUnique().HasDatabaseName("ux_tenants_genesys_integration_id");
+            // One RCS agent belongs to exactly one tenant: its webhooks name only the agent.
+            tenant.HasIndex(t => t.RcsAgentId).IsUnique().HasDatabaseName("ux_tenants_rcs_agent_id");
             tenant.HasMany(t => t.PhoneNumbers).WithOne().HasForeignKey(p => p.TenantId);
             tenant.HasMany(t => t.Credentials).WithOne().HasForeignKey(c => c.TenantId);
         });

@@ -2,7 +2,7 @@ using WhatsAppGenesys.Contracts.Tenancy;
 
 namespace WhatsAppGenesys.TenantService.Model;
 
-/// <summary>A business using the middleware: one WhatsApp Business Account and one Genesys Open Messaging integration.</summary>
+/// <summary>A business using the middleware: one WhatsApp Business Account and one Genesys Open Messaging integration, and optionally one RCS agent.</summary>
 public sealed class Tenant
 {
     public required string Id { get; init; }
@@ -34,6 +34,11 @@ public sealed class Tenant
     public string? GenesysClientId { get; set; }
 
     public string? GenesysIntegrationId { get; set; }
+
+    // RCS configuration (non-secret part); configured when RcsAgentId is set.
+    public string? RcsAgentId { get; set; }
+
+    public string? RcsClientId { get; set; }
 
     // S3 retention of the tenant's objects (StorageRetention); the database defaults are StorageRetention.Defaults.
     public int RawColdAfterDays { get; set; } = StorageRetention.Defaults.RawColdAfterDays;

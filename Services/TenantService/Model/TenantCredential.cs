@@ -27,4 +27,6 @@ public static class SecretKinds
     public const string WhatsAppVerifyToken = "whatsapp.webhook_verify_token";
     public const string GenesysClientSecret = "genesys.client_secret";
     public const string GenesysWebhookSecret = "genesys.webhook_secret";
+    public const string RcsClientSecret = "rcs.client_secret";
+    public const string RcsWebhookToken = "rcs.webhook_token";
 }

@@ -39,6 +39,9 @@ public static class InternalApi
         tenants.MapGet("/{tenantId}/credentials/genesys", async (string tenantId, TenantStore store, HttpContext http, CancellationToken ct) =>
                 await Secrets(http, () => store.GetGenesysCredentialsAsync(tenantId, ct)))
             .WithSummary("Decrypted Genesys secrets — for the auth service only").Produces<GenesysCredentials>();
+        tenants.MapGet("/{tenantId}/credentials/rcs", async (string tenantId, TenantStore store, HttpContext http, CancellationToken ct) =>
+                await Secrets(http, () => store.GetRcsCredentialsAsync(tenantId, ct)))
+            .WithSummary("Decrypted RCS secrets — for the auth service only").Produces<RcsCredentials>();
 
         app.MapPost("/internal/api-keys/verify", async (VerifyApiKeyRequest request, ApiKeyService keys, CancellationToken ct) =>
                 request.ApiKey is { Length: > 0 } key && await keys.VerifyAsync(key, ct) is { } verified

@@ -83,6 +83,13 @@ public sealed class TenantCache(IConnectionMultiplexer redis, ILogger<TenantCach
             stale.Add(TenancyKeys.WhatsAppToken(after.TenantId));
             stale.Add(TenancyKeys.TokenFailure(TenancyKeys.WhatsAppToken(after.TenantId)));
         }
+        if (impact.Rcs)
+        {
+            // The refresh token belongs to the old client as much as the access token does.
+            stale.Add(TenancyKeys.RcsAccessToken(after.TenantId));
+            stale.Add(TenancyKeys.RcsRefreshToken(after.TenantId));
+            stale.Add(TenancyKeys.TokenFailure(TenancyKeys.RcsAccessToken(after.TenantId)));
+        }
 
         var invalidation = new TenantInvalidation(
             after.TenantId,
@@ -149,4 +156,4 @@ public sealed record TenantIdentifiers(IReadOnlyList<string> PhoneNumberIds, IRe
 }
 
 /// <summary>Which cached provider tokens a change makes stale.</summary>
-public readonly record struct TokenImpact(bool Genesys, bool WhatsApp);
+public readonly record struct TokenImpact(bool Genesys, bool WhatsApp, bool Rcs);

@@ -19,6 +19,8 @@ public sealed class DemoTenantOptions
 
     public DemoGenesys? Genesys { get; set; }
 
+    public DemoRcs? Rcs { get; set; }
+
     public sealed class DemoWhatsApp
     {
         public string? WabaId { get; set; }
@@ -47,5 +49,16 @@ public sealed class DemoTenantOptions
         public string? ClientSecret { get; set; }
 
         public string? WebhookSecret { get; set; }
+    }
+
+    public sealed class DemoRcs
+    {
+        public string? AgentId { get; set; }
+
+        public string? ClientId { get; set; }
+
+        public string? ClientSecret { get; set; }
+
+        public string? WebhookToken { get; set; }
     }
 }

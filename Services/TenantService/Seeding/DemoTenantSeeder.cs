@@ -56,5 +56,6 @@ public sealed class DemoTenantSeeder(IServiceProvider services, IOptions<DemoTen
             : null,
         demo.Genesys is { } g
             ? new GenesysConfigRequest(g.RegionDomain, g.ClientId, g.IntegrationId, g.ClientSecret, g.WebhookSecret)
-            : null);
+            : null,
+        Rcs: demo.Rcs is { } r ? new RcsConfigRequest(r.AgentId, r.ClientId, r.ClientSecret, r.WebhookToken) : null);
 }

@@ -16,7 +16,8 @@ public static class TenantMapping
                 tenant.GraphApiVersion ?? TenantValidator.DefaultGraphApiVersion),
         tenant.GenesysIntegrationId is null
             ? null
-            : new GenesysSettings(tenant.GenesysRegionDomain!, tenant.GenesysClientId!, tenant.GenesysIntegrationId));
+            : new GenesysSettings(tenant.GenesysRegionDomain!, tenant.GenesysClientId!, tenant.GenesysIntegrationId),
+        tenant.RcsAgentId is null ? null : new RcsSettings(tenant.RcsAgentId, tenant.RcsClientId!));
 
     /// <summary>The API view: configuration as set, secrets reduced to whether they are set and when they changed.</summary>
     public static TenantResponse ToResponse(Tenant tenant) => new(
@@ -44,7 +45,14 @@ public static class TenantMapping
                 Status(tenant, SecretKinds.GenesysClientSecret),
                 Status(tenant, SecretKinds.GenesysWebhookSecret)),
         tenant.ContactEmail,
-        ToRetention(tenant));
+        ToRetention(tenant),
+        tenant.RcsAgentId is null
+            ? null
+            : new RcsConfigResponse(
+                tenant.RcsAgentId,
+                tenant.RcsClientId!,
+                Status(tenant, SecretKinds.RcsClientSecret),
+                Status(tenant, SecretKinds.RcsWebhookToken)));
 
     public static StorageRetention ToRetention(Tenant tenant) =>
         new(tenant.RawColdAfterDays, tenant.RawDeleteAfterDays, tenant.MediaDeleteAfterDays);

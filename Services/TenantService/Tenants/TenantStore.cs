@@ -44,13 +44,14 @@ public sealed class TenantStore(
         var failure =
             (request.WhatsApp is { } whatsApp ? await ApplyWhatsAppAsync(tenant, whatsApp, now, "whatsApp.", cancellationToken) : null) ??
             (request.Genesys is { } genesys ? await ApplyGenesysAsync(tenant, genesys, now, "genesys.", cancellationToken) : null) ??
+            (request.Rcs is { } rcs ? await ApplyRcsAsync(tenant, rcs, now, "rcs.", cancellationToken) : null) ??
             await SaveAsync(cancellationToken);
         if (failure is not null)
         {
             return failure;
         }
 
-        await cache.TenantChangedAsync(TenantMapping.ToResolution(tenant), TenantIdentifiers.None, new TokenImpact(true, true));
+        await cache.TenantChangedAsync(TenantMapping.ToResolution(tenant), TenantIdentifiers.None, new TokenImpact(true, true, true));
         logger.LogInformation("Tenant {TenantId} created", id);
         return TenantMapping.ToResponse(tenant);
     }
@@ -76,7 +77,8 @@ public sealed class TenantStore(
             tenant.Name = request.Name!.Trim();
             SetContact(tenant, request.ContactEmail);
             return (request.WhatsApp is { } whatsApp ? await ApplyWhatsAppAsync(tenant, whatsApp, now, "whatsApp.", cancellationToken) : null) ??
-                   (request.Genesys is { } genesys ? await ApplyGenesysAsync(tenant, genesys, now, "genesys.", cancellationToken) : null);
+                   (request.Genesys is { } genesys ? await ApplyGenesysAsync(tenant, genesys, now, "genesys.", cancellationToken) : null) ??
+                   (request.Rcs is { } rcs ? await ApplyRcsAsync(tenant, rcs, now, "rcs.", cancellationToken) : null);
         }, cancellationToken);
     }
 
@@ -127,6 +129,14 @@ public sealed class TenantStore(
         return errors.Count > 0
             ? Task.FromResult<StoreResult<TenantResponse>>(StoreError.Invalid(errors))
             : MutateAsync(tenantId, (tenant, now) => ApplyGenesysAsync(tenant, request, now, "", cancellationToken), cancellationToken);
+    }
+
+    public Task<StoreResult<TenantResponse>> SetRcsAsync(string tenantId, RcsConfigRequest request, CancellationToken cancellationToken)
+    {
+        var errors = TenantValidator.ValidateRcs(request);
+        return errors.Count > 0
+            ? Task.FromResult<StoreResult<TenantResponse>>(StoreError.Invalid(errors))
+            : MutateAsync(tenantId, (tenant, now) => ApplyRcsAsync(tenant, request, now, "", cancellationToken), cancellationToken);
     }
 
     /// <summary>Sets how long the tenant's S3 objects are kept; the storage lifecycle job applies it on its next run.</summary>
@@ -213,6 +223,29 @@ public sealed class TenantStore(
             Reveal(tenant, SecretKinds.GenesysWebhookSecret));
     }
 
+    public async Task<StoreResult<RcsCredentials>> GetRcsCredentialsAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var tenant = await db.Tenants.AsNoTracking().Include(t => t.Credentials).FirstOrDefaultAsync(t => t.Id == tenantId, cancellationToken);
+        if (tenant is null)
+        {
+            return StoreError.NotFound(tenantId);
+        }
+        if (!tenant.IsActive)
+        {
+            return StoreError.Inactive(tenantId);
+        }
+        if (tenant.RcsAgentId is null)
+        {
+            return StoreError.NotConfigured($"Tenant '{tenantId}' has no RCS configuration.");
+        }
+        return new RcsCredentials(
+            tenantId,
+            tenant.RcsAgentId,
+            tenant.RcsClientId!,
+            Reveal(tenant, SecretKinds.RcsClientSecret),
+            Reveal(tenant, SecretKinds.RcsWebhookToken));
+    }
+
     private IQueryable<Tenant> Query() => db.Tenants.AsNoTracking()
         .Include(t => t.PhoneNumbers)
         .Include(t => t.Credentials)
@@ -258,7 +291,9 @@ public sealed class TenantStore(
         var impact = new TokenImpact(
             Genesys: activeChanged || before.Genesys?.RegionDomain != after.Genesys?.RegionDomain ||
                      before.Genesys?.ClientId != after.Genesys?.ClientId || SecretChanged(SecretKinds.GenesysClientSecret),
-            WhatsApp: activeChanged || SecretChanged(SecretKinds.WhatsAppAccessToken));
+            WhatsApp: activeChanged || SecretChanged(SecretKinds.WhatsAppAccessToken),
+            Rcs: activeChanged || before.Rcs?.AgentId != after.Rcs?.AgentId ||
+                 before.Rcs?.ClientId != after.Rcs?.ClientId || SecretChanged(SecretKinds.RcsClientSecret));
         await cache.TenantChangedAsync(after, TenantIdentifiers.Of(before), impact);
         return TenantMapping.ToResponse(tenant);
     }
@@ -307,6 +342,20 @@ public sealed class TenantStore(
         tenant.GenesysIntegrationId = request.IntegrationId;
         SetSecret(tenant, SecretKinds.GenesysClientSecret, request.ClientSecret, now);
         SetSecret(tenant, SecretKinds.GenesysWebhookSecret, request.WebhookSecret, now);
+        return null;
+    }
+
+    private async Task<StoreError?> ApplyRcsAsync(
+        Tenant tenant, RcsConfigRequest request, DateTimeOffset now, string prefix, CancellationToken cancellationToken)
+    {
+        if (await db.Tenants.AnyAsync(t => t.RcsAgentId == request.AgentId && t.Id != tenant.Id, cancellationToken))
+        {
+            return StoreError.Conflict(prefix + "agentId", $"RCS agent {request.AgentId} is already assigned to another tenant.");
+        }
+        tenant.RcsAgentId = request.AgentId;
+        tenant.RcsClientId = request.ClientId;
+        SetSecret(tenant, SecretKinds.RcsClientSecret, request.ClientSecret, now);
+        SetSecret(tenant, SecretKinds.RcsWebhookToken, request.WebhookToken, now);
         return null;
     }
 
@@ -386,6 +435,7 @@ public sealed class TenantStore(
             {
                 "pk_tenant_phone_numbers" => StoreError.Conflict("phoneNumberIds", "A phone number id is already assigned to another tenant."),
                 "ux_tenants_genesys_integration_id" => StoreError.Conflict("integrationId", "The integration id is already assigned to another tenant."),
+                "ux_tenants_rcs_agent_id" => StoreError.Conflict("agentId", "The RCS agent is already assigned to another tenant."),
                 _ => StoreError.Conflict("id", "The tenant already exists."),
             };
         }

@@ -30,6 +30,10 @@ public static partial class TenantValidator
         {
             ValidateGenesys(request.Genesys, errors, "genesys.");
         }
+        if (request.Rcs is not null)
+        {
+            ValidateRcs(request.Rcs, errors, "rcs.");
+        }
         return errors;
     }
 
@@ -52,6 +56,13 @@ public static partial class TenantValidator
     {
         var errors = new Dictionary<string, string[]>();
         ValidateGenesys(request, errors, prefix);
+        return errors;
+    }
+
+    public static Dictionary<string, string[]> ValidateRcs(RcsConfigRequest request, string prefix = "")
+    {
+        var errors = new Dictionary<string, string[]>();
+        ValidateRcs(request, errors, prefix);
         return errors;
     }
 
@@ -157,6 +168,26 @@ public static partial class TenantValidator
         }
         ValidateSecret(request.ClientSecret, prefix + "clientSecret", errors);
         ValidateSecret(request.WebhookSecret, prefix + "webhookSecret", errors);
+    }
+
+    private static void ValidateRcs(RcsConfigRequest request, Dictionary<string, string[]> errors, string prefix)
+    {
+        ValidateIdentifier(request.AgentId, prefix + "agentId", errors);
+        ValidateIdentifier(request.ClientId, prefix + "clientId", errors);
+        ValidateSecret(request.ClientSecret, prefix + "clientSecret", errors);
+        ValidateSecret(request.WebhookToken, prefix + "webhookToken", errors);
+    }
+
+    private static void ValidateIdentifier(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            errors[field] = ["Required."];
+        }
+        else if (!Identifier().IsMatch(value))
+        {
+            errors[field] = ["Must be 1-128 characters of letters, digits, '.', '_' and '-'."];
+        }
     }
 
     // Null means "keep the stored value"; anything else must be a usable secret.

@@ -32,6 +32,9 @@ public static class TenantsApi
         api.MapPut("/{tenantId}/genesys", SetGenesys)
             .WithSummary("Set the Genesys configuration (region from the allow-list); omitted secrets keep their stored value")
             .Produces<TenantResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPut("/{tenantId}/rcs", SetRcs)
+            .WithSummary("Set the RCS configuration (agent id, OAuth client, webhook client token); omitted secrets keep their stored value")
+            .Produces<TenantResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPut("/{tenantId}/storage-retention", SetStorageRetention)
             .WithSummary("Set how long raw webhooks (cold after, deleted after) and media are kept in S3, in days")
             .Produces<TenantResponse>().ProducesValidationProblem();
@@ -82,6 +85,10 @@ public static class TenantsApi
     private static async Task<IResult> SetGenesys(
         string tenantId, GenesysConfigRequest request, ClaimsPrincipal caller, TenantStore store, CancellationToken ct) =>
         caller.Deny(tenantId, change: true) ?? (await store.SetGenesysAsync(tenantId, request, ct)).ToHttpResult(TypedResults.Ok);
+
+    private static async Task<IResult> SetRcs(
+        string tenantId, RcsConfigRequest request, ClaimsPrincipal caller, TenantStore store, CancellationToken ct) =>
+        caller.Deny(tenantId, change: true) ?? (await store.SetRcsAsync(tenantId, request, ct)).ToHttpResult(TypedResults.Ok);
 
     private static async Task<IResult> SetStorageRetention(
         string tenantId, StorageRetention? request, ClaimsPrincipal caller, TenantStore store, CancellationToken ct) =>

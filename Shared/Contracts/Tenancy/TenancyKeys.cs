@@ -22,6 +22,12 @@ public static class TenancyKeys
 
     public static string WhatsAppToken(string tenantId) => $"tenant:{tenantId}:whatsapp:token";
 
+    /// <summary>The tenant's RCS provider access token (as the token cache stores it).</summary>
+    public static string RcsAccessToken(string tenantId) => $"rcs:access_token:{tenantId}";
+
+    /// <summary>The tenant's current RCS provider refresh token (plain text; rotated on every use).</summary>
+    public static string RcsRefreshToken(string tenantId) => $"rcs:refresh_token:{tenantId}";
+
     /// <summary>The exchange lock beside a token key (held by the one instance calling the provider).</summary>
     public static string TokenLock(string tokenKey) => tokenKey + ":lock";
 

@@ -11,7 +11,8 @@ public sealed record CreateTenantRequest(
     string? Name,
     WhatsAppConfigRequest? WhatsApp = null,
     GenesysConfigRequest? Genesys = null,
-    string? ContactEmail = null);
+    string? ContactEmail = null,
+    RcsConfigRequest? Rcs = null);
 
 /// <summary>The tenant's own fields. <paramref name="ContactEmail"/>: null keeps it, an empty string clears it.</summary>
 public sealed record UpdateTenantRequest(string? Name, string? ContactEmail = null);
@@ -40,6 +41,19 @@ public sealed record GenesysConfigRequest(
     public override string ToString() => $"GenesysConfigRequest {{ RegionDomain = {RegionDomain}, IntegrationId = {IntegrationId} }}";
 }
 
+/// <summary>
+/// The tenant's RCS agent at its provider: the RBM agent id, the provider's OAuth client, and the webhook client token
+/// that signs what users send. A secret left null keeps its stored value; a non-null value replaces it.
+/// </summary>
+public sealed record RcsConfigRequest(
+    string? AgentId,
+    string? ClientId,
+    string? ClientSecret = null,
+    string? WebhookToken = null)
+{
+    public override string ToString() => $"RcsConfigRequest {{ AgentId = {AgentId}, ClientId = {ClientId} }}";
+}
+
 public sealed record TenantResponse(
     string Id,
     string Name,
@@ -49,7 +63,8 @@ public sealed record TenantResponse(
     WhatsAppConfigResponse? WhatsApp,
     GenesysConfigResponse? Genesys,
     string? ContactEmail = null,
-    StorageRetention? StorageRetention = null);
+    StorageRetention? StorageRetention = null,
+    RcsConfigResponse? Rcs = null);
 
 public sealed record WhatsAppConfigResponse(
     string WabaId,
@@ -66,6 +81,12 @@ public sealed record GenesysConfigResponse(
     string IntegrationId,
     SecretStatus ClientSecret,
     SecretStatus WebhookSecret);
+
+public sealed record RcsConfigResponse(
+    string AgentId,
+    string ClientId,
+    SecretStatus ClientSecret,
+    SecretStatus WebhookToken);
 
 /// <summary>All a read ever says about a secret.</summary>
 public sealed record SecretStatus(bool IsSet, DateTimeOffset? UpdatedAt)

@@ -23,6 +23,16 @@ public sealed record GenesysCredentials(
     public override string ToString() => $"GenesysCredentials {{ TenantId = {TenantId}, RegionDomain = {RegionDomain} }}";
 }
 
+public sealed record RcsCredentials(
+    string TenantId,
+    string AgentId,
+    string ClientId,
+    string? ClientSecret,
+    string? WebhookToken)
+{
+    public override string ToString() => $"RcsCredentials {{ TenantId = {TenantId}, AgentId = {AgentId} }}";
+}
+
 /// <summary>The auth service's answer to GET /auth/token and GET /auth/whatsapp/token.</summary>
 public sealed record AccessTokenResponse(string AccessToken, DateTimeOffset ExpiresAt)
 {

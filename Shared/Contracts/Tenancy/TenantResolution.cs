@@ -10,7 +10,8 @@ public sealed record TenantResolution(
     bool IsActive,
     long Version,
     WhatsAppSettings? WhatsApp,
-    GenesysSettings? Genesys);
+    GenesysSettings? Genesys,
+    RcsSettings? Rcs = null);
 
 public sealed record WhatsAppSettings(
     string WabaId,
@@ -22,6 +23,11 @@ public sealed record GenesysSettings(
     string RegionDomain,
     string ClientId,
     string IntegrationId);
+
+/// <summary>The tenant's RCS agent at its provider (the RBM agent id) and the provider's OAuth client id.</summary>
+public sealed record RcsSettings(
+    string AgentId,
+    string ClientId);
 
 /// <summary>
 /// Published on <see cref="TenancyKeys.InvalidationChannel"/> after every change to a tenant. Carries the identifiers

@@ -91,6 +91,16 @@ namespace WhatsAppGenesys.TenantService.Infrastructure.Migrations
                         .HasDefaultValue(30)
                         .HasColumnName("raw_delete_after_days");
 
+                    b.Property<string>("RcsAgentId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("rcs_agent_id");
+
+                    b.Property<string>("RcsClientId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("rcs_client_id");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -111,6 +121,10 @@ namespace WhatsAppGenesys.TenantService.Infrastructure.Migrations
                     b.HasIndex("GenesysIntegrationId")
                         .IsUnique()
                         .HasDatabaseName("ux_tenants_genesys_integration_id");
+
+                    b.HasIndex("RcsAgentId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_tenants_rcs_agent_id");
 
                     b.ToTable("tenants", (string)null);
                 });
