@@ -151,7 +151,7 @@ var agentWidget = builder.AddService<Projects.AgentWidget>(ServiceNames.AgentWid
     .WithReference(portalService).WaitFor(portalService);
 agentWidget.WithEnvironment("SignIn__PublicBaseUrl", agentWidget.GetEndpoint("http"));
 
-// Sandbox mode (default): simulated Meta and Genesys stand in for the real APIs and call our webhooks.
+// Sandbox mode (default): simulated Meta, Genesys and an RCS provider stand in for the real APIs and call our webhooks.
 // `--sandbox false` (or AppHost:Sandbox=false) leaves them out; configure Meta/Genesys endpoints and tenants instead.
 if (builder.IsSandboxEnabled())
 {
@@ -164,6 +164,8 @@ if (builder.IsSandboxEnabled())
         .WithEnvironment("GenesysSandbox__LoginClients__0__RedirectUris__0", agentPortal.UrlOf("/signin/callback"))
         .WithEnvironment("GenesysSandbox__LoginClients__0__RedirectUris__1", agentWidget.UrlOf("/signin/callback"))
         .WithSandboxDemoAgents();
+    // Its default agent is the demo tenant's RCS agent; user messages have no receiver yet (its configured placeholder).
+    var rcsSandbox = builder.AddService<Projects.RcsSandbox>(ServiceNames.RcsSandbox, port: 3022);
 
     // Everyone who calls Meta's Graph API (sending, media download) or Genesys (tokens, Open Messaging) calls a simulator.
     whatsappApi.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint("http"));
@@ -172,6 +174,7 @@ if (builder.IsSandboxEnabled())
     authService.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint("http"))
         .WithEnvironment("Genesys__AgentSignIn__ClientId", SandboxMode.AgentSignInClientId);
     genesysApi.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint("http"));
+    authService.WithEnvironment("Rcs__BaseUrl", rcsSandbox.GetEndpoint("http"));
     whatsappWebhook.WithEnvironment("Meta__WebhookVerifyToken", SandboxMode.MetaWebhookVerifyToken);
     // Embedded Signup against the simulator: its stand-in for Meta's popup, and our platform app as it knows it.
     whatsappApi.WithEnvironment("Meta__App__AppId", SandboxMode.MetaAppId).WithEnvironment("Meta__App__AppSecret", SandboxMode.MetaAppSecret);

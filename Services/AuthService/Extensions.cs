@@ -3,6 +3,7 @@ using WhatsAppGenesys.AuthService.Agents;
 using WhatsAppGenesys.AuthService.ConnectionTest;
 using WhatsAppGenesys.AuthService.Credentials;
 using WhatsAppGenesys.AuthService.Tokens;
+using WhatsAppGenesys.Clients.Providers;
 using WhatsAppGenesys.Contracts;
 
 namespace WhatsAppGenesys.AuthService;
@@ -32,12 +33,28 @@ internal static class Extensions
         builder.Services.AddSingleton<GenesysTokenSource>();
         builder.Services.AddSingleton<GenesysConnectionTest>();
         builder.Services.AddSingleton<WhatsAppTokenSource>();
+        builder.AddRcsTokens();
         builder.Services.AddSingleton(typeof(DistributedTokenCache<>));
         builder.Services.AddSingleton<TokenErrorLog>();
         builder.AddAgentSignIn();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+    }
+
+    /// <summary>RCS provider tokens: refresh token first, client credentials when it is missing or refused.</summary>
+    private static void AddRcsTokens(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RcsProviderOptions>().BindConfiguration(RcsProviderOptions.SectionName);
+        var timeout = builder.Configuration.GetValue<TimeSpan?>($"{RcsProviderOptions.SectionName}:{nameof(RcsProviderOptions.RequestTimeout)}")
+            ?? new RcsProviderOptions().RequestTimeout;
+        // No automatic retries, as for Genesys: a retried refresh presents a spent refresh token, which the provider
+        // answers by revoking the whole token family.
+#pragma warning disable EXTEXP0001 // experimental, but the supported way to opt one client out of ServiceDefaults' handler
+        builder.Services.AddHttpClient(RcsLogin.HttpClientName, http => http.Timeout = timeout).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        builder.Services.AddSingleton<RcsLogin>();
+        builder.Services.AddSingleton<RcsTokenSource>();
     }
 
     /// <summary>Agent sign-in with Genesys (authorization code with PKCE) and the user lookups of role sync.</summary>

@@ -38,6 +38,20 @@ public static class TenancyClientExtensions
         return builder;
     }
 
+    /// <summary>Adds <see cref="RcsTokenProvider"/>; pair it with <see cref="AddRcsBearerToken"/> on the RCS provider's HttpClient.</summary>
+    public static IHostApplicationBuilder AddRcsTokenProvider(this IHostApplicationBuilder builder)
+    {
+        AddTokenInfrastructure(builder);
+        builder.Services.TryAddSingleton<RcsTokenProvider>();
+        AddObserver<RcsTokenProvider>(builder.Services);
+        return builder;
+    }
+
+    /// <summary>Bearer token from <see cref="RcsTokenProvider"/>; on 401/403 regenerate and retry once.</summary>
+    public static IHttpClientBuilder AddRcsBearerToken(this IHttpClientBuilder client) =>
+        client.AddHttpMessageHandler(sp => new BearerTokenHandler(
+            sp.GetRequiredService<RcsTokenProvider>(), sp.GetRequiredService<ILogger<BearerTokenHandler>>()));
+
     /// <summary>Bearer token from <see cref="GenesysTokenProvider"/>; on 401 regenerate and retry once.</summary>
     public static IHttpClientBuilder AddGenesysBearerToken(this IHttpClientBuilder client) =>
         client.AddHttpMessageHandler(sp => new BearerTokenHandler(

@@ -37,6 +37,7 @@ public static class ServiceNames
     public const string AlertService = "alert-service";
     public const string MetaSandbox = "meta-sandbox";
     public const string GenesysSandbox = "genesys-sandbox";
+    public const string RcsSandbox = "rcs-sandbox";
 }
 
 /// <summary>S3 buckets and their key patterns.</summary>

@@ -15,12 +15,12 @@ namespace WhatsAppGenesys.IntegrationTests;
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
-    /// <summary>Every project of the model: the twelve services, the three web apps and the two sandboxes.</summary>
+    /// <summary>Every project of the model: the twelve services, the three web apps and the three sandboxes.</summary>
     public static readonly string[] Projects =
     [
         "api-gateway", "inbound-transformer", "outbound-transformer", "auth-service", "state-manager", "tenant-service",
         "whatsapp-api", "whatsapp-webhook", "genesys-api", "genesys-webhook", "portal-service", "alert-service", "admin-dashboard",
-        "agent-portal", "agent-widget", "meta-sandbox", "genesys-sandbox",
+        "agent-portal", "agent-widget", "meta-sandbox", "genesys-sandbox", "rcs-sandbox",
     ];
 
     /// <summary>A pipeline nobody consumes, watched by the alert service, where the alerting tests park and queue messages.</summary>

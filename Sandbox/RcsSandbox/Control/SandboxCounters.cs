@@ -11,6 +11,7 @@ public sealed class SandboxCounters
 {
     private readonly ConcurrentDictionary<string, StrongBox<long>> _tokensByGrant = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StrongBox<long>> _tokensByClient = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _tokensByClientAndGrant = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StrongBox<long>> _rejectedByStatus = new(StringComparer.Ordinal);
 
     public long TokenRequestsRejected;
@@ -33,6 +34,7 @@ public sealed class SandboxCounters
     {
         Interlocked.Increment(ref _tokensByGrant.GetOrAdd(grantType, static _ => new StrongBox<long>()).Value);
         Interlocked.Increment(ref _tokensByClient.GetOrAdd(clientId, static _ => new StrongBox<long>()).Value);
+        Interlocked.Increment(ref _tokensByClientAndGrant.GetOrAdd($"{clientId}:{grantType}", static _ => new StrongBox<long>()).Value);
     }
 
     /// <summary>An RBM API request answered with an error, by HTTP status (faults included).</summary>
@@ -45,6 +47,7 @@ public sealed class SandboxCounters
         tokenExchanges = Sum(_tokensByGrant),
         tokenExchangesByGrantType = Snapshot(_tokensByGrant),
         tokenExchangesByClient = Snapshot(_tokensByClient),
+        tokenExchangesByClientAndGrantType = Snapshot(_tokensByClientAndGrant),
         tokenRequestsRejected = Interlocked.Read(ref TokenRequestsRejected),
         tokensRevoked = Interlocked.Read(ref TokensRevoked),
         agentMessagesAccepted = Interlocked.Read(ref AgentMessagesAccepted),
@@ -67,6 +70,7 @@ public sealed class SandboxCounters
     {
         _tokensByGrant.Clear();
         _tokensByClient.Clear();
+        _tokensByClientAndGrant.Clear();
         _rejectedByStatus.Clear();
         foreach (var field in typeof(SandboxCounters).GetFields())
         {

@@ -4,7 +4,7 @@ using WhatsAppGenesys.ServiceDefaults;
 
 namespace WhatsAppGenesys.AuthService.Tokens;
 
-/// <summary>Token endpoints for our own services (the Genesys API and WhatsApp API services). Tenant from X-Tenant-ID.</summary>
+/// <summary>Token endpoints for our own services (the Genesys, WhatsApp and RCS API services). Tenant from X-Tenant-ID.</summary>
 public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
@@ -23,6 +23,13 @@ public static class AuthApi
             .Produces<AccessTokenResponse>().ProducesValidationProblem();
         auth.MapPost("/whatsapp/token/invalidate", Invalidate<WhatsAppTokenSource>)
             .WithSummary("Meta rejected the token: drop the cached copy")
+            .Produces(StatusCodes.Status204NoContent);
+        auth.MapGet("/rcs/token", GetToken<RcsTokenSource>)
+            .WithSummary("A valid RCS provider access token for the tenant (Redis, else its refresh token, else one client-credentials exchange)")
+            .Produces<AccessTokenResponse>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status502BadGateway).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        auth.MapPost("/rcs/token/invalidate", Invalidate<RcsTokenSource>)
+            .WithSummary("The RCS provider answered 401 or 403: drop the cached access token (only the rejected one, if given); the refresh token stays")
             .Produces(StatusCodes.Status204NoContent);
         return app;
     }
