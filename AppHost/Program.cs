@@ -13,6 +13,7 @@ var whatsappDb = postgres.AddDatabase(ResourceNames.WhatsAppDatabase);
 var portalDb = postgres.AddDatabase(ResourceNames.PortalDatabase);
 var adminDb = postgres.AddDatabase(ResourceNames.AdminDatabase);
 var alertDb = postgres.AddDatabase(ResourceNames.AlertDatabase);
+var rcsDb = postgres.AddDatabase(ResourceNames.RcsDatabase);
 var redis = builder.AddRedisServer(ResourceNames.Redis, port: 56379);
 var rabbitmq = builder.AddRabbitMQServer(ResourceNames.RabbitMQ, port: 55672);
 // s3rver locally, MinIO when published; the services speak plain S3 to either.
@@ -57,6 +58,13 @@ var whatsappApi = builder.AddService<Projects.WhatsAppApi>(ServiceNames.WhatsApp
     .WithReference(tenantService).WaitFor(tenantService)
     // The direct send API opens a ledger row per message, so Meta's statuses have somewhere to land.
     .WithReference(stateManager).WaitFor(stateManager);
+
+// The RCS send API: sends as the tenant's RBM agent with a token from auth-service (docs/rcs.md).
+var rcsApi = builder.AddService<Projects.RcsApi>(ServiceNames.RcsApi, port: 3013)
+    .WithReference(rcsDb).WaitFor(rcsDb)
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(authService).WaitFor(authService)
+    .WithReference(tenantService).WaitFor(tenantService);
 
 var genesysApi = builder.AddService<Projects.GenesysApi>(ServiceNames.GenesysApi, port: 3010)
     .WithReference(redis).WaitFor(redis)
@@ -124,7 +132,7 @@ var alertService = builder.AddService<Projects.AlertService>(ServiceNames.AlertS
 // It knows the operator key to guard admin routes and tenant creation itself; tenant keys it verifies with the tenant service.
 var apiGateway = builder.AddService<Projects.ApiGateway>(ServiceNames.ApiGateway, port: 3000)
     .WithReference(redis).WaitFor(redis)
-    .WithReferences(tenantService, authService, stateManager, whatsappApi, genesysApi,
+    .WithReferences(tenantService, authService, stateManager, whatsappApi, rcsApi, genesysApi,
                     whatsappWebhook, genesysWebhook, inboundTransformer, outboundTransformer, portalService, alertService)
     .WithEnvironment("Gateway__AdminApiKey", tenantAdminApiKey);
 alertService.WithReference(apiGateway);
@@ -175,6 +183,7 @@ if (builder.IsSandboxEnabled())
         .WithEnvironment("Genesys__AgentSignIn__ClientId", SandboxMode.AgentSignInClientId);
     genesysApi.WithEnvironment("Genesys__BaseUrlOverride", genesysSandbox.GetEndpoint("http"));
     authService.WithEnvironment("Rcs__BaseUrl", rcsSandbox.GetEndpoint("http"));
+    rcsApi.WithEnvironment("Rcs__BaseUrl", rcsSandbox.GetEndpoint("http"));
     whatsappWebhook.WithEnvironment("Meta__WebhookVerifyToken", SandboxMode.MetaWebhookVerifyToken);
     // Embedded Signup against the simulator: its stand-in for Meta's popup, and our platform app as it knows it.
     whatsappApi.WithEnvironment("Meta__App__AppId", SandboxMode.MetaAppId).WithEnvironment("Meta__App__AppSecret", SandboxMode.MetaAppSecret);

@@ -13,6 +13,7 @@ public static class ResourceNames
     public const string PortalDatabase = "portaldb";
     public const string AdminDatabase = "admindb";
     public const string AlertDatabase = "alertdb";
+    public const string RcsDatabase = "rcsdb";
     public const string Redis = "redis";
     public const string RabbitMQ = "rabbitmq";
     public const string ObjectStorage = "minio";
@@ -27,6 +28,7 @@ public static class ServiceNames
     public const string StateManager = "state-manager";
     public const string TenantService = "tenant-service";
     public const string WhatsAppApi = "whatsapp-api";
+    public const string RcsApi = "rcs-api";
     public const string WhatsAppWebhook = "whatsapp-webhook";
     public const string GenesysApi = "genesys-api";
     public const string GenesysWebhook = "genesys-webhook";

@@ -15,11 +15,11 @@ namespace WhatsAppGenesys.IntegrationTests;
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
-    /// <summary>Every project of the model: the twelve services, the three web apps and the three sandboxes.</summary>
+    /// <summary>Every project of the model: the thirteen services, the three web apps and the three sandboxes.</summary>
     public static readonly string[] Projects =
     [
         "api-gateway", "inbound-transformer", "outbound-transformer", "auth-service", "state-manager", "tenant-service",
-        "whatsapp-api", "whatsapp-webhook", "genesys-api", "genesys-webhook", "portal-service", "alert-service", "admin-dashboard",
+        "whatsapp-api", "rcs-api", "whatsapp-webhook", "genesys-api", "genesys-webhook", "portal-service", "alert-service", "admin-dashboard",
         "agent-portal", "agent-widget", "meta-sandbox", "genesys-sandbox", "rcs-sandbox",
     ];
 

@@ -29,6 +29,8 @@ public static class GatewayRoutes
         // The public send API (POST /api/v1/whatsapp/sendmessage) and message status, for the calling tenant.
         new("whatsapp-send", "/api/v1/whatsapp/{**rest}", ServiceNames.WhatsAppApi, RouteAccess.Tenant, ForwardTenantId: true),
         new("messages", "/api/v1/messages/{**rest}", ServiceNames.WhatsAppApi, RouteAccess.Tenant, ForwardTenantId: true),
+        // The RCS send API (POST /api/v1/conv/RCS/sendmessage), its message status and capability check.
+        new("rcs-send", "/api/v1/conv/RCS/{**rest}", ServiceNames.RcsApi, RouteAccess.Tenant, ForwardTenantId: true),
 
         // Conversation controls (ending a customer's conversation), for the calling tenant's Genesys organisation.
         new("conversations", "/api/v1/conversations/{**rest}", ServiceNames.GenesysApi, RouteAccess.Tenant, ForwardTenantId: true, Methods: ["POST"]),

@@ -19,4 +19,5 @@ public static class ProviderNames
 {
     public const string Genesys = "genesys";
     public const string Meta = "meta";
+    public const string Rcs = "rcs";
 }

@@ -13,7 +13,7 @@ public sealed class ManifestTests
     private static readonly string[] Services =
     [
         ServiceNames.ApiGateway, ServiceNames.InboundTransformer, ServiceNames.OutboundTransformer, ServiceNames.AuthService,
-        ServiceNames.StateManager, ServiceNames.TenantService, ServiceNames.WhatsAppApi, ServiceNames.WhatsAppWebhook,
+        ServiceNames.StateManager, ServiceNames.TenantService, ServiceNames.WhatsAppApi, ServiceNames.RcsApi, ServiceNames.WhatsAppWebhook,
         ServiceNames.GenesysApi, ServiceNames.GenesysWebhook, ServiceNames.PortalService, ServiceNames.AlertService, ServiceNames.AdminDashboard,
         ServiceNames.AgentPortal, ServiceNames.AgentWidget,
     ];

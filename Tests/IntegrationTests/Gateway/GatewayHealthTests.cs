@@ -14,7 +14,7 @@ public sealed class GatewayHealthTests(AppFixture fixture)
 {
     private static readonly string[] ServicesBehindTheGateway =
     [
-        ServiceNames.TenantService, ServiceNames.AuthService, ServiceNames.StateManager, ServiceNames.WhatsAppApi, ServiceNames.GenesysApi,
+        ServiceNames.TenantService, ServiceNames.AuthService, ServiceNames.StateManager, ServiceNames.WhatsAppApi, ServiceNames.RcsApi, ServiceNames.GenesysApi,
         ServiceNames.WhatsAppWebhook, ServiceNames.GenesysWebhook, ServiceNames.InboundTransformer, ServiceNames.OutboundTransformer,
         ServiceNames.PortalService, ServiceNames.AlertService,
     ];
