@@ -29,6 +29,7 @@ internal static class PublicUrls
                 ("Health of the whole system", gateway is null ? null : $"{gateway}/health"),
                 ("Meta WhatsApp Cloud API simulator", UrlOf(ServiceNames.MetaSandbox) is { } meta ? $"{meta}/sandbox/info" : null),
                 ("Genesys Cloud simulator", UrlOf(ServiceNames.GenesysSandbox) is { } genesys ? $"{genesys}/sandbox/info" : null),
+                ("RCS Business Messaging simulator", UrlOf(ServiceNames.RcsSandbox) is { } rcs ? $"{rcs}/sandbox/info" : null),
             ];
             var logger = @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("WhatsAppGenesys");
             logger.LogInformation("WhatsAppGenesys is starting; traces, logs and metrics are in the Aspire dashboard (login link above).{NewLine}{Urls}",
