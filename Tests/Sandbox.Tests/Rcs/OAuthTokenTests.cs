@@ -177,6 +177,9 @@ public sealed class OAuthTokenTests
         Assert.Equal(2, counters.GetProperty("tokenExchangesByGrantType").GetProperty("client_credentials").GetInt32());
         Assert.Equal(1, counters.GetProperty("tokenExchangesByGrantType").GetProperty("refresh_token").GetInt32());
         Assert.Equal(3, counters.GetProperty("tokenExchangesByClient").GetProperty(RcsSandboxHost.ClientId).GetInt32());
+        var byClientAndGrant = counters.GetProperty("tokenExchangesByClientAndGrantType");
+        Assert.Equal(2, byClientAndGrant.GetProperty($"{RcsSandboxHost.ClientId}:client_credentials").GetInt32());
+        Assert.Equal(1, byClientAndGrant.GetProperty($"{RcsSandboxHost.ClientId}:refresh_token").GetInt32());
         Assert.Equal(3, counters.GetProperty("tokenExchanges").GetInt32());
         Assert.Equal(1, counters.GetProperty("tokenRequestsRejected").GetInt32());
     }
