@@ -20,6 +20,7 @@ internal static class Extensions
         builder.Services.AddOptions<RcsProviderOptions>().BindConfiguration(RcsProviderOptions.SectionName);
         builder.Services.AddOptions<RcsApiOptions>().BindConfiguration(RcsApiOptions.SectionName);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RcsIdempotency>();
         builder.Services.AddScoped<RcsSendService>();
 
         // No automatic retries: a send is not idempotent at the provider (a message id is used once). The one retry

@@ -36,6 +36,11 @@ public sealed record RbmFailure(int StatusForCaller, ProviderError Error)
     public static RbmFailure Unreachable(string reason) =>
         new(StatusCodes.Status503ServiceUnavailable, Make(0, "UNREACHABLE", $"The RCS provider could not be reached: {reason}", retryable: true));
 
+    /// <summary>A request with the same idempotency key is being sent right now.</summary>
+    public static RbmFailure InProgress(string messageId) =>
+        new(StatusCodes.Status409Conflict, Make(0, "IN_PROGRESS",
+            $"A request with this idempotency key is being sent as message {messageId}; ask again for its answer.", retryable: true));
+
     /// <summary>No token: the auth service's status and reason (409 not configured, 403 deactivated, 502 refused, 503).</summary>
     public static RbmFailure NoToken(int authStatus, string reason) => authStatus switch
     {

@@ -13,10 +13,12 @@ namespace WhatsAppGenesys.RcsApi.Send;
 /// <summary>
 /// The RCS send API: sends a validated message as the tenant's RBM agent, keeps the request body in Redis under
 /// the message id, the provider's answer in <c>rcs_responses</c> and a file's URL in <c>media_responses</c>.
-/// A retried request with the same idempotency key gets the first one's answer and is not sent again.
+/// A retried request with the same idempotency key gets the first one's answer and is not sent again
+/// (<see cref="RcsIdempotency"/>); one made while the first is still being sent gets 409.
 /// </summary>
 public sealed class RcsSendService(
     RbmClient provider,
+    RcsIdempotency idempotency,
     ITenantDirectory tenants,
     RcsDbContext db,
     IConnectionMultiplexer redis,
@@ -41,11 +43,28 @@ public sealed class RcsSendService(
         }
 
         var messageId = Guid.NewGuid().ToString();
+        if (request.IdempotencyKey is { } claimed && await idempotency.ClaimAsync(tenantId, claimed, messageId) is { } holder)
+        {
+            var earlier = await db.Responses.AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.MessageId == holder, ct);
+            if (earlier is null)
+            {
+                return (null, RbmFailure.InProgress(holder));
+            }
+            if (earlier.Status == "accepted")
+            {
+                return (new SendRcsMessageResponse(earlier.MessageId, earlier.Status, earlier.CreatedAt), null);
+            }
+            await idempotency.TakeOverAsync(tenantId, claimed, messageId);
+        }
         await KeepRequestAsync(messageId, request);
         var (answer, failure) = await CallAsync(() => provider.SendAsync(tenantId, agentId, message.To, messageId, message.ContentMessage, ct), message.To);
         await PersistAsync(tenantId, agentId, messageId, request.IdempotencyKey, message, answer, failure, ct);
         if (failure is not null)
         {
+            if (request.IdempotencyKey is { } released)
+            {
+                await idempotency.ReleaseAsync(tenantId, released, messageId);
+            }
             return (null, failure);
         }
         return (new SendRcsMessageResponse(messageId, "accepted", SendTime(answer!.Body)), null);

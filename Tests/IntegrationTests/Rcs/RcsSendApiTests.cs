@@ -191,6 +191,23 @@ public sealed class RcsSendApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task ConcurrentRequestsWithOneIdempotencyKeySendOneMessage()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (_, client) = await TenantClientAsync(ct);
+        var to = NewCapableNumber();
+        var request = new { to, text = "exactly once", idempotencyKey = "burst-1" };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => client.PostAsJsonAsync("/api/v1/conv/RCS/sendmessage", request, ct)));
+
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        var ids = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonObject>(ct))!["messageId"]?.GetValue<string>()));
+        var sentId = Assert.Single(ids.OfType<string>().Distinct());
+        var received = Assert.Single((await _rcs.Simulator.GetFromJsonAsync<JsonArray>($"/sandbox/users/{Uri.EscapeDataString(to)}/received", ct))!);
+        Assert.Equal(sentId, received!["messageId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AnExpiredTokenIsRegeneratedAndTheSendRetriedOnce()
     {
         var ct = TestContext.Current.CancellationToken;
