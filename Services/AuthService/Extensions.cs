@@ -46,8 +46,8 @@ internal static class Extensions
     private static void AddRcsTokens(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<RcsProviderOptions>().BindConfiguration(RcsProviderOptions.SectionName);
-        var timeout = builder.Configuration.GetValue<TimeSpan?>($"{RcsProviderOptions.SectionName}:{nameof(RcsProviderOptions.RequestTimeout)}")
-            ?? new RcsProviderOptions().RequestTimeout;
+        var timeout = builder.Configuration.GetValue<TimeSpan?>($"{RcsProviderOptions.SectionName}:{nameof(RcsProviderOptions.TokenRequestTimeout)}")
+            ?? new RcsProviderOptions().TokenRequestTimeout;
         // No automatic retries, as for Genesys: a retried refresh presents a spent refresh token, which the provider
         // answers by revoking the whole token family.
 #pragma warning disable EXTEXP0001 // experimental, but the supported way to opt one client out of ServiceDefaults' handler
