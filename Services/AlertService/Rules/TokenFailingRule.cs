@@ -27,7 +27,7 @@ public sealed class TokenFailingRule(IConnectionMultiplexer redis, IOptions<Aler
             // token:errors:last:{provider}:{tenantId}
             var rest = key.ToString()[Prefix.Length..];
             var colon = rest.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0 || !ProviderKeys.IsKnown(rest[..colon]))
+            if (colon <= 0 || !ProviderKeys.IsTokenProvider(rest[..colon]))
             {
                 continue;
             }

@@ -36,8 +36,8 @@ public sealed class TokenErrorLog(IConnectionMultiplexer redis, TimeProvider clo
     {
         var db = redis.GetDatabase();
         var now = clock.GetUtcNow();
-        // Both providers side by side: each is one MGET of its 24 hourly counters and one read of its last error.
-        var providers = await Task.WhenAll(ProviderKeys.All.Select(async provider =>
+        // Every token provider side by side: each is one MGET of its 24 hourly counters and one read of its last error.
+        var providers = await Task.WhenAll(ProviderKeys.TokenProviders.Select(async provider =>
         {
             RedisKey[] hours = [.. Enumerable.Range(0, 24).Select(h => (RedisKey)HourKey(provider, tenantId, now.AddHours(-h)))];
             var counts = db.StringGetAsync(hours);

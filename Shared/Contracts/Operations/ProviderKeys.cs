@@ -10,12 +10,17 @@ public static class ProviderKeys
     public const string WhatsApp = "whatsapp";
     public const string Genesys = "genesys";
 
-    /// <summary>The RCS provider: its token errors are counted under this key. Not in <see cref="All"/> until RCS webhooks and sends are archived and counted.</summary>
+    /// <summary>The RCS provider. Not in <see cref="All"/> (webhook archives and send counters) until RCS has them.</summary>
     public const string Rcs = "rcs";
 
     public static IReadOnlyList<string> All { get; } = [WhatsApp, Genesys];
 
     public static bool IsKnown(string? key) => key is WhatsApp or Genesys;
+
+    /// <summary>The providers whose tokens auth-service issues, and so whose token errors it counts.</summary>
+    public static IReadOnlyList<string> TokenProviders { get; } = [WhatsApp, Genesys, Rcs];
+
+    public static bool IsTokenProvider(string? key) => key is WhatsApp or Genesys or Rcs;
 
     /// <summary>The provider as people call it.</summary>
     public static string DisplayName(string key) => key switch

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using WhatsAppGenesys.Clients.Tokens;
 using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.Contracts.Operations;
 using WhatsAppGenesys.Contracts.Tenancy;
 
 namespace WhatsAppGenesys.IntegrationTests.Rcs;
@@ -165,6 +166,27 @@ public sealed class RcsTokenTests(AppFixture fixture)
             Assert.Equal(HttpStatusCode.OK, next.StatusCode);
         }
         Assert.Equal(1, await _rcs.ExchangesAsync(tenant, ClientCredentials, ct));
+    }
+
+    [Fact]
+    public async Task RejectedClientCredentialsAreA502CountedAsAnRcsTokenError()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tenant = await _rcs.CreateTenantAsync(ct);
+        using (var changed = await _rcs.Simulator.PatchAsJsonAsync($"/sandbox/agents/{tenant.AgentId}", new { clientSecret = "rotated-at-the-provider" }, ct))
+        {
+            changed.EnsureSuccessStatusCode();
+        }
+
+        using var response = await _rcs.GetTokenAsync(tenant.Id, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        var errors = await _rcs.Tenancy.AuthService().GetFromJsonAsync<TokenErrorsResponse>($"/admin/tenants/{tenant.Id}/token-errors", ct);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Contains($"The RCS provider rejected the OAuth client of tenant '{tenant.Id}'", body);
+        Assert.DoesNotContain(tenant.ClientSecret, body);
+        var rcs = Assert.Single(errors!.Providers, p => p.Provider == "rcs");
+        Assert.Equal(1, rcs.LastDay);
     }
 
     [Fact]
