@@ -5,7 +5,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using WhatsAppGenesys.Clients.Tokens;
 using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.Contracts.Alerts;
 using WhatsAppGenesys.Contracts.Operations;
+using WhatsAppGenesys.IntegrationTests.Alerting;
+using WhatsAppGenesys.IntegrationTests.Gateway;
 using WhatsAppGenesys.Contracts.Tenancy;
 
 namespace WhatsAppGenesys.IntegrationTests.Rcs;
@@ -187,6 +190,11 @@ public sealed class RcsTokenTests(AppFixture fixture)
         Assert.DoesNotContain(tenant.ClientSecret, body);
         var rcs = Assert.Single(errors!.Providers, p => p.Provider == "rcs");
         Assert.Equal(1, rcs.LastDay);
+        using var operatorApi = new GatewayHarness(fixture).Operator();
+        var alert = await AlertQueries.WaitForAsync(operatorApi, $"/admin/alerts?state=open&tenantId={tenant.Id}",
+            a => a.Rule == AlertRules.TokenFailing, ct);
+        Assert.Equal("rcs", alert.Subject);
+        Assert.StartsWith("RCS token failing", alert.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
