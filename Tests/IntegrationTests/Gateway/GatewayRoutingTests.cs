@@ -210,6 +210,10 @@ public sealed class GatewayRoutingTests(AppFixture fixture)
         // Onboarding's Embedded Signup is public to the operator; the internal send endpoints (/whatsapp/messages) are not.
         Assert.Contains("/api/admin/whatsapp/embedded-signup", whatsappPaths);
         Assert.All(whatsappPaths.Where(p => p != "/api/admin/whatsapp/embedded-signup"), p => Assert.StartsWith("/api/v1/", p));
+        var rcs = await client.GetFromJsonAsync<JsonObject>("/openapi/rcs-api.json", ct);
+        Assert.Equal(
+            ["/api/v1/conv/RCS/capabilities/{msisdn}", "/api/v1/conv/RCS/messages/{id}/status", "/api/v1/conv/RCS/sendmessage"],
+            rcs!["paths"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
         var inbound = await client.GetFromJsonAsync<JsonObject>("/openapi/inbound-transformer.json", ct);
         Assert.All(inbound!["paths"]!.AsObject(), p => Assert.StartsWith("/admin/pipelines/inbound-whatsapp/", p.Key));
         var outbound = await client.GetFromJsonAsync<JsonObject>("/openapi/outbound-transformer.json", ct);
@@ -230,7 +234,7 @@ public sealed class GatewayRoutingTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(ct);
         // Scalar resolves these against the gateway's origin.
-        Assert.All(new[] { "tenant-service", "whatsapp-api", "whatsapp-webhook", "genesys-webhook", "inbound-transformer", "api-gateway" },
+        Assert.All(new[] { "tenant-service", "whatsapp-api", "rcs-api", "whatsapp-webhook", "genesys-webhook", "inbound-transformer", "api-gateway" },
             document => Assert.Contains($"\"url\":\"openapi/{document}.json\"", html));
         // The UI's script is served by the gateway itself, not fetched from a CDN.
         using var script = await client.GetAsync("/scalar/scalar.js", ct);
