@@ -93,7 +93,7 @@ public sealed class GenesysLogin(
         var status = (int)response.StatusCode;
         if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            var error = await ReadErrorCodeAsync(response, cancellationToken);
+            var error = await OAuthErrorCode.ReadAsync(response, cancellationToken);
             return new TokenFailureException(StatusCodes.Status502BadGateway, "Genesys rejected the credentials",
                 $"Genesys rejected the OAuth client credentials{forWhom} ({login} answered {status}" +
                 (error is null ? ")." : $", {error}).") + " Check the Genesys client id and secret.");
@@ -107,26 +107,8 @@ public sealed class GenesysLogin(
             $"Genesys {login} answered {status} to the token request{forWhom}.");
     }
 
-    // Only the OAuth error code ("invalid_client"): short, useful, and never echoes what we sent.
-    private static async Task<string?> ReadErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var error = await response.Content.ReadFromJsonAsync<OAuthError>(cancellationToken);
-            return error?.Error is { Length: > 0 and <= 64 } code && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-')
-                ? code
-                : null;
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException)
-        {
-            return null;
-        }
-    }
-
     private sealed record OAuthTokenResponse(
         [property: JsonPropertyName("access_token")] string? AccessToken,
         [property: JsonPropertyName("token_type")] string? TokenType,
         [property: JsonPropertyName("expires_in")] long ExpiresIn);
-
-    private sealed record OAuthError([property: JsonPropertyName("error")] string? Error);
 }

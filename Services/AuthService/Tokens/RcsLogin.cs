@@ -89,7 +89,7 @@ public sealed class RcsLogin(
         HttpResponseMessage response, string tenantId, string grantType, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        var error = await ReadErrorCodeAsync(response, cancellationToken);
+        var error = await OAuthErrorCode.ReadAsync(response, cancellationToken);
         if (grantType == "refresh_token" && error == "invalid_grant")
         {
             return new RefreshTokenRejectedException($"The RCS provider refused the refresh token of tenant '{tenantId}' (invalid_grant).");
@@ -109,27 +109,9 @@ public sealed class RcsLogin(
             $"The RCS provider answered {status} to the token request for tenant '{tenantId}'.");
     }
 
-    // Only the OAuth error code ("invalid_grant"): short, useful, and never echoes what we sent.
-    private static async Task<string?> ReadErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var error = await response.Content.ReadFromJsonAsync<OAuthError>(cancellationToken);
-            return error?.Error is { Length: > 0 and <= 64 } code && code.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-')
-                ? code
-                : null;
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or NotSupportedException)
-        {
-            return null;
-        }
-    }
-
     private sealed record OAuthTokenResponse(
         [property: JsonPropertyName("access_token")] string? AccessToken,
         [property: JsonPropertyName("expires_in")] long ExpiresIn,
         [property: JsonPropertyName("refresh_token")] string? RefreshToken,
         [property: JsonPropertyName("refresh_token_expires_in")] long? RefreshTokenExpiresIn);
-
-    private sealed record OAuthError([property: JsonPropertyName("error")] string? Error);
 }
