@@ -40,9 +40,10 @@ public sealed class PipelineAdminClient(AppFixture fixture, string transformer, 
                 using var client = fixture.App.CreateHttpClient(transformer, replica);
                 return (await client.GetFromJsonAsync<JsonArray>($"/admin/pipelines/{pipeline}/{path}", ct))!;
             }
-            catch (HttpRequestException) when (replica < replicas)
+            catch (Exception ex) when (ex is HttpRequestException or IOException && replica < replicas)
             {
-                // That replica is down (a scenario killed it); ask the next one.
+                // That replica is down (a scenario killed it): it refuses the connection or, while the AppHost still
+                // lists it as running, its process is already gone (no /proc/{pid} to read its address from). Ask the next.
             }
         }
     }
