@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -90,21 +89,16 @@ public sealed class GenesysLogin(
     private static async Task<TokenFailureException> FailureAsync(
         HttpResponseMessage response, string forWhom, string login, CancellationToken cancellationToken)
     {
-        var status = (int)response.StatusCode;
-        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        var refusal = await OAuthRefusal.ReadAsync(response, cancellationToken);
+        return refusal.Kind switch
         {
-            var error = await OAuthErrorCode.ReadAsync(response, cancellationToken);
-            return new TokenFailureException(StatusCodes.Status502BadGateway, "Genesys rejected the credentials",
-                $"Genesys rejected the OAuth client credentials{forWhom} ({login} answered {status}" +
-                (error is null ? ")." : $", {error}).") + " Check the Genesys client id and secret.");
-        }
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            return new TokenFailureException(StatusCodes.Status503ServiceUnavailable, "Genesys throttled",
-                $"Genesys {login} is rate-limiting token requests{forWhom}; retry later.");
-        }
-        return new TokenFailureException(StatusCodes.Status503ServiceUnavailable, "Genesys unavailable",
-            $"Genesys {login} answered {status} to the token request{forWhom}.");
+            OAuthRefusal.Kinds.CredentialsRefused => new TokenFailureException(refusal.FailureStatus, "Genesys rejected the credentials",
+                $"Genesys rejected the OAuth client credentials{forWhom} ({login} answered {refusal.StatusAndCode}). Check the Genesys client id and secret."),
+            OAuthRefusal.Kinds.Throttled => new TokenFailureException(refusal.FailureStatus, "Genesys throttled",
+                $"Genesys {login} is rate-limiting token requests{forWhom}; retry later."),
+            _ => new TokenFailureException(refusal.FailureStatus, "Genesys unavailable",
+                $"Genesys {login} answered {refusal.Status} to the token request{forWhom}."),
+        };
     }
 
     private sealed record OAuthTokenResponse(

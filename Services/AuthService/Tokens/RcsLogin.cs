@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -88,25 +87,20 @@ public sealed class RcsLogin(
     private static async Task<Exception> FailureAsync(
         HttpResponseMessage response, string tenantId, string grantType, CancellationToken cancellationToken)
     {
-        var status = (int)response.StatusCode;
-        var error = await OAuthErrorCode.ReadAsync(response, cancellationToken);
-        if (grantType == "refresh_token" && error == "invalid_grant")
+        var refusal = await OAuthRefusal.ReadAsync(response, cancellationToken);
+        if (grantType == "refresh_token" && refusal.ErrorCode == "invalid_grant")
         {
             return new RefreshTokenRejectedException($"The RCS provider refused the refresh token of tenant '{tenantId}' (invalid_grant).");
         }
-        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        return refusal.Kind switch
         {
-            return new TokenFailureException(StatusCodes.Status502BadGateway, "RCS provider rejected the credentials",
-                $"The RCS provider rejected the OAuth client of tenant '{tenantId}' ({status}" +
-                (error is null ? ")." : $", {error}).") + " Check the RCS client id and secret.");
-        }
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            return new TokenFailureException(StatusCodes.Status503ServiceUnavailable, "RCS provider throttled",
-                $"The RCS provider is rate-limiting token requests for tenant '{tenantId}'; retry later.");
-        }
-        return new TokenFailureException(StatusCodes.Status503ServiceUnavailable, "RCS provider unavailable",
-            $"The RCS provider answered {status} to the token request for tenant '{tenantId}'.");
+            OAuthRefusal.Kinds.CredentialsRefused => new TokenFailureException(refusal.FailureStatus, "RCS provider rejected the credentials",
+                $"The RCS provider rejected the OAuth client of tenant '{tenantId}' ({refusal.StatusAndCode}). Check the RCS client id and secret."),
+            OAuthRefusal.Kinds.Throttled => new TokenFailureException(refusal.FailureStatus, "RCS provider throttled",
+                $"The RCS provider is rate-limiting token requests for tenant '{tenantId}'; retry later."),
+            _ => new TokenFailureException(refusal.FailureStatus, "RCS provider unavailable",
+                $"The RCS provider answered {refusal.Status} to the token request for tenant '{tenantId}'."),
+        };
     }
 
     private sealed record OAuthTokenResponse(
