@@ -20,4 +20,8 @@ public sealed class TenantsClient(GatewayClient gateway)
 
     public Task<TenantResponse> ResumeAsync(string tenantId, CancellationToken ct) =>
         gateway.PostAsync<TenantResponse>($"/api/tenants/{Uri.EscapeDataString(tenantId)}/reactivate", null, ct);
+
+    /// <summary>Sets the tenant's RCS agent and client; a null secret keeps the stored one.</summary>
+    public Task<TenantResponse> SetRcsAsync(string tenantId, RcsConfigRequest request, CancellationToken ct) =>
+        gateway.PutAsync<TenantResponse>($"/api/tenants/{Uri.EscapeDataString(tenantId)}/rcs", request, ct);
 }

@@ -1,0 +1,94 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Microsoft.Playwright;
+using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.Contracts.Tenancy;
+using WhatsAppGenesys.IntegrationTests.Rcs;
+using WhatsAppGenesys.IntegrationTests.Tenancy;
+using static Microsoft.Playwright.Assertions;
+
+namespace WhatsAppGenesys.IntegrationTests.Console;
+
+/// <summary>An admin gives a WhatsApp tenant an RCS agent on its page; the platform then signs in at the provider with it.</summary>
+public sealed class RcsSettingsConsoleTests(AppFixture fixture, ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
+{
+    private readonly OperatorConsole _console = new(fixture, browser);
+
+    [Fact]
+    public async Task AnAdminSetsUpRcsForATenantAndTheCredentialsWork()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tenancy = new TenancyHarness(fixture);
+        var rcs = new RcsHarness(fixture);
+        var tenant = await tenancy.CreateTenantAsync(ct);
+        var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
+        var (agentId, clientId, clientSecret, webhookToken) = ($"console_agent_{suffix}", $"console-client-{suffix}", $"secret-{suffix}", $"token-{suffix}");
+        using (var registered = await rcs.Simulator.PutAsJsonAsync($"/sandbox/agents/{agentId}",
+                   new { clientId, clientSecret, webhookSecret = webhookToken }, ct))
+        {
+            registered.EnsureSuccessStatusCode();
+        }
+
+        var page = await _console.SignedInAdminAsync();
+        await page.GotoAsync($"/tenants/{tenant.Id}");
+        var panel = page.Locator("section.rcs-settings");
+        await Expect(panel).ToContainTextAsync("Not set up");
+
+        // A first set-up needs both secrets.
+        await panel.GetByLabel("Agent id").FillAsync(agentId);
+        await panel.GetByLabel("OAuth client id").FillAsync(clientId);
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Save RCS settings" }).ClickAsync();
+        await Expect(panel.GetByRole(AriaRole.Status)).ToContainTextAsync("Enter the client secret and the webhook client token");
+
+        await panel.GetByLabel("Agent id").FillAsync(agentId);
+        await panel.GetByLabel("OAuth client id").FillAsync(clientId);
+        await panel.GetByLabel("Client secret").FillAsync(clientSecret);
+        await panel.GetByLabel("Webhook client token").FillAsync(webhookToken);
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Save RCS settings" }).ClickAsync();
+        await Expect(panel.GetByRole(AriaRole.Status)).ToContainTextAsync("RCS settings saved");
+        await Expect(panel.Locator("dl.review")).ToContainTextAsync(agentId);
+        await Expect(panel.Locator("dl.review")).ToContainTextAsync(clientId);
+        await ConsoleBrowser.ScreenshotAsync(page, "tenant-rcs-settings");
+
+        // What was typed is neither echoed to the browser nor readable back; the tenant service has it, encrypted.
+        var html = await page.ContentAsync();
+        Assert.DoesNotContain(clientSecret, html);
+        Assert.DoesNotContain(webhookToken, html);
+        using (var admin = tenancy.TenantService())
+        {
+            var stored = await admin.GetFromJsonAsync<TenantResponse>($"/api/tenants/{tenant.Id}", ct);
+            Assert.Equal(agentId, stored!.Rcs!.AgentId);
+            Assert.True(stored.Rcs.ClientSecret.IsSet);
+            Assert.True(stored.Rcs.WebhookToken.IsSet);
+        }
+        // The platform signs in at the provider with the credentials the admin typed.
+        var token = await rcs.TokenAsync(tenant.Id, ct);
+        Assert.False(string.IsNullOrEmpty(token.AccessToken));
+
+        // Another tenant cannot take the same agent: the form says why and keeps what was typed.
+        var other = await tenancy.CreateTenantAsync(ct);
+        await page.GotoAsync($"/tenants/{other.Id}");
+        panel = page.Locator("section.rcs-settings");
+        await panel.GetByLabel("Agent id").FillAsync(agentId);
+        await panel.GetByLabel("OAuth client id").FillAsync(clientId);
+        await panel.GetByLabel("Client secret").FillAsync("another-secret");
+        await panel.GetByLabel("Webhook client token").FillAsync("another-token");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Save RCS settings" }).ClickAsync();
+        await Expect(panel.GetByRole(AriaRole.Status)).ToContainTextAsync("already assigned to another tenant");
+        await Expect(panel.GetByLabel("Agent id")).ToHaveValueAsync(agentId);
+    }
+
+    [Fact]
+    public async Task ASupportOperatorSeesTheRcsAgentButNeitherItsSecretsNorTheForm()
+    {
+        var (email, password) = await _console.AddOperatorAsync("support");
+        var page = await _console.SignInAsync(email, password);
+
+        // The sandbox's demo tenant is seeded with the simulator's RCS agent.
+        await page.GotoAsync("/tenants/demo");
+        var panel = page.Locator("section.rcs-settings");
+        await Expect(panel.Locator("dl.review")).ToContainTextAsync("Agent");
+        await Expect(panel.GetByText("Webhook client token")).ToHaveCountAsync(0);
+        await Expect(panel.GetByRole(AriaRole.Button, new() { Name = "Save RCS settings" })).ToHaveCountAsync(0);
+    }
+}
