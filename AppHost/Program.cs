@@ -99,6 +99,8 @@ var outboundTransformer = builder.AddService<Projects.OutboundTransformer>(Servi
     .WithReference(authService).WaitFor(authService)
     .WithReference(stateManager).WaitFor(stateManager)
     .WithReference(whatsappApi).WaitFor(whatsappApi)
+    // Agents' replies to RCS customers (docs/rcs.md).
+    .WithReference(rcsApi).WaitFor(rcsApi)
     .WithReference(genesysApi).WaitFor(genesysApi)
     .WithReference(tenantService).WaitFor(tenantService);
 

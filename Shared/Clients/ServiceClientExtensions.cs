@@ -34,4 +34,15 @@ public static class ServiceClientExtensions
             .WithoutHttpRetries(TimeSpan.FromSeconds(30));
         return builder;
     }
+
+    /// <summary>
+    /// Like the WhatsApp API client, no HTTP retries: rcs-api answers 503 for a provider throttle or outage, and the
+    /// caller's pipeline backs off through its delay queue. A repeated call is harmless anyway (the idempotency key).
+    /// </summary>
+    public static IHostApplicationBuilder AddRcsApiClient(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHttpClient<RcsApiClient>(http => http.BaseAddress = RcsApiClient.DefaultBaseAddress)
+            .WithoutHttpRetries(TimeSpan.FromSeconds(30));
+        return builder;
+    }
 }

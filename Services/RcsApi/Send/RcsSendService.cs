@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using WhatsAppGenesys.Clients.Tenancy;
 using WhatsAppGenesys.Clients.Tokens;
+using WhatsAppGenesys.Contracts.Providers;
 using WhatsAppGenesys.Contracts.Tenancy;
 using WhatsAppGenesys.RcsApi.Data;
 using WhatsAppGenesys.RcsApi.Provider;

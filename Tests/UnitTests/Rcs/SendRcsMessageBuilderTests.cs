@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WhatsAppGenesys.Contracts.Providers;
 using WhatsAppGenesys.RcsApi.Send;
 
 namespace WhatsAppGenesys.UnitTests.Rcs;
