@@ -1,5 +1,8 @@
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
+using WhatsAppGenesys.OutboundTransformer.Channels;
+using WhatsAppGenesys.OutboundTransformer.Channels.Rcs;
+using WhatsAppGenesys.OutboundTransformer.Channels.WhatsApp;
 using WhatsAppGenesys.OutboundTransformer.Delivery;
 using WhatsAppGenesys.OutboundTransformer.Media;
 
@@ -18,11 +21,16 @@ internal static class Extensions
         builder.AddStateManagerClient();
         builder.AddGenesysApiClient();
         builder.AddWhatsAppApiClient();
+        builder.AddRcsApiClient();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OutboundMetrics>();
         builder.Services.AddSingleton<ReadMarkers>();
         builder.Services.AddScoped<FailureReceipts>();
+        builder.Services.AddScoped<DeliveryOutcomes>();
+        builder.Services.AddScoped<WhatsAppChannel>();
+        builder.Services.AddScoped<RcsChannel>();
+        builder.Services.AddScoped<OutboundChannels>();
         builder.Services.AddOptions<OutboundMediaOptions>().BindConfiguration(OutboundMediaOptions.SectionName);
         builder.Services.AddHttpClient<OutboundMediaStore>(OutboundMediaStore.HttpClientName)
             .WithoutHttpRetries(builder.Configuration.GetValue($"{OutboundMediaOptions.SectionName}:DownloadTimeout", TimeSpan.FromSeconds(60)));

@@ -19,8 +19,7 @@ public static class AgentMessageHistory
     public static ConversationMessageRecorded Describe(string tenantId, ConversationMapping mapping, GenesysOutboundMessage message,
         MetaSendMessageRequest request, string wamid, string partId, HostedMedia? media, DateTimeOffset occurredAt, string? archiveKey)
     {
-        var from = message.Channel?.From;
-        var agentName = from?.Nickname ?? (string.Join(' ', new[] { from?.FirstName, from?.LastName }.Where(n => !string.IsNullOrWhiteSpace(n))) is { Length: > 0 } full ? full : null);
+        var (agentId, agentName) = Agent(message);
         return new ConversationMessageRecorded(
             tenantId,
             mapping.ConversationId,
@@ -38,10 +37,18 @@ public static class AgentMessageHistory
             request.Reaction is { } reaction ? new HistoryReaction(reaction.Emoji, reaction.MessageId) : null,
             request.Context?.MessageId,
             CustomerName: mapping.ContactName,
-            from is { Id: { Length: > 0 } id } ? id : null,
+            agentId,
             agentName,
             occurredAt,
             archiveKey);
+    }
+
+    /// <summary>Who wrote it, as Genesys's <c>channel.from</c> says (the same for every channel).</summary>
+    public static (string? Id, string? Name) Agent(GenesysOutboundMessage message)
+    {
+        var from = message.Channel?.From;
+        var name = from?.Nickname ?? (string.Join(' ', new[] { from?.FirstName, from?.LastName }.Where(n => !string.IsNullOrWhiteSpace(n))) is { Length: > 0 } full ? full : null);
+        return (from is { Id: { Length: > 0 } id } ? id : null, name);
     }
 
     /// <summary>Does this part carry the message's file (an attachment, or a template's header media)?</summary>

@@ -13,10 +13,10 @@ namespace WhatsAppGenesys.RcsApi.Send;
 /// </summary>
 public static partial class SendRcsMessageBuilder
 {
-    public const int MaxTextLength = 3072;
-    public const int MaxSuggestions = 11;
-    public const int MaxSuggestionTextLength = 25;
-    public const int MaxPostbackDataLength = 2048;
+    public const int MaxTextLength = RbmLimits.TextLength;
+    public const int MaxSuggestions = RbmLimits.Suggestions;
+    public const int MaxSuggestionTextLength = RbmLimits.SuggestionTextLength;
+    public const int MaxPostbackDataLength = RbmLimits.PostbackDataLength;
 
     public static (RcsOutgoingMessage? Message, Dictionary<string, string[]>? Errors) Build(SendRcsMessageRequest request)
     {

@@ -17,6 +17,9 @@ using WhatsAppGenesys.Contracts.Tenancy;
 using WhatsAppGenesys.Messaging;
 using WhatsAppGenesys.Messaging.Handling;
 using WhatsAppGenesys.Messaging.Publishing;
+using WhatsAppGenesys.OutboundTransformer.Channels;
+using WhatsAppGenesys.OutboundTransformer.Channels.Rcs;
+using WhatsAppGenesys.OutboundTransformer.Channels.WhatsApp;
 using WhatsAppGenesys.OutboundTransformer.Delivery;
 using WhatsAppGenesys.OutboundTransformer.Media;
 
@@ -221,14 +224,14 @@ public class OutboundEventHandlerTests
     {
         var error = new ProviderError(ProviderNames.Meta, 400, code, "throttled", true, retryAfter);
 
-        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), OutboundEventHandler.Backoff(error, attempt));
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), OutboundBackoff.For(error, attempt));
     }
 
     [Fact]
     public void OtherRetryableErrorsLeaveTheBackOffToThePipelineUnlessTheyCarryAHint()
     {
-        Assert.Null(OutboundEventHandler.Backoff(new ProviderError(ProviderNames.Meta, 500, "131000", "oops", true), 1));
-        Assert.Equal(TimeSpan.FromSeconds(0.4), OutboundEventHandler.Backoff(
+        Assert.Null(OutboundBackoff.For(new ProviderError(ProviderNames.Meta, 500, "131000", "oops", true), 1));
+        Assert.Equal(TimeSpan.FromSeconds(0.4), OutboundBackoff.For(
             new ProviderError(ProviderNames.Meta, 429, "rate.limited.locally", "slow down", true, 0.4), 1));
     }
 
@@ -247,8 +250,12 @@ public class OutboundEventHandlerTests
             NullLogger<GenesysTokenProvider>.Instance);
         var media = new OutboundMediaStore(Client("genesys-downloads"), new MinioClient().WithEndpoint("127.0.0.1", 9).WithCredentials("k", "s").Build(),
             tokens, Options.Create(new OutboundMediaOptions()), TimeProvider.System, NullLogger<OutboundMediaStore>.Instance);
-        return new OutboundEventHandler(new DemoTenant(), state, new WhatsAppApiClient(Client("whatsapp-api")), media, failures, new ReadMarkers(),
-            _pipelines, _history, metrics, TimeProvider.System, NullLogger<OutboundEventHandler>.Instance);
+        var channels = new OutboundChannels(
+            new WhatsAppChannel(new WhatsAppApiClient(Client("whatsapp-api")), media, new ReadMarkers(), TimeProvider.System, NullLogger<WhatsAppChannel>.Instance),
+            new RcsChannel(new RcsApiClient(Client("rcs-api")), media, NullLogger<RcsChannel>.Instance));
+        var outcomes = new DeliveryOutcomes(failures, _pipelines, metrics, NullLogger<DeliveryOutcomes>.Instance);
+        return new OutboundEventHandler(new DemoTenant(), state, channels, outcomes, _history, metrics, TimeProvider.System,
+            NullLogger<OutboundEventHandler>.Instance);
     }
 
     private static GenesysEventReceived AgentText(string id, string text) => Received(id, "Text", new JsonObject { ["text"] = text });

@@ -1,0 +1,95 @@
+using WhatsAppGenesys.Clients.Providers;
+using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.Contracts.Events;
+using WhatsAppGenesys.Contracts.Genesys;
+using WhatsAppGenesys.Contracts.Providers;
+using WhatsAppGenesys.Contracts.State;
+using WhatsAppGenesys.Contracts.Tenancy;
+using WhatsAppGenesys.OutboundTransformer.Delivery;
+using WhatsAppGenesys.OutboundTransformer.History;
+using WhatsAppGenesys.OutboundTransformer.Mapping;
+using WhatsAppGenesys.OutboundTransformer.Media;
+
+namespace WhatsAppGenesys.OutboundTransformer.Channels.Rcs;
+
+/// <summary>One RCS message as rcs-api's internal route takes it (its idempotency key is set when it is sent).</summary>
+public sealed record RcsPart(SendRcsMessageRequest Request) : OutboundPart;
+
+/// <summary>
+/// Agents' replies to RCS customers (<c>rcs:+E.164</c>): <see cref="RcsMessageMapper"/>, the attachment re-hosted as
+/// for WhatsApp (RBM fetches a file by URL), and rcs-api's internal route, which sends as the tenant's RBM agent.
+/// RCS has no 24-hour window and no mark-as-read by message id, so neither step exists here. Genesys typing events
+/// are not shown: rcs-api has no route for RBM's IS_TYPING agent event yet.
+/// </summary>
+public sealed class RcsChannel(RcsApiClient rcs, OutboundMediaStore media, ILogger<RcsChannel> logger) : IOutboundChannel
+{
+    /// <summary>An RCS customer is known by their id alone: no WhatsApp number or phone number id belongs to them.</summary>
+    public EnsureMappingRequest NewCustomer(CustomerAddress customer, TenantResolution tenant) =>
+        new(customer.CustomerId, null, null, null, null, null);
+
+    public async Task<ChannelPlan> PlanAsync(AgentMessage job, ConversationMapping mapping, CancellationToken ct)
+    {
+        if (job.Tenant.Rcs is null)
+        {
+            return new ChannelPlan.Refuse(GenesysReasonCode.GeneralError,
+                "Not sent: the customer is on RCS, and this tenant has no RCS agent configured. An administrator can add it in the tenant's RCS settings.");
+        }
+        HostedMedia? hosted = null;
+        if (OutboundMedia.Describe(job.Message) is { } attachment && job.Message.Content?.Any(c => c.Template is not null) != true)
+        {
+            var prepared = await media.PrepareAsync(job.TenantId, attachment, ct);
+            if (prepared.TransientFailure is { } transient)
+            {
+                return new ChannelPlan.Transient("media", transient);
+            }
+            if (prepared.Rejection is { } refused)
+            {
+                return ChannelPlan.From(refused);
+            }
+            hosted = prepared.Media;
+        }
+        var (messages, rejection) = RcsMessageMapper.Map(job.Message, job.Customer.Address, hosted);
+        return rejection is not null
+            ? ChannelPlan.From(rejection)
+            : new ChannelPlan.Send([.. messages!.Select(m => new RcsPart(m))], hosted);
+    }
+
+    public async Task<ProviderCall<string>> SendAsync(AgentMessage job, ConversationMapping mapping, OutboundPart part, string idempotencyKey, CancellationToken ct)
+    {
+        var call = await rcs.SendAsync(job.TenantId, Request(part) with { IdempotencyKey = idempotencyKey }, ct);
+        return new(call.Result?.MessageId, call.Error);
+    }
+
+    public bool CarriesMedia(OutboundPart part) => Request(part).File is not null;
+
+    public ConversationMessageRecorded Describe(AgentMessage job, ConversationMapping mapping, OutboundPart part, string providerMessageId,
+        string partId, HostedMedia? media, string? archiveKey)
+    {
+        var request = Request(part);
+        var (agentId, agentName) = AgentMessageHistory.Agent(job.Message);
+        return new ConversationMessageRecorded(job.TenantId, mapping.ConversationId, mapping.CustomerId, null, null, null,
+            HistoryDirections.Outbound, providerMessageId, partId,
+            request.File is not null ? MediaType(media?.Mime) : request.RichCard is not null ? "richCard" : "text",
+            request.Text ?? (request.RichCard is not null ? job.Message.Text : null),
+            media is { ObjectKey: { } key } && request.File is not null ? new HistoryMedia(Buckets.MediaOutbound, key, media.Mime, null, null, media.Size) : null,
+            null, null, null, mapping.ContactName, agentId, agentName, job.OccurredAt, archiveKey);
+    }
+
+    public Task AfterSentAsync(AgentMessage job, ConversationMapping mapping, CancellationToken ct) => Task.CompletedTask;
+
+    public Task ShowEventAsync(string tenantId, GenesysOutboundMessage message, ConversationMapping? mapping, CancellationToken ct)
+    {
+        logger.LogDebug("Genesys event {EventId} for an RCS customer is not shown (no RCS typing indicator is sent)", message.Id);
+        return Task.CompletedTask;
+    }
+
+    private static SendRcsMessageRequest Request(OutboundPart part) => ((RcsPart)part).Request;
+
+    private static string MediaType(string? mime) => mime?.Split('/')[0] switch
+    {
+        "image" => "image",
+        "video" => "video",
+        "audio" => "audio",
+        _ => "document",
+    };
+}
