@@ -9,7 +9,7 @@ using WhatsAppGenesys.Contracts.State;
 namespace WhatsAppGenesys.UnitTests.Outbound;
 
 /// <summary>
-/// The three internal services the outbound transformer calls (state manager, WhatsApp API, Genesys API), faked in
+/// The internal services the outbound transformer calls (state manager, WhatsApp API, RCS API, Genesys API), faked in
 /// memory behind one HttpMessageHandler: a ledger that behaves like the real one, scripted WhatsApp answers, and a
 /// log of every call so tests can see what was sent.
 /// </summary>
@@ -17,6 +17,7 @@ public sealed class FakeServices : HttpMessageHandler
 {
     private readonly ConcurrentDictionary<string, TrackedMessage> _ledger = new();
     private readonly Queue<Func<JsonObject, HttpResponseMessage>> _whatsAppAnswers = new();
+    private readonly Queue<ProviderError> _rcsFailures = new();
     private int _wamids;
 
     public List<(string Service, string Method, string Path, JsonObject? Body)> Calls { get; } = [];
@@ -24,6 +25,8 @@ public sealed class FakeServices : HttpMessageHandler
     public ConversationMapping? Mapping { get; set; }
 
     public IEnumerable<JsonObject> WhatsAppSends => Calls.Where(c => c.Path == "/whatsapp/messages").Select(c => c.Body!);
+
+    public IEnumerable<JsonObject> RcsSends => Calls.Where(c => c.Path == "/rcs/messages").Select(c => c.Body!);
 
     public IEnumerable<JsonObject> Receipts => Calls.Where(c => c.Path == "/genesys/receipts").Select(c => c.Body!["body"]!.AsObject());
 
@@ -39,6 +42,9 @@ public sealed class FakeServices : HttpMessageHandler
     public void NextSendFails(ProviderError error) =>
         _whatsAppAnswers.Enqueue(_ => Json(error, error.Retryable ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.UnprocessableEntity));
 
+    /// <summary>The next RCS send is answered with this provider error (503 when retryable, else 422), as rcs-api's internal route does.</summary>
+    public void NextRcsSendFails(ProviderError error) => _rcsFailures.Enqueue(error);
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : JsonNode.Parse(await request.Content.ReadAsStringAsync(cancellationToken))?.AsObject();
@@ -50,6 +56,7 @@ public sealed class FakeServices : HttpMessageHandler
         return (request.RequestUri.Host, request.Method.Method, path.Split('/', StringSplitOptions.RemoveEmptyEntries)) switch
         {
             ("state-manager", "GET", ["state", "mapping", _]) => Mapping is { } mapping ? Json(mapping) : new HttpResponseMessage(HttpStatusCode.NotFound),
+            ("state-manager", "POST", ["state", "mapping"]) => Json(Mapping = NewMapping(body!.Deserialize<EnsureMappingRequest>(JsonSerializerOptions.Web)!)),
             ("state-manager", "GET", ["state", "conversation", _]) => new HttpResponseMessage(HttpStatusCode.NotFound),
             ("state-manager", "POST", ["state", "message"]) => Record(body!.Deserialize<RecordMessageRequest>(JsonSerializerOptions.Web)!),
             ("state-manager", "GET", ["state", "message", var direction, var id]) =>
@@ -60,10 +67,17 @@ public sealed class FakeServices : HttpMessageHandler
                 ? answer(body!)
                 : Json(new WhatsAppSendResult($"wamid.{Interlocked.Increment(ref _wamids)}")),
             ("whatsapp-api", "POST", ["whatsapp", "messages", "read"]) => Json(new WhatsAppMarkReadResult(true)),
+            ("rcs-api", "POST", ["rcs", "messages"]) => _rcsFailures.TryDequeue(out var failure)
+                ? Json(failure, failure.Retryable ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.UnprocessableEntity)
+                : Json(new SendRcsMessageResponse(Guid.NewGuid().ToString(), "accepted", DateTimeOffset.UtcNow)),
             ("genesys-api", "POST", ["genesys", "receipts"]) => Json(new GenesysDeliveryResult(null, null)),
             _ => new HttpResponseMessage(HttpStatusCode.NotImplemented),
         };
     }
+
+    private static ConversationMapping NewMapping(EnsureMappingRequest request) =>
+        new("demo", request.CustomerId, Guid.NewGuid(), request.WaId, request.Bsuid, request.ContactName, request.PhoneNumberId, null,
+            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, null, null);
 
     private HttpResponseMessage Record(RecordMessageRequest request)
     {

@@ -29,7 +29,7 @@ namespace WhatsAppGenesys.UnitTests.Outbound;
 /// The outbound handler's decisions against faked internal services: what it sends, what it tells the agent, and
 /// what it hands back to the pipeline (retry, dead letter) — the cases the sandboxes cannot stage cheaply.
 /// </summary>
-public class OutboundEventHandlerTests
+public partial class OutboundEventHandlerTests
 {
     private const string Customer = "15551234567";
     private const string CustomerWamid = "wamid.customer-last";
@@ -40,6 +40,7 @@ public class OutboundEventHandlerTests
     };
     private readonly PipelineRegistry _pipelines = new();
     private readonly RecordingHistory _history = new();
+    private readonly DemoTenant _tenants = new();
 
     public OutboundEventHandlerTests() => _pipelines.GetOrAdd(Pipelines.Outbound, new ConfigurationBuilder().Build(), null, out _);
 
@@ -254,7 +255,7 @@ public class OutboundEventHandlerTests
             new WhatsAppChannel(new WhatsAppApiClient(Client("whatsapp-api")), media, new ReadMarkers(), TimeProvider.System, NullLogger<WhatsAppChannel>.Instance),
             new RcsChannel(new RcsApiClient(Client("rcs-api")), media, NullLogger<RcsChannel>.Instance));
         var outcomes = new DeliveryOutcomes(failures, _pipelines, metrics, NullLogger<DeliveryOutcomes>.Instance);
-        return new OutboundEventHandler(new DemoTenant(), state, channels, outcomes, _history, metrics, TimeProvider.System,
+        return new OutboundEventHandler(_tenants, state, channels, outcomes, _history, metrics, TimeProvider.System,
             NullLogger<OutboundEventHandler>.Instance);
     }
 
@@ -302,12 +303,13 @@ public class OutboundEventHandlerTests
     {
         public const string IntegrationId = "8a5e2f4c-2b1d-4c8e-9f6a-3d7b1e0c5a92";
 
-        private static readonly TenantResolution Demo = new("demo", "Demo", true, 1,
+        public TenantResolution Tenant { get; set; } = new("demo", "Demo", true, 1,
             new WhatsAppSettings("102290129340398", ["106540352242922"], "+15550783881", "v23.0"),
-            new GenesysSettings("mypurecloud.com", "client", IntegrationId));
+            new GenesysSettings("mypurecloud.com", "client", IntegrationId),
+            new RcsSettings("demo_agent", "demo-rcs-client"));
 
         public ValueTask<TenantResolution?> FindByIdAsync(string tenantId, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(tenantId == "demo" ? Demo : null);
+            ValueTask.FromResult(tenantId == "demo" ? Tenant : null);
 
         public ValueTask<TenantResolution?> FindByPhoneNumberIdAsync(string phoneNumberId, CancellationToken cancellationToken = default) =>
             ValueTask.FromResult<TenantResolution?>(null);
