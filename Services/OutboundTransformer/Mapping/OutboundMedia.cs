@@ -48,6 +48,9 @@ public static class OutboundMedia
     public static string StorageKey(string tenantId, MediaSendForm form, DateTimeOffset time, Guid fileId) =>
         WhatsAppMediaFiles.OutboundStorageKey(tenantId, form.SendType, form.Mime, time, fileId);
 
+    /// <summary>The most bytes WhatsApp takes for an attachment of this kind (a document's limit for anything else).</summary>
+    public static long MaxBytes(GenesysMediaType mediaType) => (LimitFor(mediaType) ?? WhatsAppMediaFiles.Document).MaxBytes;
+
     private static WhatsAppMediaFiles.Limit? LimitFor(GenesysMediaType mediaType) => mediaType switch
     {
         GenesysMediaType.Image => WhatsAppMediaFiles.Image,

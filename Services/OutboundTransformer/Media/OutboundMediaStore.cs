@@ -10,8 +10,8 @@ using WhatsAppGenesys.OutboundTransformer.Mapping;
 namespace WhatsAppGenesys.OutboundTransformer.Media;
 
 /// <summary>
-/// Re-hosts an agent's attachment where Meta can fetch it: downloads it from Genesys, checks it against WhatsApp's
-/// limits (declared type and size first, so an oversized file is refused before it is downloaded, then the real
+/// Re-hosts an agent's attachment where the provider (Meta, or the RCS provider) can fetch it: downloads it from
+/// Genesys, checks it against the channel's limits (declared type and size first, so an oversized file is refused before it is downloaded, then the real
 /// size), stores it in <c>media-outbound</c> and hands out a presigned link valid for a day.
 /// </summary>
 public sealed class OutboundMediaStore(
@@ -24,9 +24,11 @@ public sealed class OutboundMediaStore(
 {
     public const string HttpClientName = "genesys-downloads";
 
-    public async Task<MediaPreparation> PrepareAsync(string tenantId, GenesysAttachment attachment, CancellationToken ct)
+    /// <param name="rules">The channel's limits (WhatsApp's when not given).</param>
+    public async Task<MediaPreparation> PrepareAsync(string tenantId, GenesysAttachment attachment, CancellationToken ct, MediaRules? rules = null)
     {
-        var (declared, refusal) = OutboundMedia.Check(attachment.MediaType, attachment.Mime, attachment.ContentSizeBytes);
+        rules ??= MediaRules.WhatsApp;
+        var (declared, refusal) = rules.Check(attachment.MediaType, attachment.Mime, attachment.ContentSizeBytes);
         if (refusal is not null)
         {
             return MediaPreparation.Refused(refusal);
@@ -49,15 +51,15 @@ public sealed class OutboundMediaStore(
                         $"The attachment could not be downloaded from Genesys ({(int)response.StatusCode})."));
             }
             servedMime = response.Content.Headers.ContentType?.ToString();
-            var limit = LimitBytes(attachment.MediaType);
+            var limit = rules.MaxBytes(attachment.MediaType);
             if (response.Content.Headers.ContentLength > limit)
             {
-                return Oversized(attachment, servedMime, response.Content.Headers.ContentLength.Value);
+                return Oversized(rules, attachment, servedMime, response.Content.Headers.ContentLength.Value);
             }
             bytes = await ReadBoundedAsync(response.Content, limit, ct);
             if (bytes.LongLength > limit)
             {
-                return Oversized(attachment, servedMime, bytes.LongLength);
+                return Oversized(rules, attachment, servedMime, bytes.LongLength);
             }
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
@@ -67,7 +69,7 @@ public sealed class OutboundMediaStore(
 
         // Genesys's declared type wins: download servers often answer application/octet-stream.
         var mime = attachment.Mime ?? servedMime;
-        var (form, rejection) = OutboundMedia.Check(attachment.MediaType, mime, bytes.LongLength);
+        var (form, rejection) = rules.Check(attachment.MediaType, mime, bytes.LongLength);
         if (rejection is not null)
         {
             return MediaPreparation.Refused(rejection);
@@ -115,17 +117,9 @@ public sealed class OutboundMediaStore(
         return buffer.ToArray();
     }
 
-    private static MediaPreparation Oversized(GenesysAttachment attachment, string? servedMime, long size) =>
-        MediaPreparation.Refused(OutboundMedia.Check(attachment.MediaType, attachment.Mime ?? servedMime, size).Rejection
-            ?? new OutboundPlan.Reject(GenesysReasonCode.InvalidMediaContentLength, "The attachment is too large for WhatsApp."));
-
-    private static long LimitBytes(GenesysMediaType mediaType) => mediaType switch
-    {
-        GenesysMediaType.Image => Contracts.Meta.WhatsAppMediaFiles.Image.MaxBytes,
-        GenesysMediaType.Video => Contracts.Meta.WhatsAppMediaFiles.Video.MaxBytes,
-        GenesysMediaType.Audio => Contracts.Meta.WhatsAppMediaFiles.Audio.MaxBytes,
-        _ => Contracts.Meta.WhatsAppMediaFiles.Document.MaxBytes,
-    };
+    private static MediaPreparation Oversized(MediaRules rules, GenesysAttachment attachment, string? servedMime, long size) =>
+        MediaPreparation.Refused(rules.Check(attachment.MediaType, attachment.Mime ?? servedMime, size).Rejection
+            ?? new OutboundPlan.Reject(GenesysReasonCode.InvalidMediaContentLength, $"The attachment is too large for {rules.Channel}."));
 }
 
 /// <summary>The re-hosted file; or why it cannot be sent (a Failed receipt); or a transient failure (retry).</summary>

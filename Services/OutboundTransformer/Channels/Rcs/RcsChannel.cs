@@ -16,8 +16,9 @@ namespace WhatsAppGenesys.OutboundTransformer.Channels.Rcs;
 public sealed record RcsPart(SendRcsMessageRequest Request) : OutboundPart;
 
 /// <summary>
-/// Agents' replies to RCS customers (<c>rcs:+E.164</c>): <see cref="RcsMessageMapper"/>, the attachment re-hosted as
-/// for WhatsApp (RBM fetches a file by URL), and rcs-api's internal route, which sends as the tenant's RBM agent.
+/// Agents' replies to RCS customers (<c>rcs:+E.164</c>): <see cref="RcsMessageMapper"/>, the attachment checked
+/// against <see cref="RcsMedia"/> and re-hosted as for WhatsApp (RBM fetches a file by URL, so it gets a presigned
+/// link to media-outbound), and rcs-api's internal route, which sends as the tenant's RBM agent.
 /// RCS has no 24-hour window and no mark-as-read by message id, so neither step exists here. Genesys typing events
 /// are not shown: rcs-api has no route for RBM's IS_TYPING agent event yet.
 /// </summary>
@@ -37,7 +38,7 @@ public sealed class RcsChannel(RcsApiClient rcs, OutboundMediaStore media, ILogg
         HostedMedia? hosted = null;
         if (OutboundMedia.Describe(job.Message) is { } attachment && job.Message.Content?.Any(c => c.Template is not null) != true)
         {
-            var prepared = await media.PrepareAsync(job.TenantId, attachment, ct);
+            var prepared = await media.PrepareAsync(job.TenantId, attachment, ct, RcsMedia.Rules);
             if (prepared.TransientFailure is { } transient)
             {
                 return new ChannelPlan.Transient("media", transient);
