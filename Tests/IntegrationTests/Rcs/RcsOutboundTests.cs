@@ -118,6 +118,40 @@ public sealed class RcsOutboundTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task AnAttachmentArrivesAsAFileByAPresignedLinkAndAFileRcsCannotSendIsRefused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var msisdn = RcsAgentDesk.NewCapableNumber();
+        var customer = CustomerAddress.Rcs(msisdn).CustomerId;
+        var (_, conversation) = await _rcs.AgentWritesFirstAsync(customer, "Your documents follow.", ct);
+        await _rcs.WaitForPhoneAsync(msisdn, 1, ct);
+        var pdf = "%PDF-1.4 terms of service"u8.ToArray();
+
+        await _rcs.Desk.AgentSendsAsync(conversation, new
+        {
+            text = "Our terms",
+            attachment = new { base64 = Convert.ToBase64String(pdf), mime = "application/pdf", filename = "terms.pdf" },
+        });
+        var refused = await _rcs.Desk.AgentSendsAsync(conversation, new
+        {
+            attachment = new { base64 = Convert.ToBase64String("PK\u0003\u0004"u8.ToArray()), mime = "application/zip", filename = "all.zip" },
+        });
+
+        var received = await _rcs.WaitForPhoneAsync(msisdn, 3, ct);
+        Assert.Equal(["text", "file", "text"], received.Select(m => m["kind"]!.GetValue<string>()));
+        var link = received[1]["contentMessage"]!["contentInfo"]!["fileUrl"]!.GetValue<string>();
+        Assert.Matches(@"/media-outbound/demo/documents/\d{4}-\d{2}-\d{2}/[0-9a-f]{32}\.pdf\?", link);
+        using (var http = new HttpClient())
+        {
+            Assert.Equal(pdf, await http.GetByteArrayAsync(link, ct));
+        }
+        Assert.Equal("Our terms", received[2]["contentMessage"]!["text"]!.GetValue<string>());
+        var receipt = await _rcs.Desk.WaitForReceiptAsync(customer, refused, "Failed");
+        Assert.Equal("MediaTypeNotAllowed", AgentDesk.ReceiptReason(receipt));
+        Assert.Contains("RCS does not send application/zip", receipt["reasons"]![0]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ARedeliveredGenesysWebhookIsSentOnce()
     {
         var ct = TestContext.Current.CancellationToken;
