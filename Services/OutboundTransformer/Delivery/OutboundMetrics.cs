@@ -4,9 +4,9 @@ using WhatsAppGenesys.ServiceDefaults;
 namespace WhatsAppGenesys.OutboundTransformer.Delivery;
 
 /// <summary>
-/// Per-tenant outbound metrics: agent messages accepted by WhatsApp, failed (by the reason the agent sees),
-/// duplicates skipped, retries, and the latency from the agent pressing send to Meta accepting.
-/// Delivery (Meta's delivered status) is counted where statuses arrive, in the inbound transformer.
+/// Per-tenant outbound metrics, for every channel: agent messages the provider (Meta, or the RCS provider) accepted,
+/// failed (by the reason the agent sees), duplicates skipped, retries, and the latency from the agent pressing send
+/// to the provider accepting. Delivery is counted where statuses arrive, in the inbound transformer.
 /// </summary>
 public sealed class OutboundMetrics
 {
@@ -19,12 +19,12 @@ public sealed class OutboundMetrics
     public OutboundMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(Microsoft.Extensions.Hosting.Extensions.MeterName);
-        _sent = meter.CreateCounter<long>("outbound.messages.sent", description: "Agent messages accepted by WhatsApp");
+        _sent = meter.CreateCounter<long>("outbound.messages.sent", description: "Agent messages accepted by the provider (WhatsApp or RCS)");
         _failed = meter.CreateCounter<long>("outbound.messages.failed", description: "Agent messages reported to Genesys as Failed, by reason");
         _duplicates = meter.CreateCounter<long>("outbound.messages.duplicates", description: "Redelivered agent messages recognised and not sent again");
         _retried = meter.CreateCounter<long>("outbound.messages.retried", description: "Sends put back for a later attempt, by error code");
         _latency = meter.CreateHistogram<double>("outbound.messages.latency", unit: "s",
-            description: "Genesys time of the agent message to WhatsApp accepting it");
+            description: "Genesys time of the agent message to the provider (WhatsApp or RCS) accepting it");
     }
 
     public void Sent(string tenantId, TimeSpan latency)
