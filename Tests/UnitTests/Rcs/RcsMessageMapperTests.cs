@@ -123,6 +123,7 @@ public class RcsMessageMapperTests
         { "card-ftp-image", GenesysReasonCode.InvalidMessageStructure, "http(s)" },
         { "template", GenesysReasonCode.UnsupportedMessage, "templates have no RCS equivalent" },
         { "date-picker", GenesysReasonCode.UnsupportedMessage, "DatePicker" },
+        { "card-and-carousel", GenesysReasonCode.InvalidMessageStructure, "one card, carousel or attachment" },
         { "empty", GenesysReasonCode.InvalidMessageStructure, "empty" },
     };
 
@@ -148,6 +149,7 @@ public class RcsMessageMapperTests
             {
                 ContentType = GenesysContentType.DatePicker, DatePicker = JsonSerializer.SerializeToElement(new { title = "When?" }),
             }),
+            "card-and-carousel" => Message("Structured", null, Card(CardJson("Basic")), Carousel(CardJson("Basic"), CardJson("Premium"))),
             _ => Message("Text", "  "),
         };
 

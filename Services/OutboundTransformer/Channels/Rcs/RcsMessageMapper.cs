@@ -31,6 +31,12 @@ public static class RcsMessageMapper
                 : $"RCS messages cannot carry {other.ContentType} content.");
         }
 
+        if (content.Count(c => c.Card is not null || c.Carousel is not null || c.Attachment is not null) > 1)
+        {
+            // Which one the agent meant to go is not ours to guess, and sending one would drop the others unseen.
+            return Refuse(GenesysReasonCode.InvalidMessageStructure, "a message can carry one card, carousel or attachment; this one has several.");
+        }
+
         var messages = new List<SendRcsMessageRequest>();
         var text = string.IsNullOrWhiteSpace(message.Text) ? null : message.Text;
         if (content.FirstOrDefault(c => c.Card is not null || c.Carousel is not null) is { } rich)
