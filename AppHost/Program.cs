@@ -59,10 +59,11 @@ var whatsappApi = builder.AddService<Projects.WhatsAppApi>(ServiceNames.WhatsApp
     // The direct send API opens a ledger row per message, so Meta's statuses have somewhere to land.
     .WithReference(stateManager).WaitFor(stateManager);
 
-// The RCS send API: sends as the tenant's RBM agent with a token from auth-service (docs/rcs.md).
+// The RCS channel's service (docs/rcs.md): the send API, as the tenant's RBM agent with a token from auth-service,
+// and the provider's webhook, which archives and queues what users do for the inbound transformer.
 var rcsApi = builder.AddService<Projects.RcsApi>(ServiceNames.RcsApi, port: 3013)
     .WithReference(rcsDb).WaitFor(rcsDb)
-    .WithReference(redis).WaitFor(redis)
+    .WithMessaging(redis, rabbitmq, minio)
     .WithReference(authService).WaitFor(authService)
     .WithReference(tenantService).WaitFor(tenantService);
 
@@ -174,8 +175,9 @@ if (builder.IsSandboxEnabled())
         .WithEnvironment("GenesysSandbox__LoginClients__0__RedirectUris__0", agentPortal.UrlOf("/signin/callback"))
         .WithEnvironment("GenesysSandbox__LoginClients__0__RedirectUris__1", agentWidget.UrlOf("/signin/callback"))
         .WithSandboxDemoAgents();
-    // Its default agent is the demo tenant's RCS agent; user messages have no receiver yet (its configured placeholder).
-    var rcsSandbox = builder.AddService<Projects.RcsSandbox>(ServiceNames.RcsSandbox, port: 3022);
+    // Its default agent is the demo tenant's RCS agent; what users do goes to rcs-api's webhook.
+    var rcsSandbox = builder.AddService<Projects.RcsSandbox>(ServiceNames.RcsSandbox, port: 3022)
+        .WithEnvironment("RcsSandbox__WebhookUrl", rcsApi.UrlOf("/webhook/rcs"));
 
     // Everyone who calls Meta's Graph API (sending, media download) or Genesys (tokens, Open Messaging) calls a simulator.
     whatsappApi.WithEnvironment("Meta__GraphBaseUrl", metaSandbox.GetEndpoint("http"));

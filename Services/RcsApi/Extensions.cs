@@ -1,10 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using WhatsAppGenesys.Clients.Archiving;
 using WhatsAppGenesys.Clients.Providers;
+using WhatsAppGenesys.Clients.Signals;
+using WhatsAppGenesys.Clients.Webhooks;
 using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.RcsApi.Data;
 using WhatsAppGenesys.RcsApi.Provider;
 using WhatsAppGenesys.RcsApi.Send;
+using WhatsAppGenesys.RcsApi.Webhooks;
 
 namespace WhatsAppGenesys.RcsApi;
 
@@ -16,6 +21,7 @@ internal static class Extensions
         builder.AddRedisConnection(ResourceNames.Redis);
         builder.AddTenantDirectory();
         builder.AddRcsTokenProvider();
+        builder.AddRcsWebhook();
 
         builder.Services.AddOptions<RcsProviderOptions>().BindConfiguration(RcsProviderOptions.SectionName);
         builder.Services.AddOptions<RcsApiOptions>().BindConfiguration(RcsApiOptions.SectionName);
@@ -33,5 +39,22 @@ internal static class Extensions
             .AddRcsBearerToken();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+    }
+
+    /// <summary>
+    /// What users do, from the provider: checked, archived with the WhatsApp webhooks (same bucket, same keys) and
+    /// queued for the inbound transformer, with the same shared pieces as the WhatsApp receiver.
+    /// </summary>
+    private static void AddRcsWebhook(this IHostApplicationBuilder builder)
+    {
+        builder.AddRabbitMQConnection(ResourceNames.RabbitMQ);
+        builder.AddMinioClient(ResourceNames.ObjectStorage, Buckets.WebhooksInbound);
+        builder.AddPipelinePublisher(Pipelines.InboundRcs);
+        builder.AddWebhookSecrets();
+        builder.Services.AddSingleton<WebhookArchive>();
+        builder.Services.AddSingleton<WebhookActivity>();
+        builder.Services.AddSingleton<OperationalSignalCounters>();
+        builder.Services.AddSingleton<RcsSendReceipts>();
+        builder.Services.AddSingleton<RcsWebhookReceiver>();
     }
 }

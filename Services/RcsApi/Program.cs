@@ -1,5 +1,6 @@
 using WhatsAppGenesys.RcsApi;
 using WhatsAppGenesys.RcsApi.Send;
+using WhatsAppGenesys.RcsApi.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +12,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapRcsSendApi();
+app.MapRcsWebhook();
 app.MapRcsMessagesApi();
 
 app.Run();

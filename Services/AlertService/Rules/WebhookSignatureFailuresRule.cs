@@ -7,7 +7,7 @@ using WhatsAppGenesys.Contracts.Operations;
 namespace WhatsAppGenesys.AlertService.Rules;
 
 /// <summary>
-/// A tenant's webhooks refused for their signature in bulk — usually a secret rotated at Meta or Genesys and not
+/// A tenant's webhooks refused for their signature in bulk — usually a secret rotated at Meta, Genesys or the RCS provider and not
 /// here, which means every message of the tenant is being turned away. The webhook services count each 401 per
 /// tenant in ten-second buckets (<see cref="OperationalSignals.SignatureFailures"/>); at least
 /// <see cref="AlertingOptions.SignatureFailureThreshold"/> within <see cref="AlertingOptions.SignatureFailureWindow"/>
@@ -21,7 +21,7 @@ public sealed class WebhookSignatureFailuresRule(IConnectionMultiplexer redis, I
     {
         var settings = options.Value;
         var conditions = new List<AlertCondition>();
-        foreach (var source in ProviderKeys.All)
+        foreach (var source in ProviderKeys.SignedWebhookSources)
         {
             var keys = OperationalSignals.Buckets(now, settings.SignatureFailureWindow).Select(at => OperationalSignals.SignatureFailures(source, at));
             foreach (var (tenantId, failures) in await RedisScan.SumHashesAsync(redis.GetDatabase(), keys))

@@ -11,10 +11,11 @@ public static class GatewayRoutes
 {
     public static IReadOnlyList<GatewayRoute> All { get; } =
     [
-        // Providers: one public host for Meta (either webhook path) and Genesys.
+        // Providers: one public host for Meta (either webhook path), Genesys and the RCS provider (the RBM agent's webhook).
         new("whatsapp-webhook", "/webhook/whatsapp/{**rest}", ServiceNames.WhatsAppWebhook, RouteAccess.Provider),
         new("meta-webhook", "/webhook/meta/{**rest}", ServiceNames.WhatsAppWebhook, RouteAccess.Provider),
         new("genesys-webhook", "/webhook/genesys/{**rest}", ServiceNames.GenesysWebhook, RouteAccess.Provider),
+        new("rcs-webhook", "/webhook/rcs/{**rest}", ServiceNames.RcsApi, RouteAccess.Provider),
 
         // Tenant API: the tenant service checks the key again itself (defence in depth), so the key goes along.
         new("tenants-create", "/api/tenants", ServiceNames.TenantService, RouteAccess.Operator, ForwardApiKey: true, Methods: ["POST"]),
@@ -44,6 +45,8 @@ public static class GatewayRoutes
         // Operators: dead letters and errors of each pipeline, listed and replayed at the service that consumes it.
         new("whatsapp-archive-admin", "/admin/webhooks/whatsapp/{**rest}", ServiceNames.WhatsAppWebhook, RouteAccess.Operator),
         new("genesys-archive-admin", "/admin/webhooks/genesys/{**rest}", ServiceNames.GenesysWebhook, RouteAccess.Operator),
+        new("rcs-archive-admin", "/admin/webhooks/rcs/{**rest}", ServiceNames.RcsApi, RouteAccess.Operator),
+        new("inbound-rcs-pipeline-admin", $"/admin/pipelines/{Pipelines.InboundRcs}/{{**rest}}", ServiceNames.InboundTransformer, RouteAccess.Operator),
         new("inbound-pipeline-admin", $"/admin/pipelines/{Pipelines.Inbound}/{{**rest}}", ServiceNames.InboundTransformer, RouteAccess.Operator),
         new("outbound-pipeline-admin", $"/admin/pipelines/{Pipelines.Outbound}/{{**rest}}", ServiceNames.OutboundTransformer, RouteAccess.Operator),
         new("history-pipeline-admin", $"/admin/pipelines/{Pipelines.History}/{{**rest}}", ServiceNames.PortalService, RouteAccess.Operator),

@@ -20,7 +20,7 @@ public sealed class RcsResponseRow
     /// <summary>text, file or richCard.</summary>
     public required string MessageType { get; set; }
 
-    /// <summary>"accepted" or "failed".</summary>
+    /// <summary><see cref="RcsMessageStatuses"/>: accepted or failed, then delivered and read as the phone reports them.</summary>
     public required string Status { get; set; }
 
     /// <summary>The provider's HTTP status.</summary>
@@ -35,4 +35,7 @@ public sealed class RcsResponseRow
     public string? Response { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the phone last reported on the message (RBM's sendTime of the DELIVERED or READ event).</summary>
+    public DateTimeOffset? UpdatedAt { get; set; }
 }

@@ -33,9 +33,9 @@ public sealed class RcsSendService(
         string tenantId, SendRcsMessageRequest request, RcsOutgoingMessage message, CancellationToken ct)
     {
         if (request.IdempotencyKey is { } key &&
-            await db.Responses.AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.IdempotencyKey == key && r.Status == "accepted", ct) is { } first)
+            await db.Responses.AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.IdempotencyKey == key && r.Status != RcsMessageStatuses.Failed, ct) is { } first)
         {
-            return (new SendRcsMessageResponse(first.MessageId, first.Status, first.CreatedAt), null);
+            return (new SendRcsMessageResponse(first.MessageId, RcsMessageStatuses.Accepted, first.CreatedAt), null);
         }
         var (agentId, notConfigured) = await AgentAsync(tenantId, ct);
         if (agentId is null)
@@ -51,9 +51,10 @@ public sealed class RcsSendService(
             {
                 return (null, RbmFailure.InProgress(holder));
             }
-            if (earlier.Status == "accepted")
+            // Accepted, and perhaps delivered or read since: the message went out.
+            if (earlier.Status != RcsMessageStatuses.Failed)
             {
-                return (new SendRcsMessageResponse(earlier.MessageId, earlier.Status, earlier.CreatedAt), null);
+                return (new SendRcsMessageResponse(earlier.MessageId, RcsMessageStatuses.Accepted, earlier.CreatedAt), null);
             }
             await idempotency.TakeOverAsync(tenantId, claimed, messageId);
         }
@@ -68,7 +69,7 @@ public sealed class RcsSendService(
             }
             return (null, failure);
         }
-        return (new SendRcsMessageResponse(messageId, "accepted", SendTime(answer!.Body)), null);
+        return (new SendRcsMessageResponse(messageId, RcsMessageStatuses.Accepted, SendTime(answer!.Body)), null);
     }
 
     public async Task<(RcsCapabilitiesResponse? Response, RbmFailure? Failure)> CapabilitiesAsync(string tenantId, string msisdn, CancellationToken ct)
@@ -89,7 +90,7 @@ public sealed class RcsSendService(
     public async Task<RcsMessageStatusResponse?> FindStatusAsync(string tenantId, string messageId, CancellationToken ct)
     {
         var row = await db.Responses.AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.MessageId == messageId, ct);
-        return row is null ? null : new RcsMessageStatusResponse(row.MessageId, row.Status, row.ErrorMessage, row.Recipient, row.CreatedAt);
+        return row is null ? null : new RcsMessageStatusResponse(row.MessageId, row.Status, row.ErrorMessage, row.Recipient, row.UpdatedAt ?? row.CreatedAt);
     }
 
     private async Task<(string? AgentId, RbmFailure? Failure)> AgentAsync(string tenantId, CancellationToken ct)
@@ -124,7 +125,7 @@ public sealed class RcsSendService(
     private async Task PersistAsync(string tenantId, string agentId, string messageId, string? idempotencyKey,
         RcsOutgoingMessage message, RbmAnswer? answer, RbmFailure? failure, CancellationToken ct)
     {
-        var status = failure is null ? "accepted" : "failed";
+        var status = failure is null ? RcsMessageStatuses.Accepted : RcsMessageStatuses.Failed;
         var now = clock.GetUtcNow();
         db.Responses.Add(new RcsResponseRow
         {

@@ -7,7 +7,8 @@ namespace WhatsAppGenesys.TenantService.Resolution;
 
 /// <summary>
 /// Service-to-service endpoints under /internal. The gateway never routes /internal; only processes inside the
-/// deployment reach them. The credentials endpoints return decrypted secrets and are for the auth service only.
+/// deployment reach them. The credentials endpoints return decrypted secrets, for the auth service and the webhook
+/// receivers that check providers' signatures (whatsapp-webhook, genesys-webhook, rcs-api).
 /// </summary>
 public static class InternalApi
 {
@@ -28,6 +29,9 @@ public static class InternalApi
         tenants.MapGet("/by-integration/{integrationId}", async (string integrationId, TenantResolver resolver, CancellationToken ct) =>
                 Found(await resolver.ByIntegrationIdAsync(integrationId, ct)))
             .WithSummary("Resolve the tenant owning a Genesys Open Messaging integration id").Produces<TenantResolution>();
+        tenants.MapGet("/by-rcs-agent/{agentId}", async (string agentId, TenantResolver resolver, CancellationToken ct) =>
+                Found(await resolver.ByRcsAgentIdAsync(agentId, ct)))
+            .WithSummary("Resolve the tenant owning an RCS (RBM) agent id").Produces<TenantResolution>();
         tenants.MapGet("/by-waba/{wabaId}", async (string wabaId, TenantResolver resolver, CancellationToken ct) =>
                 TypedResults.Ok(await resolver.ByWabaIdAsync(wabaId, ct)))
             .WithSummary("Every tenant configured with a WhatsApp Business Account id (Meta's account-level webhooks carry only the WABA)")
@@ -41,7 +45,7 @@ public static class InternalApi
             .WithSummary("Decrypted Genesys secrets — for the auth service only").Produces<GenesysCredentials>();
         tenants.MapGet("/{tenantId}/credentials/rcs", async (string tenantId, TenantStore store, HttpContext http, CancellationToken ct) =>
                 await Secrets(http, () => store.GetRcsCredentialsAsync(tenantId, ct)))
-            .WithSummary("Decrypted RCS secrets — for the auth service only").Produces<RcsCredentials>();
+            .WithSummary("Decrypted RCS secrets — for the auth service and rcs-api's webhook (its client token)").Produces<RcsCredentials>();
 
         app.MapPost("/internal/api-keys/verify", async (VerifyApiKeyRequest request, ApiKeyService keys, CancellationToken ct) =>
                 request.ApiKey is { Length: > 0 } key && await keys.VerifyAsync(key, ct) is { } verified

@@ -38,6 +38,13 @@ public sealed class TenantResolver(TenantDbContext db, TenantCache cache)
     }
 
     /// <summary>
+    /// The tenant whose RCS agent this is (an agent belongs to one tenant: a unique index). Read from the database:
+    /// callers (rcs-api's webhook) keep the answer in memory until the tenant changes.
+    /// </summary>
+    public Task<TenantResolution?> ByRcsAgentIdAsync(string agentId, CancellationToken cancellationToken) =>
+        LoadAsync(t => t.RcsAgentId == agentId, cancellationToken);
+
+    /// <summary>
     /// Every tenant with this WABA, active or not (usually one; nothing stops two tenants from naming the same account,
     /// so the caller tells them apart, e.g. by whose app secret signed the webhook). Read from the database: account
     /// webhooks are rare, and callers cache what they need.

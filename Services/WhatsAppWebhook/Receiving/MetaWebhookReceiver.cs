@@ -162,10 +162,11 @@ public sealed class MetaWebhookReceiver(
             // Serialized before anything is published: a string that is valid JSON but not valid Unicode (an escaped
             // lone surrogate such as "\ud83d") cannot be written out again, and that must be a 400 — a 5xx would have
             // Meta redeliver a webhook that can never succeed for days.
-            List<(WhatsAppEventReceived Event, byte[] Body)> serialized;
+            List<QueuedWebhookEvent> serialized;
             try
             {
-                serialized = events.Select(e => (e, JsonSerializer.SerializeToUtf8Bytes(e, EventJson))).ToList();
+                serialized = events.Select(e => new QueuedWebhookEvent(e.CustomerId, e.OrderingKey, e.EventId, e.Kind,
+                    JsonSerializer.SerializeToUtf8Bytes(e, EventJson))).ToList();
             }
             catch (Exception ex) when (ex is JsonException or InvalidOperationException)
             {
@@ -174,7 +175,7 @@ public sealed class MetaWebhookReceiver(
 
             try
             {
-                await PublishInOrderAsync(serialized, tickets, http.RequestAborted);
+                await publisher.PublishInArrivalOrderAsync(Pipelines.Inbound, serialized, tickets, OrderWaitLimit, logger, http.RequestAborted);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
             {
@@ -191,31 +192,6 @@ public sealed class MetaWebhookReceiver(
             return Results.Ok();
         }
     }
-
-    /// <summary>
-    /// One customer's events one after another (each confirmed before the next, so they queue in the order Meta
-    /// listed them), once the requests that arrived before this one have published that customer's events or failed;
-    /// different customers in parallel, each released the moment its events are queued.
-    /// </summary>
-    private Task PublishInOrderAsync(List<(WhatsAppEventReceived Event, byte[] Body)> serialized, KeyedSequencer.Tickets tickets, CancellationToken ct) =>
-        Task.WhenAll(serialized.GroupBy(s => s.Event.CustomerId, StringComparer.Ordinal).Select(async customerEvents =>
-        {
-            try
-            {
-                if (!await tickets.WaitTurnAsync(customerEvents.Key, ct))
-                {
-                    logger.LogWarning("An earlier webhook of the same customer was still not queued after {Limit}; queueing this one without waiting", OrderWaitLimit);
-                }
-                foreach (var (e, eventBody) in customerEvents)
-                {
-                    await publisher.PublishAsync(Pipelines.Inbound, e.OrderingKey, e.EventId, e.Kind, eventBody, ct);
-                }
-            }
-            finally
-            {
-                tickets.Release(customerEvents.Key);
-            }
-        }));
 
     private async Task<string?> ArchiveAsync(HttpContext http, SignedWebhookRequest request, string tenantId, List<MetaWebhookReader.Change> changes, DateTimeOffset receivedAt)
     {

@@ -18,6 +18,9 @@ public interface ITenantDirectory
 
     /// <summary>The tenant owning a Genesys Open Messaging integration id.</summary>
     ValueTask<TenantResolution?> FindByIntegrationIdAsync(string integrationId, CancellationToken cancellationToken = default);
+
+    /// <summary>The tenant owning an RCS (RBM) agent id, the bare id (RBM's webhooks write it with <c>@rbm.goog</c>).</summary>
+    ValueTask<TenantResolution?> FindByRcsAgentIdAsync(string agentId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -37,6 +40,7 @@ public sealed class TenantDirectory(
     private readonly ConcurrentDictionary<string, Entry> _byId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Entry> _byPhoneNumberId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Entry> _byIntegrationId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _byRcsAgentId = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<TenantResolution?>>> _inflight = new(StringComparer.Ordinal);
     private readonly TenantDirectoryOptions _options = options.Value;
     private long _generation;
@@ -52,6 +56,9 @@ public sealed class TenantDirectory(
     public ValueTask<TenantResolution?> FindByIntegrationIdAsync(string integrationId, CancellationToken cancellationToken = default) =>
         FindAsync(_byIntegrationId, integrationId, "internal/tenants/by-integration/", cancellationToken);
 
+    public ValueTask<TenantResolution?> FindByRcsAgentIdAsync(string agentId, CancellationToken cancellationToken = default) =>
+        FindAsync(_byRcsAgentId, agentId, "internal/tenants/by-rcs-agent/", cancellationToken);
+
     public void OnTenantInvalidated(TenantInvalidation invalidation)
     {
         // Bump first: a lookup already in flight must not cache what it read before this change.
@@ -65,7 +72,8 @@ public sealed class TenantDirectory(
         {
             _byIntegrationId.TryRemove(integrationId, out _);
         }
-        foreach (var map in new[] { _byId, _byPhoneNumberId, _byIntegrationId })
+        // The invalidation names no agent ids: an agent moved to this tenant is found again once its negative entry expires.
+        foreach (var map in new[] { _byId, _byPhoneNumberId, _byIntegrationId, _byRcsAgentId })
         {
             foreach (var (key, entry) in map)
             {
@@ -83,6 +91,7 @@ public sealed class TenantDirectory(
         _byId.Clear();
         _byPhoneNumberId.Clear();
         _byIntegrationId.Clear();
+        _byRcsAgentId.Clear();
     }
 
     private ValueTask<TenantResolution?> FindAsync(

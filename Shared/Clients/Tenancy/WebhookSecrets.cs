@@ -7,7 +7,8 @@ using WhatsAppGenesys.Contracts.Tenancy;
 namespace WhatsAppGenesys.Clients.Tenancy;
 
 /// <summary>
-/// The secrets a webhook service needs to check signatures (a tenant's Meta app secret, its Genesys webhook secret),
+/// The secrets a webhook service needs to check signatures (a tenant's Meta app secret, its Genesys webhook secret,
+/// its RCS webhook client token),
 /// fetched from the tenant service's internal credentials endpoint and held in memory as <see cref="Secret"/>s
 /// until the tenant changes. Verifying every webhook must not cost a network call.
 /// </summary>
@@ -22,8 +23,12 @@ public sealed class WebhookSecrets(IHttpClientFactory httpClientFactory, IOption
     public Task<Secret?> GetGenesysWebhookSecretAsync(string tenantId) =>
         Get($"genesys:{tenantId}", tenantId, "genesys", static (GenesysCredentials c) => c.WebhookSecret);
 
+    public Task<Secret?> GetRcsWebhookTokenAsync(string tenantId) =>
+        Get($"rcs:{tenantId}", tenantId, "rcs", static (RcsCredentials c) => c.WebhookToken);
+
     public void OnTenantInvalidated(TenantInvalidation invalidation)
     {
+        _secrets.TryRemove($"rcs:{invalidation.TenantId}", out _);
         _secrets.TryRemove($"meta:{invalidation.TenantId}", out _);
         _secrets.TryRemove($"genesys:{invalidation.TenantId}", out _);
     }

@@ -6,25 +6,32 @@ using WhatsAppGenesys.Contracts.Security;
 namespace WhatsAppGenesys.Clients.Webhooks;
 
 /// <summary>
-/// The first checks every provider webhook gets, before any work: JSON content type (415), an
-/// <c>X-Hub-Signature-256</c> of the right form (401), and a bounded body read as raw bytes (413) that is valid UTF-8 (400) — the signature
-/// is computed over exactly these bytes, never over a re-serialisation.
+/// The first checks every provider webhook gets, before any work: JSON content type (415), a signature header of the
+/// right form (401; <c>X-Hub-Signature-256</c> for Meta and Genesys, <c>X-Goog-Signature</c> for RCS), and a bounded
+/// body read as raw bytes (413) that is valid UTF-8 (400) — the signature is computed over exactly these bytes (or,
+/// for RCS, over bytes carried inside them), never over a re-serialisation.
 /// </summary>
 public sealed record SignedWebhookRequest(byte[] Body, string Signature)
 {
     public const long DefaultMaxBodyBytes = 1024 * 1024;
 
-    /// <summary>Returns the request, or the status and reason to refuse it with.</summary>
-    public static async Task<(SignedWebhookRequest? Request, int Status, string Reason)> ReadAsync(HttpContext http, long maxBodyBytes = DefaultMaxBodyBytes)
+    /// <summary>Returns the request signed with <c>X-Hub-Signature-256</c>, or the status and reason to refuse it with.</summary>
+    public static Task<(SignedWebhookRequest? Request, int Status, string Reason)> ReadAsync(HttpContext http, long maxBodyBytes = DefaultMaxBodyBytes) =>
+        ReadAsync(http, WebhookSignatures.HeaderName, WebhookSignatures.HasSignature, maxBodyBytes);
+
+    /// <summary>Returns the request signed in <paramref name="signatureHeader"/>, or the status and reason to refuse it with.</summary>
+    /// <param name="isWellFormed">Whether the header's value has the scheme's form at all (checked before the body is read).</param>
+    public static async Task<(SignedWebhookRequest? Request, int Status, string Reason)> ReadAsync(HttpContext http, string signatureHeader,
+        Func<string?, bool> isWellFormed, long maxBodyBytes = DefaultMaxBodyBytes)
     {
         if (!http.Request.HasJsonContentType())
         {
             return (null, StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json");
         }
-        var signature = http.Request.Headers[WebhookSignatures.HeaderName].ToString();
-        if (!WebhookSignatures.HasSignature(signature))
+        var signature = http.Request.Headers[signatureHeader].ToString();
+        if (!isWellFormed(signature))
         {
-            return (null, StatusCodes.Status401Unauthorized, "Missing or malformed X-Hub-Signature-256");
+            return (null, StatusCodes.Status401Unauthorized, $"Missing or malformed {signatureHeader}");
         }
         if (http.Request.ContentLength > maxBodyBytes)
         {

@@ -53,6 +53,9 @@ public static class Pipelines
     /// <summary>Meta → inbound transformer (why these names: docs/decisions.md, "Queue names").</summary>
     public const string Inbound = "inbound-whatsapp";
 
+    /// <summary>The RCS provider (rcs-api's webhook) → inbound transformer: RBM user messages and events.</summary>
+    public const string InboundRcs = "inbound-rcs";
+
     /// <summary>Genesys → outbound transformer.</summary>
     public const string Outbound = "outbound-genesys";
 

@@ -17,6 +17,9 @@ public static class ProviderKeys
 
     public static bool IsKnown(string? key) => key is WhatsApp or Genesys;
 
+    /// <summary>The providers whose webhooks we verify by signature, and so whose refusals are counted and alerted on.</summary>
+    public static IReadOnlyList<string> SignedWebhookSources { get; } = [WhatsApp, Genesys, Rcs];
+
     /// <summary>The providers whose tokens auth-service issues, and so whose token errors it counts.</summary>
     public static IReadOnlyList<string> TokenProviders { get; } = [WhatsApp, Genesys, Rcs];
 

@@ -314,6 +314,9 @@ public partial class OutboundEventHandlerTests
         public ValueTask<TenantResolution?> FindByPhoneNumberIdAsync(string phoneNumberId, CancellationToken cancellationToken = default) =>
             ValueTask.FromResult<TenantResolution?>(null);
 
+        public ValueTask<TenantResolution?> FindByRcsAgentIdAsync(string agentId, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult<TenantResolution?>(null);
+
         public ValueTask<TenantResolution?> FindByIntegrationIdAsync(string integrationId, CancellationToken cancellationToken = default) =>
             ValueTask.FromResult<TenantResolution?>(null);
     }
