@@ -22,6 +22,9 @@ internal static class Extensions
         builder.Services.AddSingleton<InboundMetrics>();
         builder.Services.AddSingleton<ReceiptMetrics>();
         builder.Services.AddScoped<StatusReceipts>();
+        builder.Services.AddScoped<ProviderStatusRecorder>();
+        builder.Services.AddScoped<CustomerMessageDelivery>();
+        builder.Services.AddSingleton<InboundMediaBucket>();
         // Replies to a campaign carry its id to Genesys (portal-service writes the tag when it sends).
         builder.Services.AddSingleton<CampaignReplyTags>();
         builder.Services.AddOptions<ReceiptOptions>().BindConfiguration(ReceiptOptions.SectionName);
@@ -30,9 +33,14 @@ internal static class Extensions
         builder.Services.AddHttpClient<InboundMediaStore>(InboundMediaStore.HttpClientName)
             .WithoutHttpRetries(TimeSpan.FromSeconds(30))
             .AddWhatsAppBearerToken();
+        // RBM's file URLs need no token; no automatic retries: a failed download is retried by the pipeline, in order.
+        builder.Services.AddHttpClient<RcsFileStore>(RcsFileStore.HttpClientName)
+            .WithoutHttpRetries(TimeSpan.FromSeconds(30));
 
         // A failing event holds its archived webhook against storage expiry until it succeeds (docs/decisions.md, "Storage lifecycle").
         builder.AddArchivedEventConsumer<InboundEventHandler, WhatsAppEventReceived>(Pipelines.Inbound, Buckets.WebhooksInbound, e => e.ArchiveKey);
+        // RCS user messages and events, archived with the WhatsApp webhooks by rcs-api: the same consumer, a second handler.
+        builder.AddArchivedEventConsumer<RcsEventHandler, RcsEventReceived>(Pipelines.InboundRcs, Buckets.WebhooksInbound, e => e.ArchiveKey);
         // Every delivered message and recorded status, for the portal's conversation history.
         builder.AddConversationHistoryPublisher();
     }

@@ -11,5 +11,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapPipelineAdminEndpoints(WhatsAppGenesys.Contracts.Events.Pipelines.Inbound);
+app.MapPipelineAdminEndpoints(WhatsAppGenesys.Contracts.Events.Pipelines.InboundRcs);
 
 app.Run();

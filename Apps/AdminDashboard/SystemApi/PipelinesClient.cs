@@ -14,8 +14,7 @@ public enum ParkingLot
 public sealed class PipelinesClient(GatewayClient gateway)
 {
     /// <summary>Every pipeline, in the order a message meets them.</summary>
-    public static IReadOnlyList<string> All { get; } =
-        [Pipelines.Inbound, Pipelines.Outbound, Pipelines.History, Pipelines.TemplateStatus];
+    public static IReadOnlyList<string> All => Pipelines.All;
 
     public Task<List<QueueDepth>> QueuesAsync(string pipeline, CancellationToken ct) =>
         gateway.GetAsync<List<QueueDepth>>($"/admin/pipelines/{Known(pipeline)}/queues", ct);

@@ -59,6 +59,5 @@ public sealed class AlertingOptions
 
     /// <summary>The pipelines watched: <see cref="Pipelines"/> when configured, else every pipeline of the system.</summary>
     public IReadOnlyList<string> WatchedPipelines =>
-        Pipelines.Count > 0 ? Pipelines : [WhatsAppGenesys.Contracts.Events.Pipelines.Inbound, WhatsAppGenesys.Contracts.Events.Pipelines.Outbound,
-            WhatsAppGenesys.Contracts.Events.Pipelines.History, WhatsAppGenesys.Contracts.Events.Pipelines.TemplateStatus];
+        Pipelines.Count > 0 ? Pipelines : WhatsAppGenesys.Contracts.Events.Pipelines.All;
 }

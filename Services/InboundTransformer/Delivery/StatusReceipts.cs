@@ -4,35 +4,41 @@ using WhatsAppGenesys.Contracts.Genesys;
 using WhatsAppGenesys.Contracts.Meta;
 using WhatsAppGenesys.Contracts.Providers;
 using WhatsAppGenesys.Contracts.State;
+using WhatsAppGenesys.InboundTransformer.History;
 
 namespace WhatsAppGenesys.InboundTransformer.Delivery;
 
 /// <summary>
-/// Meta's statuses of an agent's message → Genesys receipts (docs/outbound.md): <c>delivered</c> → Delivered,
-/// <c>failed</c> → Failed with the reason mapped from Meta's error and Meta's own words (final). Genesys has no Read,
-/// so <c>read</c> only counts as Delivered when Meta skipped <c>delivered</c>; <c>sent</c> is only recorded.
+/// A provider's statuses of an agent's message → Genesys receipts (docs/outbound.md): delivered → Delivered,
+/// failed → Failed with the reason mapped from the provider's error and its own words (final). Genesys has no Read,
+/// so read only counts as Delivered when the provider skipped delivered; sent is only recorded. The same for
+/// WhatsApp's statuses and RCS's DELIVERED and READ (<see cref="ProviderStatus"/>).
 /// </summary>
 public sealed class StatusReceipts(GenesysApiClient genesys, ReceiptMetrics metrics)
 {
+    /// <summary>A Meta status (see <see cref="ForwardAsync(string, ProviderStatus, TrackedMessage, CancellationToken)"/>).</summary>
+    public Task<ProviderError?> ForwardAsync(string tenantId, MetaStatus status, TrackedMessage tracked, CancellationToken ct) =>
+        ForwardAsync(tenantId, MetaStatuses.Read(status, tenantId), tracked, ct);
+
     /// <param name="tracked">The ledger row the status belongs to, as it was before this status.</param>
     /// <returns>Null when done (sent, or nothing to send); else the error of a receipt Genesys could not take.</returns>
-    public async Task<ProviderError?> ForwardAsync(string tenantId, MetaStatus status, TrackedMessage tracked, CancellationToken ct)
+    public async Task<ProviderError?> ForwardAsync(string tenantId, ProviderStatus status, TrackedMessage tracked, CancellationToken ct)
     {
         if (tracked.Direction != MessageDirection.Outbound || tracked.GenesysMessageId is not { } genesysId)
         {
             // Not an agent's message (the direct send API): the ledger is all there is to update.
             return null;
         }
-        // A message Genesys sent that we split into several WhatsApp messages is delivered when its first part is;
+        // A message Genesys sent that we split into several provider messages is delivered when its first part is;
         // a failure of any part fails it.
         var isFirstPart = tracked.MessageId == genesysId;
         var alreadyDelivered = tracked.Status is MessageStatus.Delivered or MessageStatus.Read or MessageStatus.Failed;
         var receipt = status.Status switch
         {
-            MetaStatusValues.Delivered when isFirstPart => StatusReceiptMapper.ToReceipt(status, genesysId),
+            MetaStatusValues.Delivered when isFirstPart => status.Receipt(MetaStatusValues.Delivered, genesysId),
             MetaStatusValues.Read or MetaStatusValues.Played when isFirstPart && !alreadyDelivered =>
-                StatusReceiptMapper.ToReceipt(status with { Status = MetaStatusValues.Delivered }, genesysId),
-            MetaStatusValues.Failed => StatusReceiptMapper.ToReceipt(status, genesysId),
+                status.Receipt(MetaStatusValues.Delivered, genesysId),
+            MetaStatusValues.Failed => status.Receipt(MetaStatusValues.Failed, genesysId),
             _ => null,
         };
         if (receipt is null)
@@ -52,7 +58,7 @@ public sealed class StatusReceipts(GenesysApiClient genesys, ReceiptMetrics metr
         }
         else
         {
-            metrics.Delivered(tenantId, DateTimeOffset.FromUnixTimeSeconds(status.Timestamp) - tracked.OccurredAt);
+            metrics.Delivered(tenantId, status.OccurredAt - tracked.OccurredAt);
         }
         return call.Error;
     }

@@ -8,16 +8,16 @@ namespace WhatsAppGenesys.InboundTransformer.History;
 /// <summary>A Meta status of one of our messages as the conversation history records it.</summary>
 public static class StatusHistory
 {
-    public static ConversationMessageStatusChanged Describe(WhatsAppEventReceived received, MetaStatus status, TrackedMessage tracked)
+    public static ConversationMessageStatusChanged Describe(string tenantId, DateTimeOffset occurredAt, MetaStatus status, TrackedMessage tracked)
     {
         var error = status.Errors is { Count: > 0 } errors ? errors[0] : null;
         return new ConversationMessageStatusChanged(
-            received.TenantId,
+            tenantId,
             tracked.CustomerId,
             status.Id,
             status.Status,
             error?.Code.ToString(CultureInfo.InvariantCulture),
             error is null ? null : string.Join(": ", new[] { error.Title, error.BestDetails }.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct()),
-            status.Timestamp > 0 ? DateTimeOffset.FromUnixTimeSeconds(status.Timestamp) : received.ReceivedAt);
+            occurredAt);
     }
 }

@@ -11,6 +11,7 @@ public static class InboundMetadataKeys
     public const string PhoneNumberId = "phoneNumberId";
     public const string Bsuid = "bsuid";
     public const string CampaignId = Contracts.Campaigns.CampaignReplyTag.AttributeName;
+    public const string RcsAgentId = "rcsAgentId";
 
     // message metadata
     public const string MessageType = "whatsappMessageType";
@@ -20,6 +21,8 @@ public static class InboundMetadataKeys
     public const string ButtonReplyId = "buttonReplyId";
     public const string ListReplyId = "listReplyId";
     public const string ButtonPayload = "buttonPayload";
+    public const string RcsMessageType = "rcsMessageType";
+    public const string SuggestionType = "suggestionType";
     public const string FlowName = "flowName";
     public const string FlowResponseJson = "flowResponseJson";
     public const string ReactionToMessageId = "reactionToMessageId";

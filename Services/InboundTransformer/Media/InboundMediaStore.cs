@@ -2,11 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using Minio;
-using Minio.DataModel.Args;
 using WhatsAppGenesys.Clients.Providers;
 using WhatsAppGenesys.Clients.Tokens;
-using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Meta;
 using WhatsAppGenesys.InboundTransformer.Mapping;
 
@@ -16,7 +13,7 @@ namespace WhatsAppGenesys.InboundTransformer.Media;
 /// Copies a customer's media from Meta to our bucket and hands out a presigned link Genesys can fetch: Meta's own
 /// URL needs our token and expires after 5 minutes (Meta's Media API reference), so it can never be given to Genesys.
 /// </summary>
-public sealed class InboundMediaStore(HttpClient graph, IMinioClient s3, IOptions<MetaGraphOptions> graphOptions, IOptions<InboundMediaOptions> options)
+public sealed class InboundMediaStore(HttpClient graph, InboundMediaBucket bucket, IOptions<MetaGraphOptions> graphOptions)
 {
     public const string HttpClientName = "meta-graph";
 
@@ -50,15 +47,7 @@ public sealed class InboundMediaStore(HttpClient graph, IMinioClient s3, IOption
         }
 
         var mime = metadata.MimeType ?? media.Mime ?? "application/octet-stream";
-        var key = InboundMedia.StorageKey(tenantId, media with { Mime = mime }, messageTime, messageId);
-        using (var stream = new MemoryStream(bytes, writable: false))
-        {
-            await s3.PutObjectAsync(new PutObjectArgs().WithBucket(Buckets.MediaInbound).WithObject(key)
-                .WithStreamData(stream).WithObjectSize(bytes.Length).WithContentType(mime), ct);
-        }
-        var link = await s3.PresignedGetObjectAsync(new PresignedGetObjectArgs().WithBucket(Buckets.MediaInbound).WithObject(key)
-            .WithExpiry((int)options.Value.PresignedUrlLifetime.TotalSeconds));
-        return MediaOutcome.Stored(new MediaReference(link, mime, Convert.ToHexStringLower(SHA256.HashData(bytes)), media.Filename, bytes.Length, key));
+        return MediaOutcome.Stored(await bucket.StoreAsync(tenantId, media, bytes, mime, messageId, messageTime, ct));
     }
 
     // Meta documents sha256 without saying how it is encoded; accept hex or Base64 of the same digest.
@@ -77,6 +66,6 @@ public sealed record MediaOutcome(MediaReference? Media, HttpStatusCode? Failure
 
     public static MediaOutcome Failed(HttpStatusCode status, string reason) => new(null, status, reason);
 
-    /// <summary>Meta no longer has the file (media ids expire after 7 days): retrying cannot help.</summary>
+    /// <summary>The provider no longer has the file (Meta's media ids expire after 7 days, RBM's file URLs too): retrying cannot help.</summary>
     public bool IsPermanent => FailureStatus is HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.BadRequest;
 }

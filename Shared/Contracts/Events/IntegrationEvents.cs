@@ -64,4 +64,7 @@ public static class Pipelines
 
     /// <summary>WhatsApp webhook → portal-service: Meta's verdicts on message templates (approved, rejected, paused…).</summary>
     public const string TemplateStatus = "template-status";
+
+    /// <summary>Every pipeline, in the order a message meets them (operators' views and the queue alerts list them all).</summary>
+    public static IReadOnlyList<string> All { get; } = [Inbound, InboundRcs, Outbound, History, TemplateStatus];
 }

@@ -27,6 +27,10 @@ public static class StatusReceiptMapper
         };
     }
 
+    /// <summary>A Delivered receipt, for a channel whose statuses are not Meta's (RCS's DELIVERED and READ).</summary>
+    public static GenesysInboundReceipt Delivered(string genesysMessageId, GenesysRecipient customer, DateTimeOffset time) =>
+        Receipt(genesysMessageId, customer, time, GenesysReceiptStatus.Delivered, null, false);
+
     /// <summary>A Failed receipt for a message that was never accepted by WhatsApp (a rejection or a Graph error).</summary>
     public static GenesysInboundReceipt Failed(string genesysMessageId, GenesysRecipient customer, DateTimeOffset time,
         GenesysReasonCode reason, string message) =>
