@@ -1,0 +1,194 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Npgsql;
+using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.IntegrationTests.Gateway;
+using WhatsAppGenesys.IntegrationTests.Inbound;
+
+namespace WhatsAppGenesys.IntegrationTests.Rcs;
+
+/// <summary>
+/// Inbound RCS end to end: a customer writes at the RCS simulator, rcs-api's webhook checks, archives and queues it,
+/// the inbound transformer delivers it, and the agent reads it in the Genesys simulator; the phone's receipts of a
+/// message sent through the send API show on its status route.
+/// </summary>
+public sealed class RcsInboundTests(AppFixture fixture)
+{
+    private readonly RcsCustomers _customers = new(fixture);
+    private readonly Sandboxes _sandboxes = new(fixture);
+
+    [Fact]
+    public async Task TextSuggestionResponseLocationAndFileReachTheAgentOnceAndInOrder()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var msisdn = RcsCustomers.NewMsisdn();
+        var file = RandomNumberGenerator.GetBytes(3000);
+
+        var text = await _customers.SendsAsync(msisdn, new { text = "Hello over RCS" }, ct);
+        // RBM delivers at least once: the same messageId again must not reach the agent twice.
+        await _customers.SendsAsync(msisdn, new { text = "Hello over RCS", messageId = RcsCustomers.MessageId(text) }, ct);
+        await _customers.SendsAsync(msisdn, new { suggestionResponse = new { postbackData = "track_parcel", text = "Track it", type = "REPLY" } }, ct);
+        await _customers.SendsAsync(msisdn, new { location = new { latitude = 51.5007, longitude = -0.1246 } }, ct);
+        var sentFile = await _customers.SendsAsync(msisdn, new { file = new { base64 = Convert.ToBase64String(file), mimeType = "image/png", fileName = "receipt.png" } }, ct);
+        Assert.Equal(200, RcsCustomers.WebhookStatus(sentFile));
+
+        var customerId = RcsCustomers.CustomerId(msisdn);
+        await _sandboxes.WaitForAgentMessagesAsync(customerId, 4);
+        await Task.Delay(1000, ct);
+        var received = await _sandboxes.AgentReceivedAsync(customerId);
+
+        Assert.Equal(4, received.Count);
+        Assert.Equal(RcsCustomers.MessageId(text), Sandboxes.ChannelMessageId(received[0]));
+        Assert.Equal("Hello over RCS", Sandboxes.Text(received[0]));
+        Assert.Equal("Track it", Sandboxes.Text(received[1]));
+        Assert.Equal("track_parcel", received[1]["metadata"]!["buttonPayload"]!.GetValue<string>());
+        Assert.Equal("📍 Location: 51.5007, -0.1246\nhttps://maps.google.com/?q=51.5007,-0.1246", Sandboxes.Text(received[2]));
+        var content = received[3]["content"]!.AsArray()[0]!;
+        Assert.Equal("Image", content["attachment"]!["mediaType"]!.GetValue<string>());
+        Assert.Equal("image/png", content["attachment"]!["mime"]!.GetValue<string>());
+        // Genesys fetched our presigned copy, not the provider's URL, and got exactly the customer's bytes.
+        Assert.True(content["fetch"]!["succeeded"]!.GetValue<bool>(), content.ToJsonString());
+        Assert.Equal(file.Length, content["fetch"]!["sizeBytes"]!.GetValue<long>());
+        Assert.DoesNotContain(ServiceNames.RcsSandbox, content["attachment"]!["url"]!.GetValue<string>());
+
+        var conversation = (await _sandboxes.ConversationAsync(customerId))!;
+        Assert.Equal(customerId, conversation["customer"]!["id"]!.GetValue<string>());
+        Assert.Equal("Opaque", conversation["customer"]!["idType"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TheSameNumberOnWhatsAppAndRcsIsTwoConversations()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var waId = Sandboxes.NewCustomer();
+        var msisdn = "+" + waId;
+
+        await _sandboxes.CustomerSendsAsync(waId, new { type = "text", text = "from WhatsApp" });
+        await _customers.SendsAsync(msisdn, new { text = "from RCS" }, ct);
+
+        var onWhatsApp = Assert.Single(await _sandboxes.WaitForAgentMessagesAsync(waId, 1));
+        var onRcs = Assert.Single(await _sandboxes.WaitForAgentMessagesAsync(RcsCustomers.CustomerId(msisdn), 1));
+        Assert.Equal("from WhatsApp", Sandboxes.Text(onWhatsApp));
+        Assert.Equal("from RCS", Sandboxes.Text(onRcs));
+        var whatsAppConversation = (await _sandboxes.ConversationAsync(waId))!;
+        var rcsConversation = (await _sandboxes.ConversationAsync(RcsCustomers.CustomerId(msisdn)))!;
+        Assert.NotEqual(whatsAppConversation["id"]!.GetValue<string>(), rcsConversation["id"]!.GetValue<string>());
+
+        // Two customers in the state manager too, and the RCS one's message in the conversation history.
+        var state = fixture.Client(ServiceNames.StateManager);
+        var mappings = new List<JsonObject>();
+        foreach (var customer in new[] { waId, RcsCustomers.CustomerId(msisdn) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/state/mapping/{Uri.EscapeDataString(customer)}");
+            request.Headers.Add("X-Tenant-ID", "demo");
+            using var response = await state.SendAsync(request, ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            mappings.Add((await response.Content.ReadFromJsonAsync<JsonObject>(ct))!);
+        }
+        Assert.NotEqual(mappings[0]["conversationId"]!.GetValue<string>(), mappings[1]["conversationId"]!.GetValue<string>());
+        Assert.Equal("from RCS", await HistoryTextAsync(RcsCustomers.CustomerId(msisdn), ct));
+    }
+
+    public static TheoryData<string, int> BadInput => new()
+    {
+        { "bad signature", 401 },
+        { "no signature", 401 },
+        { "signed with another client token", 401 },
+        { "unknown agent", 403 },
+        { "event that is not JSON", 400 },
+        { "event without a sender", 400 },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInput))]
+    public async Task BadInputIsRefusedAndNothingReachesTheAgent(string kind, int expected)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var msisdn = RcsCustomers.NewMsisdn();
+        var agent = await DefaultAgentAsync(ct);
+        var good = RcsCustomers.TextEvent(msisdn, agent, "should never arrive");
+        object request = kind switch
+        {
+            "bad signature" => new { @event = good, signature = Convert.ToBase64String(new byte[64]) },
+            "no signature" => new { @event = good, omitSignature = true },
+            "signed with another client token" => new { @event = good, clientToken = "another-agents-client-token" },
+            "unknown agent" => new { @event = RcsCustomers.TextEvent(msisdn, "nobody_agent_" + Guid.NewGuid().ToString("N")[..8], "who?") },
+            "event that is not JSON" => new { @event = "this is not json {" },
+            _ => new { @event = RcsCustomers.TextEvent(null, agent, "from nobody") },
+        };
+
+        Assert.Equal(expected, await _customers.PostRawAsync(request, ct));
+
+        await Task.Delay(1500, ct);
+        Assert.Null(await _sandboxes.ConversationAsync(RcsCustomers.CustomerId(msisdn)));
+    }
+
+    [Fact]
+    public async Task TheGatewayRoutesTheProvidersWebhookToRcsApi()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var gateway = new GatewayHarness(fixture).Client();
+        using var unsigned = new StringContent(RcsCustomers.TextEvent(RcsCustomers.NewMsisdn(), await DefaultAgentAsync(ct), "hi"), Encoding.UTF8, "application/json");
+        using var malformed = new StringContent("{\"message\":", Encoding.UTF8, "application/json");
+        malformed.Headers.Add("X-Goog-Signature", Convert.ToBase64String(new byte[64]));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.PostAsync("/webhook/rcs", unsigned, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await gateway.PostAsync("/webhook/rcs", malformed, ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task DeliveredAndReadOfAMessageSentThroughTheSendApiShowOnItsStatus()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var rcs = new RcsHarness(fixture);
+        var gateway = new GatewayHarness(fixture);
+        var tenant = await rcs.CreateTenantAsync(ct);
+        var client = gateway.Client((await gateway.CreateApiKeyAsync(tenant.Id, ct)).ApiKey);
+
+        using var sent = await client.PostAsJsonAsync("/api/v1/conv/RCS/sendmessage", new { to = RcsCustomers.NewMsisdn(), text = "Your order shipped" }, ct);
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var messageId = (await sent.Content.ReadFromJsonAsync<JsonObject>(ct))!["messageId"]!.GetValue<string>();
+
+        // The simulator's phone reports DELIVERED, then READ, each signed with this tenant's client token.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        string status;
+        while ((status = await StatusAsync(client, messageId, ct)) != "read")
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The status stayed '{status}'");
+            await Task.Delay(250, ct);
+        }
+    }
+
+    private static async Task<string> StatusAsync(HttpClient client, string messageId, CancellationToken ct)
+    {
+        using var response = await client.GetAsync($"/api/v1/conv/RCS/messages/{messageId}/status", ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>(ct))!["status"]!.GetValue<string>();
+    }
+
+    /// <summary>The simulator's default agent: the demo tenant's.</summary>
+    private async Task<string> DefaultAgentAsync(CancellationToken ct) =>
+        (await _customers.Simulator.GetFromJsonAsync<JsonObject>("/sandbox/info", ct))!["agentId"]!.GetValue<string>();
+
+    /// <summary>The text portal-service recorded for the customer's first message (the API names no rcs: customers yet, so portaldb itself).</summary>
+    private async Task<string?> HistoryTextAsync(string customerId, CancellationToken ct)
+    {
+        await using var db = new NpgsqlConnection(await fixture.ConnectionStringAsync(ResourceNames.PortalDatabase));
+        await db.OpenAsync(ct);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            await using var query = new NpgsqlCommand("SELECT text FROM history_messages WHERE tenant_id = 'demo' AND customer_id = @c ORDER BY id LIMIT 1", db);
+            query.Parameters.AddWithValue("c", customerId);
+            if (await query.ExecuteScalarAsync(ct) is string text)
+            {
+                return text;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"No history for {customerId}");
+            await Task.Delay(300, ct);
+        }
+    }
+}
