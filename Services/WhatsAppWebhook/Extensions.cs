@@ -40,7 +40,7 @@ internal static class Extensions
             app.MapPost(path, (HttpContext http, MetaWebhookReceiver receiver) => receiver.ReceiveAsync(http));
         }
         // Operator routes (the gateway admits only the operator key): queue archived webhooks again, one or a range.
-        app.MapArchiveReplay<MetaWebhookReceiver>(ProviderKeys.WhatsApp, Buckets.WebhooksInbound);
+        app.MapArchiveReplay<MetaWebhookReceiver>(ProviderKeys.WhatsApp, Buckets.WebhooksInbound, SharedBucketKeys.IsWhatsApp);
         app.MapWebhookActivity(ProviderKeys.WhatsApp);
     }
 }

@@ -1,3 +1,4 @@
+using WhatsAppGenesys.Clients.Archiving;
 using WhatsAppGenesys.Clients.Webhooks;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Operations;
@@ -10,7 +11,7 @@ public static class RcsWebhookEndpoints
     public static void MapRcsWebhook(this WebApplication app)
     {
         app.MapPost("/webhook/rcs", (HttpContext http, RcsWebhookReceiver receiver) => receiver.ReceiveAsync(http)).WithTags("Webhooks");
-        app.MapArchiveReplay<RcsWebhookReceiver>(ProviderKeys.Rcs, Buckets.WebhooksInbound);
+        app.MapArchiveReplay<RcsWebhookReceiver>(ProviderKeys.Rcs, Buckets.WebhooksInbound, SharedBucketKeys.IsRcs);
         app.MapWebhookActivity(ProviderKeys.Rcs);
     }
 }

@@ -108,7 +108,7 @@ public sealed class RcsWebhookReceiver(
 
         using var scope = logger.BeginTenantScope(tenant.TenantId);
         var receivedAt = clock.GetUtcNow();
-        var archiveKey = replayedFrom ?? await archive.StoreAsync(Buckets.WebhooksInbound, WebhookArchive.Key(tenant.TenantId, receivedAt, webhook.Id),
+        var archiveKey = replayedFrom ?? await archive.StoreAsync(Buckets.WebhooksInbound, WebhookArchive.Key(tenant.TenantId, receivedAt, SharedBucketKeys.RcsIdPrefix + webhook.Id),
             request.Body, request.ArchiveMetadata(http, tenant.TenantId, receivedAt), http.RequestAborted);
         var received = new RcsEventReceived(webhook.Id, webhook.Kind, tenant.TenantId, webhook.AgentId, webhook.CustomerId, webhook.Msisdn,
             webhook.Event, receivedAt, archiveKey);

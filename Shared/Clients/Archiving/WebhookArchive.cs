@@ -79,9 +79,10 @@ public sealed class WebhookArchive(IMinioClient s3, TimeProvider clock, ILogger<
     /// The keys of one tenant's webhooks received in <paramref name="range"/>, oldest first, at most
     /// <paramref name="limit"/> (see <see cref="ArchiveRange.Page"/>). S3 lists a folder in key order, which is time
     /// order here (the milliseconds have 13 digits until the year 2286), so each day's listing stops at the range's end
-    /// and the days stop once more than a page is found.
+    /// and the days stop once more than a page is found. <paramref name="owns"/> keeps only one receiver's keys of a shared bucket.
     /// </summary>
-    public async Task<ArchiveListing> ListAsync(string bucket, string tenantId, ArchiveRange range, int limit, CancellationToken ct)
+    public async Task<ArchiveListing> ListAsync(string bucket, string tenantId, ArchiveRange range, int limit, CancellationToken ct,
+        Func<string, bool>? owns = null)
     {
         var found = new List<string>();
         foreach (var prefix in range.DayPrefixes(tenantId))
@@ -96,7 +97,7 @@ public sealed class WebhookArchive(IMinioClient s3, TimeProvider clock, ILogger<
                 {
                     break;
                 }
-                if (range.Contains(time))
+                if (range.Contains(time) && (owns is null || owns(item.Key)))
                 {
                     found.Add(item.Key);
                 }

@@ -20,7 +20,8 @@ public static class ArchiveReplayEndpoints
 {
     public const int PageSize = 1000;
 
-    public static void MapArchiveReplay<TReceiver>(this IEndpointRouteBuilder app, string source, string bucket)
+    /// <param name="owns">Which keys of the bucket are this receiver's, when it shares the bucket (<see cref="SharedBucketKeys"/>).</param>
+    public static void MapArchiveReplay<TReceiver>(this IEndpointRouteBuilder app, string source, string bucket, Func<string, bool>? owns = null)
         where TReceiver : IArchivedWebhookReceiver
     {
         app.MapPost($"/admin/webhooks/{source}/replay", async (string key, HttpContext http, TReceiver receiver, WebhookArchive archive) =>
@@ -30,11 +31,11 @@ public static class ArchiveReplayEndpoints
             .WithTags("Admin");
         app.MapPost($"/admin/webhooks/{source}/tenants/{{tenantId}}/replay",
                 (string tenantId, string? from, string? to, string? limit, HttpContext http, TReceiver receiver, WebhookArchive archive, ILoggerFactory loggers) =>
-                    ReplayRangeAsync(source, bucket, tenantId, from, to, limit, http, receiver, archive, loggers.CreateLogger(typeof(ArchiveReplayEndpoints))))
+                    ReplayRangeAsync(source, bucket, owns, tenantId, from, to, limit, http, receiver, archive, loggers.CreateLogger(typeof(ArchiveReplayEndpoints))))
             .WithTags("Admin");
     }
 
-    private static async Task<IResult> ReplayRangeAsync(string source, string bucket, string tenantId, string? from, string? to, string? limit,
+    private static async Task<IResult> ReplayRangeAsync(string source, string bucket, Func<string, bool>? owns, string tenantId, string? from, string? to, string? limit,
         HttpContext http, IArchivedWebhookReceiver receiver, WebhookArchive archive, ILogger logger)
     {
         if (!TenantIds.IsValid(tenantId))
@@ -54,7 +55,7 @@ public static class ArchiveReplayEndpoints
         ArchiveListing listing;
         try
         {
-            listing = await archive.ListAsync(bucket, tenantId, range, pageSize, http.RequestAborted);
+            listing = await archive.ListAsync(bucket, tenantId, range, pageSize, http.RequestAborted, owns);
         }
         catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested)
         {
