@@ -61,4 +61,18 @@ internal sealed class RcsCustomers(AppFixture fixture)
         ["agentId"] = agentId + "@rbm.goog",
         ["text"] = text,
     }.ToJsonString();
+
+    /// <summary>
+    /// A receipt as RBM writes it (DELIVERED, READ) about <paramref name="messageId"/>. Posted raw: the simulator's own
+    /// events route only takes receipts of messages it carried, and these are about messages the test put in the ledger.
+    /// </summary>
+    public static string ReceiptEvent(string msisdn, string agentId, string eventType, string messageId) => new JsonObject
+    {
+        ["senderPhoneNumber"] = msisdn,
+        ["eventType"] = eventType,
+        ["eventId"] = "MsRaw" + Guid.NewGuid().ToString("N"),
+        ["messageId"] = messageId,
+        ["sendTime"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        ["agentId"] = agentId + "@rbm.goog",
+    }.ToJsonString();
 }

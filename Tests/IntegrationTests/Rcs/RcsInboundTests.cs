@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Npgsql;
 using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.Contracts.State;
 using WhatsAppGenesys.IntegrationTests.Gateway;
 using WhatsAppGenesys.IntegrationTests.Inbound;
 
@@ -160,6 +161,65 @@ public sealed class RcsInboundTests(AppFixture fixture)
             Assert.True(DateTime.UtcNow < deadline, $"The status stayed '{status}'");
             await Task.Delay(250, ct);
         }
+    }
+
+    [Fact]
+    public async Task DeliveredAndReadOfAnAgentsRcsMessageMoveItsLedgerRowAndBecomeOneGenesysReceipt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var msisdn = RcsCustomers.NewMsisdn();
+        var customerId = RcsCustomers.CustomerId(msisdn);
+        var state = fixture.Client(ServiceNames.StateManager);
+        // What the outbound side records when an agent's message goes out over RCS: a ledger row keyed by the Genesys
+        // message id, with RBM's messageId as the provider's id (the row's wamid column).
+        var mapping = await StateAsync(state, HttpMethod.Post, "/state/mapping", new EnsureMappingRequest(customerId, null, null, null, null, null), ct);
+        var genesysId = Guid.NewGuid().ToString();
+        var rbmId = Guid.NewGuid().ToString();
+        await StateAsync(state, HttpMethod.Post, "/state/message", new RecordMessageRequest(MessageDirection.Outbound, genesysId, customerId,
+            mapping!["conversationId"]!.GetValue<Guid>(), DateTimeOffset.UtcNow, WhatsAppMessageId: rbmId, GenesysMessageId: genesysId), ct);
+
+        var agent = await DefaultAgentAsync(ct);
+        foreach (var eventType in new[] { "DELIVERED", "READ" })
+        {
+            Assert.Equal(200, await _customers.PostRawAsync(new { @event = RcsCustomers.ReceiptEvent(msisdn, agent, eventType, rbmId) }, ct));
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while ((await StateAsync(state, HttpMethod.Get, $"/state/message/outbound/{genesysId}", null, ct))!["status"]!.GetValue<string>() != MessageStatus.Read)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The ledger row never reached read");
+            await Task.Delay(250, ct);
+        }
+        // Genesys has no Read: the agent's message got exactly one Delivered receipt, addressed to the RCS customer.
+        var receipts = (await fixture.Client("genesys-sandbox").GetFromJsonAsync<JsonArray>("/sandbox/receipts/unmatched", ct))!
+            .Select(r => r!.AsObject()).Where(r => r["id"]?.GetValue<string>() == genesysId).ToList();
+        var receipt = Assert.Single(receipts);
+        Assert.Equal("Delivered", receipt["status"]!.GetValue<string>());
+        Assert.Equal(customerId, receipt["toId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AReceiptOfAMessageNobodyKnowsIsDroppedAfterAFewTriesAndTheCustomerIsNotHeldUp()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var msisdn = RcsCustomers.NewMsisdn();
+
+        var unknown = RcsCustomers.ReceiptEvent(msisdn, await DefaultAgentAsync(ct), "READ", Guid.NewGuid().ToString());
+        Assert.Equal(200, await _customers.PostRawAsync(new { @event = unknown }, ct));
+        await _customers.SendsAsync(msisdn, new { text = "after an unknown receipt" }, ct);
+
+        var message = Assert.Single(await _sandboxes.WaitForAgentMessagesAsync(RcsCustomers.CustomerId(msisdn), 1));
+        Assert.Equal("after an unknown receipt", Sandboxes.Text(message));
+    }
+
+    private static async Task<JsonObject?> StateAsync(HttpClient state, HttpMethod method, string path, object? body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add("X-Tenant-ID", "demo");
+        using var response = await state.SendAsync(request, ct);
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+        var answer = await response.Content.ReadFromJsonAsync<JsonObject>(ct);
+        return answer?["message"] as JsonObject ?? answer;
     }
 
     private static async Task<string> StatusAsync(HttpClient client, string messageId, CancellationToken ct)
