@@ -275,9 +275,12 @@ public class InboundBurst(AppFixture fixture, BurstPlan plan) : Burst(fixture, p
     protected override async Task<long> DeliveredCountAsync(CancellationToken ct) =>
         (await Fixture.Client("genesys-sandbox").GetFromJsonAsync<JsonObject>("/sandbox/counters", ct))!["inboundMessagesAccepted"]!.GetValue<long>();
 
-    protected override async Task<List<ReceivedMessage>> ReadReceivedAsync(string customer, CancellationToken ct)
+    protected override Task<List<ReceivedMessage>> ReadReceivedAsync(string customer, CancellationToken ct) => ReadAgentViewAsync(Fixture, customer, ct);
+
+    /// <summary>The customer's messages as the agent got them at the Genesys sandbox, by the customer id Genesys knows them by.</summary>
+    public static async Task<List<ReceivedMessage>> ReadAgentViewAsync(AppFixture fixture, string customerId, CancellationToken ct)
     {
-        using var response = await Fixture.Client("genesys-sandbox").GetAsync($"/sandbox/conversations/lookup?customerId={customer}", ct);
+        using var response = await fixture.Client("genesys-sandbox").GetAsync($"/sandbox/conversations/lookup?customerId={Uri.EscapeDataString(customerId)}", ct);
         return response.IsSuccessStatusCode
             ? (await response.Content.ReadFromJsonAsync<JsonObject>(ct))!["messages"]!.AsArray()
                 .Select(m => m!.AsObject())

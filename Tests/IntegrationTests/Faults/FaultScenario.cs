@@ -40,12 +40,18 @@ public sealed class FaultScenario(AppFixture fixture)
 
     /// <summary>Every replica of the transformer SIGKILLed once 600 messages are through, started again 2 s later.</summary>
     public Task<BurstReport> TransformerKilledMidBurstAsync(BurstDirection direction, string transformer) =>
-        RunAsync(direction, new BurstPlan(), async (burst, ct) =>
-        {
-            await burst.WhenDeliveredAsync(600, ct);
-            await fixture.App.KillResourceAsync(transformer);
-            await Task.Delay(TimeSpan.FromSeconds(2), ct);
-        }, () => EnsureRunningAsync(transformer));
+        RunAsync(direction, new BurstPlan(), KillMidBurst(transformer), () => EnsureRunningAsync(transformer));
+
+    /// <summary>The same fault in a burst of another channel (RCS customers: <see cref="RcsInboundBurst"/>).</summary>
+    public Task<BurstReport> TransformerKilledMidBurstAsync(Burst burst, string transformer) =>
+        RunAsync(burst, KillMidBurst(transformer), () => EnsureRunningAsync(transformer));
+
+    private Func<Burst, CancellationToken, Task> KillMidBurst(string transformer) => async (burst, ct) =>
+    {
+        await burst.WhenDeliveredAsync(600, ct);
+        await fixture.App.KillResourceAsync(transformer);
+        await Task.Delay(TimeSpan.FromSeconds(2), ct);
+    };
 
     /// <summary>
     /// The replica doing the work SIGKILLed once 600 messages are through; checks that another replica took over, and

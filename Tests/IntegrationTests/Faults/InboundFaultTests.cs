@@ -20,6 +20,12 @@ public sealed class InboundFaultTests(AppFixture fixture)
     public async Task InboundTransformerKilledMidBurstLosesAndDuplicatesNothing() =>
         (await _scenario.TransformerKilledMidBurstAsync(BurstDirection.Inbound, Transformer)).AssertEveryMessageDeliveredOnceInOrder();
 
+    /// <summary>The same for RCS customers: their pipeline (inbound-rcs) is consumed by the same transformer, with the same mechanism.</summary>
+    [Fact]
+    public async Task InboundTransformerKilledMidBurstOfRcsMessagesLosesAndDuplicatesNothing() =>
+        (await _scenario.TransformerKilledMidBurstAsync(new RcsInboundBurst(fixture, new BurstPlan { ImageEvery = 50 }), Transformer))
+            .AssertEveryMessageDeliveredOnceInOrder();
+
     [Fact]
     public async Task OneOfTwoInboundTransformerReplicasKilledMidBurstTheOtherTakesOver() =>
         (await _scenario.BusiestReplicaKilledMidBurstAsync(BurstDirection.Inbound, Transformer)).AssertEveryMessageDeliveredOnceInOrder();
