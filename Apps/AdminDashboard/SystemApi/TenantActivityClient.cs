@@ -16,12 +16,12 @@ public sealed class TenantActivityClient(GatewayClient gateway, TimeProvider tim
     public Task<AnalyticsReport> LastDaysAsync(string tenantId, int days, CancellationToken ct) =>
         ReadAsync(tenantId, time.GetUtcNow().UtcDateTime.Date.AddDays(1 - days), "day", ct);
 
-    /// <summary>When the tenant's webhooks from <paramref name="source"/> (<c>whatsapp</c> or <c>genesys</c>) last got through.</summary>
+    /// <summary>When the tenant's webhooks from <paramref name="source"/> (a <see cref="ProviderKeys"/> key) last got through.</summary>
     public async Task<DateTimeOffset?> LastWebhookAsync(string source, string tenantId, CancellationToken ct) =>
         (await gateway.GetAsync<WebhookActivityResponse>($"/admin/webhooks/{source}/tenants/{Uri.EscapeDataString(tenantId)}/last-received", ct))
             .LastReceivedAt;
 
-    /// <summary>Tokens Meta or Genesys refused for the tenant, or that could not be had, per provider (auth-service).</summary>
+    /// <summary>Tokens a provider refused for the tenant, or that could not be had, per provider (auth-service).</summary>
     public Task<TokenErrorsResponse> TokenErrorsAsync(string tenantId, CancellationToken ct) =>
         gateway.GetAsync<TokenErrorsResponse>($"/admin/tenants/{Uri.EscapeDataString(tenantId)}/token-errors", ct);
 

@@ -7,7 +7,7 @@ using WhatsAppGenesys.Contracts.Operations;
 namespace WhatsAppGenesys.AlertService.Rules;
 
 /// <summary>
-/// A tenant's sends to Meta or Genesys failing more often than <see cref="AlertingOptions.SendErrorRateThreshold"/>
+/// A tenant's sends to Meta, Genesys or the RCS provider failing more often than <see cref="AlertingOptions.SendErrorRateThreshold"/>
 /// within <see cref="AlertingOptions.SendErrorWindow"/>, once at least <see cref="AlertingOptions.SendErrorMinimumSends"/>
 /// were made. whatsapp-api and genesys-api count every send that went to the provider, and what it answered, per
 /// tenant in ten-second buckets (<see cref="OperationalSignals.Sends"/>).

@@ -21,7 +21,7 @@ public sealed class WebhookSignatureFailuresRule(IConnectionMultiplexer redis, I
     {
         var settings = options.Value;
         var conditions = new List<AlertCondition>();
-        foreach (var source in ProviderKeys.SignedWebhookSources)
+        foreach (var source in ProviderKeys.All)
         {
             var keys = OperationalSignals.Buckets(now, settings.SignatureFailureWindow).Select(at => OperationalSignals.SignatureFailures(source, at));
             foreach (var (tenantId, failures) in await RedisScan.SumHashesAsync(redis.GetDatabase(), keys))

@@ -2,8 +2,10 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using WhatsAppGenesys.Clients.Signals;
 using WhatsAppGenesys.Clients.Tenancy;
 using WhatsAppGenesys.Clients.Tokens;
+using WhatsAppGenesys.Contracts.Operations;
 using WhatsAppGenesys.Contracts.Providers;
 using WhatsAppGenesys.Contracts.Tenancy;
 using WhatsAppGenesys.RcsApi.Data;
@@ -24,6 +26,7 @@ public sealed class RcsSendService(
     RcsDbContext db,
     IConnectionMultiplexer redis,
     IOptions<RcsApiOptions> options,
+    OperationalSignalCounters signals,
     TimeProvider clock,
     ILogger<RcsSendService> logger)
 {
@@ -60,6 +63,8 @@ public sealed class RcsSendService(
         }
         await KeepRequestAsync(messageId, request);
         var (answer, failure) = await CallAsync(() => provider.SendAsync(tenantId, agentId, message.To, messageId, message.ContentMessage, ct), message.To);
+        // Counted for the send-error-rate alert, like every send to Meta and Genesys.
+        signals.SendCompleted(ProviderKeys.Rcs, tenantId, failure is null);
         await PersistAsync(tenantId, agentId, messageId, request.IdempotencyKey, message, answer, failure, ct);
         if (failure is not null)
         {

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Playwright;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Tenancy;
+using WhatsAppGenesys.IntegrationTests.Inbound;
 using WhatsAppGenesys.IntegrationTests.Rcs;
 using WhatsAppGenesys.IntegrationTests.Tenancy;
 using static Microsoft.Playwright.Assertions;
@@ -79,16 +80,37 @@ public sealed class RcsSettingsConsoleTests(AppFixture fixture, ConsoleBrowser b
     }
 
     [Fact]
-    public async Task ASupportOperatorSeesTheRcsAgentButNeitherItsSecretsNorTheForm()
+    public async Task ASupportOperatorSeesTheRcsAgentAndItsLastWebhookAndReplaysItsArchiveButNeverItsSecrets()
     {
+        var ct = TestContext.Current.CancellationToken;
+        // A customer writes to the demo tenant (seeded with the simulator's RCS agent) over RCS.
+        var customers = new RcsCustomers(fixture);
+        var msisdn = RcsCustomers.NewMsisdn();
+        var customerId = RcsCustomers.CustomerId(msisdn);
+        await customers.SendsAsync(msisdn, new { text = "Hello from an RCS phone" }, ct);
+        var sandboxes = new Sandboxes(fixture);
+        await sandboxes.WaitForAgentMessagesAsync(customerId, 1);
+
         var (email, password) = await _console.AddOperatorAsync("support");
         var page = await _console.SignInAsync(email, password);
-
-        // The sandbox's demo tenant is seeded with the simulator's RCS agent.
         await page.GotoAsync("/tenants/demo");
+        await Expect(page.Locator("p.activity")).ToContainTextAsync("from the RCS provider: just now");
         var panel = page.Locator("section.rcs-settings");
         await Expect(panel.Locator("dl.review")).ToContainTextAsync("Agent");
         await Expect(panel.GetByText("Webhook client token")).ToHaveCountAsync(0);
         await Expect(panel.GetByRole(AriaRole.Button, new() { Name = "Save RCS settings" })).ToHaveCountAsync(0);
+
+        // The RCS archive replays like the others: everything found is queued again, and nothing reaches the agent twice.
+        var now = DateTime.UtcNow;
+        await page.GetByLabel("RCS provider → us").CheckAsync();
+        await page.GetByLabel("From (UTC)").FillAsync(Minute(now.AddMinutes(-3)));
+        await page.GetByLabel("To (UTC)").FillAsync(Minute(now.AddMinutes(2)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replay", Exact = true }).ClickAsync();
+        await Expect(page.Locator("section[aria-labelledby='archive-replay'] [role='status']"))
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(\d+) webhooks? found, \1 queued again\.$"));
+        await Task.Delay(TimeSpan.FromSeconds(3), ct);
+        Assert.Single(await sandboxes.AgentReceivedAsync(customerId));
     }
+
+    private static string Minute(DateTime at) => at.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }
