@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using WhatsAppGenesys.IntegrationTests.Inbound;
 using WhatsAppGenesys.IntegrationTests.Outbound;
 
@@ -6,7 +7,8 @@ namespace WhatsAppGenesys.IntegrationTests.Rcs;
 /// <summary>
 /// An RCS conversation as an agent handles it, both ways through the running system: the customer writes on RCS,
 /// the agent answers in Genesys with quick replies, the customer's phone shows them as suggested replies, the agent's
-/// message collects its Delivered receipt, and the customer's tap comes back to the agent as a button response.
+/// message collects its Delivered receipt, the customer's tap comes back as a button response and their photo as an
+/// attachment, and the agent's rich card and file reach the phone.
 /// </summary>
 public sealed class RcsConversationTests(AppFixture fixture)
 {
@@ -16,7 +18,7 @@ public sealed class RcsConversationTests(AppFixture fixture)
     private AgentDesk Desk => _rcs.Desk;
 
     [Fact]
-    public async Task ACustomerOnRcsAndAnAgentTalkBothWaysWithSuggestionsAndReceipts()
+    public async Task ACustomerOnRcsAndAnAgentTalkBothWaysWithSuggestionsARichCardFilesAndReceipts()
     {
         var ct = TestContext.Current.CancellationToken;
         var msisdn = RcsCustomers.NewMsisdn();
@@ -53,7 +55,48 @@ public sealed class RcsConversationTests(AppFixture fixture)
         Assert.Equal("track_parcel", agentSees[1]["metadata"]!["buttonPayload"]!.GetValue<string>());
         Assert.Equal(conversationId, (await Desk.Sandboxes.ConversationAsync(customerId))!["id"]!.GetValue<string>());
 
-        // Exactly one message reached the phone, however many receipts and retries went by.
-        Assert.Single(await _rcs.WaitForPhoneAsync(msisdn, 1, ct));
+        // The customer sends a photo: the agent gets it as an attachment Genesys could fetch, with the same bytes.
+        var photo = System.Security.Cryptography.RandomNumberGenerator.GetBytes(2048);
+        await _customers.SendsAsync(msisdn, new { file = new { base64 = Convert.ToBase64String(photo), mimeType = "image/jpeg", fileName = "parcel.jpg" } }, ct);
+        agentSees = await Desk.Sandboxes.WaitForAgentMessagesAsync(customerId, 3);
+        var attachment = agentSees[2]["content"]!.AsArray()[0]!;
+        Assert.True(attachment["fetch"]!["succeeded"]!.GetValue<bool>(), attachment.ToJsonString());
+        Assert.Equal(photo.Length, attachment["fetch"]!["sizeBytes"]!.GetValue<long>());
+
+        // The agent answers with a rich card (as Genesys posts a Structured message) and a file.
+        var card = RcsAgentDesk.WebhookBody(customerId, conversationId, "Structured", new JsonObject
+        {
+            ["content"] = new JsonArray(new JsonObject
+            {
+                ["contentType"] = "Card",
+                ["card"] = new JsonObject
+                {
+                    ["title"] = "Replacement parcel",
+                    ["description"] = "We can send a new one tomorrow.",
+                    ["image"] = "https://example.com/parcel.png",
+                    ["actions"] = new JsonArray(new JsonObject { ["type"] = "Postback", ["text"] = "Send it", ["payload"] = "resend" }),
+                },
+            }),
+        });
+        Assert.Equal(200, await Desk.PostRawWebhookAsync(card.ToJsonString()));
+        var label = "%PDF-1.4 return label"u8.ToArray();
+        await Desk.AgentSendsAsync(conversationId, new
+        {
+            attachment = new { base64 = Convert.ToBase64String(label), mime = "application/pdf", filename = "label.pdf" },
+        });
+
+        var phone = await _rcs.WaitForPhoneAsync(msisdn, 3, ct);
+        Assert.Equal(["text", "standaloneCard", "file"], phone.Select(m => m["kind"]!.GetValue<string>()));
+        var cardContent = phone[1]["contentMessage"]!["richCard"]!["standaloneCard"]!["cardContent"]!;
+        Assert.Equal("Replacement parcel", cardContent["title"]!.GetValue<string>());
+        Assert.Equal("resend", cardContent["suggestions"]![0]!["reply"]!["postbackData"]!.GetValue<string>());
+        using (var http = new HttpClient())
+        {
+            Assert.Equal(label, await http.GetByteArrayAsync(phone[2]["contentMessage"]!["contentInfo"]!["fileUrl"]!.GetValue<string>(), ct));
+        }
+
+        // Each message reached the phone once, however many receipts and retries went by.
+        await AgentDesk.SettleAsync();
+        Assert.Equal(3, (await _rcs.PhoneReceivedAsync(msisdn, ct)).Count);
     }
 }
