@@ -3,11 +3,11 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Npgsql;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.State;
 using WhatsAppGenesys.IntegrationTests.Gateway;
 using WhatsAppGenesys.IntegrationTests.Inbound;
+using WhatsAppGenesys.IntegrationTests.Portal;
 
 namespace WhatsAppGenesys.IntegrationTests.Rcs;
 
@@ -233,22 +233,16 @@ public sealed class RcsInboundTests(AppFixture fixture)
     private async Task<string> DefaultAgentAsync(CancellationToken ct) =>
         (await _customers.Simulator.GetFromJsonAsync<JsonObject>("/sandbox/info", ct))!["agentId"]!.GetValue<string>();
 
-    /// <summary>The text portal-service recorded for the customer's first message (the API names no rcs: customers yet, so portaldb itself).</summary>
+    /// <summary>
+    /// The text of the customer's first message in the conversation history, as the portal API shows it to the tenant
+    /// (through the gateway, with a key of the demo tenant); the API names an RCS customer by its customer id.
+    /// </summary>
     private async Task<string?> HistoryTextAsync(string customerId, CancellationToken ct)
     {
-        await using var db = new NpgsqlConnection(await fixture.ConnectionStringAsync(ResourceNames.PortalDatabase));
-        await db.OpenAsync(ct);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            await using var query = new NpgsqlCommand("SELECT text FROM history_messages WHERE tenant_id = 'demo' AND customer_id = @c ORDER BY id LIMIT 1", db);
-            query.Parameters.AddWithValue("c", customerId);
-            if (await query.ExecuteScalarAsync(ct) is string text)
-            {
-                return text;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"No history for {customerId}");
-            await Task.Delay(300, ct);
-        }
+        var history = new HistoryDesk(fixture);
+        using var client = await history.DemoClientAsync(ct);
+        var items = await HistoryDesk.WaitForAsync(client, HistoryDesk.CustomerMessages(customerId), found => found.Count > 0, ct);
+        Assert.All(items, item => Assert.Equal(customerId, HistoryDesk.Str(item, "customerId")));
+        return HistoryDesk.Text(items[^1]);
     }
 }
