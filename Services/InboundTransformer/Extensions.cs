@@ -24,6 +24,7 @@ internal static class Extensions
         builder.Services.AddScoped<StatusReceipts>();
         builder.Services.AddScoped<ProviderStatusRecorder>();
         builder.Services.AddScoped<CustomerMessageDelivery>();
+        builder.Services.AddScoped<RcsTyping>();
         builder.Services.AddSingleton<InboundMediaBucket>();
         // Replies to a campaign carry its id to Genesys (portal-service writes the tag when it sends).
         builder.Services.AddSingleton<CampaignReplyTags>();

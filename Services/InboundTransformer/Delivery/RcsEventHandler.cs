@@ -15,14 +15,14 @@ namespace WhatsAppGenesys.InboundTransformer.Delivery;
 /// The RCS pipeline, with the same steps as WhatsApp's: a customer's message goes to the Genesys agent
 /// (<see cref="CustomerMessageDelivery"/>, ledger on RBM's messageId), the phone's DELIVERED and READ of one of our
 /// messages move the ledger and become receipts (<see cref="ProviderStatusRecorder"/>, by the RBM message id the
-/// send recorded as the row's provider id). IS_TYPING is not forwarded: Genesys shows the agent no customer typing
-/// for Open Messaging here, and dropping it holds no one up.
+/// send recorded as the row's provider id). IS_TYPING shows the agent that the customer is typing (<see cref="RcsTyping"/>).
 /// </summary>
 public sealed class RcsEventHandler(
     ITenantDirectory tenants,
     CustomerMessageDelivery delivery,
     ProviderStatusRecorder statuses,
     RcsFileStore files,
+    RcsTyping typing,
     ILogger<RcsEventHandler> logger) : IMessageHandler<RcsEventReceived>
 {
     public async ValueTask<MessageOutcome> HandleAsync(RcsEventReceived received, MessageContext context, CancellationToken ct)
@@ -67,6 +67,11 @@ public sealed class RcsEventHandler(
     private async Task<MessageOutcome> RecordEventAsync(RcsEventReceived received, MessageContext context, CancellationToken ct)
     {
         var userEvent = received.Payload.Deserialize<RbmUserEvent>(RbmJson.Options) ?? throw new JsonException("Empty event payload");
+        if (userEvent.EventType == RbmUserEvent.IsTyping)
+        {
+            await typing.ForwardAsync(received.TenantId, received.CustomerId, userEvent, userEvent.SendTime ?? received.ReceivedAt, ct);
+            return MessageOutcome.Success;
+        }
         var status = userEvent.EventType switch
         {
             RbmUserEvent.Delivered => MetaStatusValues.Delivered,
@@ -75,7 +80,7 @@ public sealed class RcsEventHandler(
         };
         if (status is null || userEvent.MessageId is not { Length: > 0 } messageId)
         {
-            // IS_TYPING, or an event RBM may add later: nothing of ours changes.
+            // An event RBM may add later: nothing of ours changes.
             return MessageOutcome.Success;
         }
         var occurredAt = userEvent.SendTime ?? received.ReceivedAt;

@@ -47,7 +47,9 @@ public sealed class OperatorConsoleTests(AppFixture fixture, ConsoleBrowser brow
 
         // An admin's tenant page says which secrets are set (never their values).
         await page.GetByRole(AriaRole.Link, new() { Name = "Sandbox demo tenant" }).ClickAsync();
-        await Expect(page.Locator("dt:text-is('Client secret') + dd")).ToContainTextAsync("Set");
+        await Expect(page.Locator("section.panel", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Genesys Cloud" }) })
+            .Locator("dt:text-is('Client secret') + dd")).ToContainTextAsync("Set");
+        await Expect(page.Locator("section.rcs-settings dt:text-is('Client secret') + dd")).ToContainTextAsync("Set");
         await ConsoleBrowser.ScreenshotAsync(page, "tenant-demo");
         await page.GoBackAsync();
 

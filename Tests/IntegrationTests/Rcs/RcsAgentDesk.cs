@@ -55,7 +55,10 @@ internal sealed class RcsAgentDesk(AppFixture fixture)
         return received;
     }
 
-    /// <summary>The outbound ledger row whose provider message id is <paramref name="providerMessageId"/>, once it says <paramref name="status"/>.</summary>
+    /// <summary>
+    /// The outbound ledger row whose provider message id is <paramref name="providerMessageId"/>, once it says
+    /// <paramref name="status"/> or a later one: the phone's DELIVERED and READ can move it on before a test looks.
+    /// </summary>
     public async Task<TrackedMessage> WaitForLedgerAsync(string providerMessageId, string status, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
@@ -64,7 +67,7 @@ internal sealed class RcsAgentDesk(AppFixture fixture)
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/state/message/by-wamid/{Uri.EscapeDataString(providerMessageId)}");
             request.Headers.Add(TenancyHeaders.TenantId, "demo");
             using var response = await fixture.Client(ServiceNames.StateManager).SendAsync(request, ct);
-            if (response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<TrackedMessage>(ct) is { } row && row.Status == status)
+            if (response.IsSuccessStatusCode && await response.Content.ReadFromJsonAsync<TrackedMessage>(ct) is { } row && Reached(row.Status, status))
             {
                 return row;
             }
@@ -72,6 +75,11 @@ internal sealed class RcsAgentDesk(AppFixture fixture)
             await Task.Delay(200, ct);
         }
     }
+
+    private static readonly string[] Progress = [MessageStatus.Received, MessageStatus.Sent, MessageStatus.Delivered, MessageStatus.Read];
+
+    private static bool Reached(string current, string wanted) =>
+        current == wanted || (Array.IndexOf(Progress, wanted) is >= 0 and var target && Array.IndexOf(Progress, current) >= target);
 
     /// <summary>An agent's message to the customer as Genesys's outbound webhook body (signed and posted by the simulator).</summary>
     public static JsonObject WebhookBody(string customerId, string conversationId, string type, JsonObject content)

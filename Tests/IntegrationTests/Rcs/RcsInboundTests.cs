@@ -128,6 +128,35 @@ public sealed class RcsInboundTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task TheCustomerTypingShowsTheAgentATypingEvent()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var msisdn = RcsCustomers.NewMsisdn();
+        var customerId = RcsCustomers.CustomerId(msisdn);
+        await _customers.SendsAsync(msisdn, new { text = "One moment, I will write more" }, ct);
+        await _sandboxes.WaitForAgentMessagesAsync(customerId, 1);
+
+        using (var typing = await _customers.Simulator.PostAsJsonAsync($"/sandbox/users/{Uri.EscapeDataString(msisdn)}/events", new { eventType = "IS_TYPING" }, ct))
+        {
+            typing.EnsureSuccessStatusCode();
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(45);
+        JsonObject? typingEvent;
+        while ((typingEvent = (await _sandboxes.ConversationAsync(customerId))!["messages"]!.AsArray().Select(m => m!.AsObject())
+                   .FirstOrDefault(m => m["type"]?.GetValue<string>() == "Event")) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The agent saw no typing event.");
+            await Task.Delay(200, ct);
+        }
+        var shown = typingEvent["events"]!.AsArray()[0]!;
+        Assert.Equal("Typing", shown["eventType"]!.GetValue<string>());
+        Assert.Equal("On", shown["typing"]!["type"]!.GetValue<string>());
+        // A typing indicator is not a message: the agent still has the one text.
+        Assert.Single(await _sandboxes.AgentReceivedAsync(customerId), m => m["type"]?.GetValue<string>() != "Event");
+    }
+
+    [Fact]
     public async Task TheGatewayRoutesTheProvidersWebhookToRcsApi()
     {
         var ct = TestContext.Current.CancellationToken;
