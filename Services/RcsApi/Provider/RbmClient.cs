@@ -28,6 +28,22 @@ public sealed class RbmClient(HttpClient http)
         return CallAsync(request.ForTenant(tenantId), ct);
     }
 
+    /// <summary>phones.agentEvents.create: IS_TYPING, or READ of one of the user's messages.</summary>
+    public Task<RbmAnswer> SendEventAsync(string tenantId, string agentId, string msisdn, string eventId, string eventType, string? messageId, CancellationToken ct)
+    {
+        var body = new JsonObject { ["eventType"] = eventType };
+        if (messageId is not null)
+        {
+            body["messageId"] = messageId;
+        }
+        var request = new HttpRequestMessage(HttpMethod.Post,
+            $"v1/phones/{Uri.EscapeDataString(msisdn)}/agentEvents?eventId={eventId}&agentId={Uri.EscapeDataString(agentId)}")
+        {
+            Content = JsonContent(body),
+        };
+        return CallAsync(request.ForTenant(tenantId), ct);
+    }
+
     public Task<RbmAnswer> GetCapabilitiesAsync(string tenantId, string agentId, string msisdn, CancellationToken ct)
     {
         var request = new HttpRequestMessage(HttpMethod.Get,

@@ -41,6 +41,26 @@ public static class RcsMessagesApi
         .Produces<SendRcsMessageResponse>()
         .Produces<ProviderError>(StatusCodes.Status422UnprocessableEntity)
         .Produces<ProviderError>(StatusCodes.Status503ServiceUnavailable);
+
+        app.MapPost("/rcs/events", async (SendRcsEventRequest request, HttpContext http, RcsSendService service) =>
+        {
+            var tenantId = http.Request.Headers[TenancyHeaders.TenantId].ToString();
+            if (tenantId is not { Length: > 0 and <= 64 } || !SendRcsMessageBuilder.IsMsisdn(request.To) ||
+                request.EventType is not (SendRcsEventRequest.IsTyping or SendRcsEventRequest.Read) ||
+                (request.EventType == SendRcsEventRequest.Read) != request.MessageId is { Length: > 0 })
+            {
+                return Results.Problem(statusCode: 400,
+                    title: $"{TenancyHeaders.TenantId}, an E.164 'to' and IS_TYPING, or READ with the customer's messageId, are required");
+            }
+            return await service.SendEventAsync(tenantId, request.To!, request.EventType, request.MessageId, http.RequestAborted) is { } failure
+                ? Failure(http, failure.Error)
+                : Results.NoContent();
+        })
+        .WithTags("RCS messages (internal)")
+        .WithSummary("Show the customer an agent event: typing, or that their message was read. Momentary; not retried.")
+        .Produces(StatusCodes.Status204NoContent)
+        .Produces<ProviderError>(StatusCodes.Status422UnprocessableEntity)
+        .Produces<ProviderError>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

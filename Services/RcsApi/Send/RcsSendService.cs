@@ -77,6 +77,18 @@ public sealed class RcsSendService(
         return (new SendRcsMessageResponse(messageId, RcsMessageStatuses.Accepted, SendTime(answer!.Body)), null);
     }
 
+    /// <summary>An agent event (typing, read) as the tenant's agent; nothing is stored, the event is momentary.</summary>
+    public async Task<RbmFailure?> SendEventAsync(string tenantId, string to, string eventType, string? messageId, CancellationToken ct)
+    {
+        var (agentId, notConfigured) = await AgentAsync(tenantId, ct);
+        if (agentId is null)
+        {
+            return notConfigured;
+        }
+        var (_, failure) = await CallAsync(() => provider.SendEventAsync(tenantId, agentId, to, Guid.NewGuid().ToString(), eventType, messageId, ct), to);
+        return failure;
+    }
+
     public async Task<(RcsCapabilitiesResponse? Response, RbmFailure? Failure)> CapabilitiesAsync(string tenantId, string msisdn, CancellationToken ct)
     {
         var (agentId, notConfigured) = await AgentAsync(tenantId, ct);

@@ -26,4 +26,20 @@ public sealed class RcsApiClient(HttpClient http)
                 $"The RCS API service did not answer: {ex.GetType().Name}", Retryable: true));
         }
     }
+
+    /// <summary>Shows the customer typing or that their message was read; momentary, so the caller only logs a failure.</summary>
+    public async Task<ProviderError?> SendEventAsync(string tenantId, SendRcsEventRequest body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "rcs/events") { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Tenant-ID", tenantId);
+        try
+        {
+            using var response = await http.SendAsync(request, ct);
+            return response.IsSuccessStatusCode ? null : (await ProviderCall<SendRcsMessageResponse>.ReadAsync(response, ProviderNames.Rcs, ct)).Error;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return new ProviderError(ProviderNames.Rcs, 503, "service.unreachable", $"The RCS API service did not answer: {ex.GetType().Name}", Retryable: true);
+        }
+    }
 }

@@ -29,3 +29,14 @@ public sealed record RcsSuggestion(string? Text, string? PostbackData = null, st
 
 /// <summary>The answer: RBM's message id (a UUID), under which the provider's DELIVERED and READ events come back.</summary>
 public sealed record SendRcsMessageResponse(string MessageId, string Status, DateTimeOffset? SendTime);
+
+/// <summary>
+/// An agent event to one customer (rcs-api's internal <c>POST /rcs/events</c>): <c>IS_TYPING</c> while an agent
+/// types, or <c>READ</c> with the customer's <paramref name="MessageId"/> once an agent has answered it. Momentary:
+/// the caller does not retry.
+/// </summary>
+public sealed record SendRcsEventRequest(string? To, string? EventType, string? MessageId = null)
+{
+    public const string IsTyping = "IS_TYPING";
+    public const string Read = "READ";
+}

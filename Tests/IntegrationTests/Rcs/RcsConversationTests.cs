@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using WhatsAppGenesys.IntegrationTests.Inbound;
 using WhatsAppGenesys.IntegrationTests.Outbound;
@@ -7,8 +8,9 @@ namespace WhatsAppGenesys.IntegrationTests.Rcs;
 /// <summary>
 /// An RCS conversation as an agent handles it, both ways through the running system: the customer writes on RCS,
 /// the agent answers in Genesys with quick replies, the customer's phone shows them as suggested replies, the agent's
-/// message collects its Delivered receipt, the customer's tap comes back as a button response and their photo as an
-/// attachment, and the agent's rich card and file reach the phone.
+/// message collects its Delivered receipt and the customer sees their message read and the agent typing, the
+/// customer's tap comes back as a button response and their photo as an attachment, and the agent's rich card and
+/// file reach the phone.
 /// </summary>
 public sealed class RcsConversationTests(AppFixture fixture)
 {
@@ -24,9 +26,13 @@ public sealed class RcsConversationTests(AppFixture fixture)
         var msisdn = RcsCustomers.NewMsisdn();
         var customerId = RcsCustomers.CustomerId(msisdn);
 
-        await _customers.SendsAsync(msisdn, new { text = "My parcel has not arrived" }, ct);
+        var opening = await _customers.SendsAsync(msisdn, new { text = "My parcel has not arrived" }, ct);
         await Desk.Sandboxes.WaitForAgentMessagesAsync(customerId, 1);
         var conversationId = (await Desk.Sandboxes.ConversationAsync(customerId))!["id"]!.GetValue<string>();
+
+        // The agent starts typing: the phone shows it.
+        await Desk.AgentSendsAsync(conversationId, new { typing = new { durationMs = 3000 } });
+        await WaitForAgentEventAsync(msisdn, "IS_TYPING", ct);
 
         var replyId = await Desk.AgentSendsAsync(conversationId, new
         {
@@ -47,6 +53,9 @@ public sealed class RcsConversationTests(AppFixture fixture)
 
         // The phone reports DELIVERED (then READ): the agent's message shows it in Genesys.
         await Desk.WaitForReceiptAsync(customerId, replyId, "Delivered");
+        // And the customer sees that their message was read.
+        var read = await WaitForAgentEventAsync(msisdn, "READ", ct);
+        Assert.Equal(RcsCustomers.MessageId(opening), read["messageId"]!.GetValue<string>());
 
         // The customer taps a suggestion: the agent gets the button response in the same conversation.
         await _customers.SendsAsync(msisdn, new { suggestionResponse = new { postbackData = "track_parcel", text = "Track it", type = "REPLY" } }, ct);
@@ -98,5 +107,21 @@ public sealed class RcsConversationTests(AppFixture fixture)
         // Each message reached the phone once, however many receipts and retries went by.
         await AgentDesk.SettleAsync();
         Assert.Equal(3, (await _rcs.PhoneReceivedAsync(msisdn, ct)).Count);
+    }
+
+    /// <summary>The first agent event of that type the phone got (typing, read).</summary>
+    private async Task<JsonObject> WaitForAgentEventAsync(string msisdn, string eventType, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(45);
+        while (true)
+        {
+            var user = (await _customers.Simulator.GetFromJsonAsync<JsonObject>($"/sandbox/users/{Uri.EscapeDataString(msisdn)}", ct))!;
+            if (user["agentEvents"]!.AsArray().Select(e => e!.AsObject()).FirstOrDefault(e => e["eventType"]!.GetValue<string>() == eventType) is { } found)
+            {
+                return found;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"The phone got no {eventType}: {user.ToJsonString()}");
+            await Task.Delay(200, ct);
+        }
     }
 }

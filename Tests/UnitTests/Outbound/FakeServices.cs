@@ -28,6 +28,8 @@ public sealed class FakeServices : HttpMessageHandler
 
     public IEnumerable<JsonObject> RcsSends => Calls.Where(c => c.Path == "/rcs/messages").Select(c => c.Body!);
 
+    public IEnumerable<JsonObject> RcsEvents => Calls.Where(c => c.Path == "/rcs/events").Select(c => c.Body!);
+
     public IEnumerable<JsonObject> Receipts => Calls.Where(c => c.Path == "/genesys/receipts").Select(c => c.Body!["body"]!.AsObject());
 
     public IEnumerable<string> MarkedRead => Calls.Where(c => c.Path == "/whatsapp/messages/read").Select(c => c.Body!["messageId"]!.GetValue<string>());
@@ -70,6 +72,7 @@ public sealed class FakeServices : HttpMessageHandler
             ("rcs-api", "POST", ["rcs", "messages"]) => _rcsFailures.TryDequeue(out var failure)
                 ? Json(failure, failure.Retryable ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.UnprocessableEntity)
                 : Json(new SendRcsMessageResponse(Guid.NewGuid().ToString(), "accepted", DateTimeOffset.UtcNow)),
+            ("rcs-api", "POST", ["rcs", "events"]) => new HttpResponseMessage(HttpStatusCode.NoContent),
             ("genesys-api", "POST", ["genesys", "receipts"]) => Json(new GenesysDeliveryResult(null, null)),
             _ => new HttpResponseMessage(HttpStatusCode.NotImplemented),
         };

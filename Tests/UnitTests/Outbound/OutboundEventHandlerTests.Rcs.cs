@@ -92,9 +92,11 @@ public partial class OutboundEventHandlerTests
     }
 
     [Fact]
-    public async Task TypingForAnRcsCustomerIsAcknowledgedAndShowsNothing()
+    public async Task TypingForAnRcsCustomerShowsTheAgentTypingOnThePhone()
     {
         var handler = CreateHandler();
+        _services.Mapping = null;
+        await handler.HandleAsync(RcsText("t1", "Let me check"), Context(1), TestContext.Current.CancellationToken);
         var typing = Rcs(Received("t2", "Event", new JsonObject
         {
             ["events"] = new JsonArray(new JsonObject { ["eventType"] = "Typing", ["typing"] = new JsonObject { ["type"] = "On" } }),
@@ -102,7 +104,25 @@ public partial class OutboundEventHandlerTests
 
         Assert.Equal(MessageOutcome.Success, await handler.HandleAsync(typing, Context(1), TestContext.Current.CancellationToken));
 
-        Assert.DoesNotContain(_services.Calls, c => c.Service is "rcs-api" or "whatsapp-api");
+        var shown = Assert.Single(_services.RcsEvents);
+        Assert.Equal(("+14155550100", "IS_TYPING"), (shown["to"]!.GetValue<string>(), shown["eventType"]!.GetValue<string>()));
+        Assert.DoesNotContain(_services.Calls, c => c.Service == "whatsapp-api");
+    }
+
+    [Fact]
+    public async Task TheAgentsAnswerMarksTheCustomersLastRcsMessageReadOnce()
+    {
+        var handler = CreateHandler();
+        _services.Mapping = new ConversationMapping("demo", RcsCustomer, Guid.NewGuid(), null, null, null, null, null,
+            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "MxCustomer1");
+
+        await handler.HandleAsync(RcsText("m1", "First answer"), Context(1), TestContext.Current.CancellationToken);
+        await handler.HandleAsync(RcsText("m2", "Second answer"), Context(1), TestContext.Current.CancellationToken);
+
+        var read = Assert.Single(_services.RcsEvents);
+        Assert.Equal(("+14155550100", "READ", "MxCustomer1"),
+            (read["to"]!.GetValue<string>(), read["eventType"]!.GetValue<string>(), read["messageId"]!.GetValue<string>()));
+        Assert.Equal(2, _services.RcsSends.Count());
     }
 
     private static GenesysEventReceived RcsText(string id, string text) => Rcs(AgentText(id, text));

@@ -253,7 +253,7 @@ public partial class OutboundEventHandlerTests
             tokens, Options.Create(new OutboundMediaOptions()), TimeProvider.System, NullLogger<OutboundMediaStore>.Instance);
         var channels = new OutboundChannels(
             new WhatsAppChannel(new WhatsAppApiClient(Client("whatsapp-api")), media, new ReadMarkers(), TimeProvider.System, NullLogger<WhatsAppChannel>.Instance),
-            new RcsChannel(new RcsApiClient(Client("rcs-api")), media, NullLogger<RcsChannel>.Instance));
+            new RcsChannel(new RcsApiClient(Client("rcs-api")), media, new ReadMarkers(), NullLogger<RcsChannel>.Instance));
         var outcomes = new DeliveryOutcomes(failures, _pipelines, metrics, NullLogger<DeliveryOutcomes>.Instance);
         return new OutboundEventHandler(_tenants, state, channels, outcomes, _history, metrics, TimeProvider.System,
             NullLogger<OutboundEventHandler>.Instance);

@@ -19,10 +19,11 @@ public sealed record RcsPart(SendRcsMessageRequest Request) : OutboundPart;
 /// Agents' replies to RCS customers (<c>rcs:+E.164</c>): <see cref="RcsMessageMapper"/>, the attachment checked
 /// against <see cref="RcsMedia"/> and re-hosted as for WhatsApp (RBM fetches a file by URL, so it gets a presigned
 /// link to media-outbound), and rcs-api's internal route, which sends as the tenant's RBM agent.
-/// RCS has no 24-hour window and no mark-as-read by message id, so neither step exists here. Genesys typing events
-/// are not shown: rcs-api has no route for RBM's IS_TYPING agent event yet.
+/// RCS has no 24-hour window. As on WhatsApp, the agent's answer marks the customer's last message read (RBM's READ
+/// agent event, once per message) and a Genesys typing event shows the customer that the agent is typing (IS_TYPING);
+/// both are momentary, so a failure is only logged.
 /// </summary>
-public sealed class RcsChannel(RcsApiClient rcs, OutboundMediaStore media, ILogger<RcsChannel> logger) : IOutboundChannel
+public sealed class RcsChannel(RcsApiClient rcs, OutboundMediaStore media, ReadMarkers readMarkers, ILogger<RcsChannel> logger) : IOutboundChannel
 {
     /// <summary>An RCS customer is known by their id alone: no WhatsApp number or phone number id belongs to them.</summary>
     public EnsureMappingRequest NewCustomer(CustomerAddress customer, TenantResolution tenant) =>
@@ -76,12 +77,32 @@ public sealed class RcsChannel(RcsApiClient rcs, OutboundMediaStore media, ILogg
             null, null, null, mapping.ContactName, agentId, agentName, job.OccurredAt, archiveKey);
     }
 
-    public Task AfterSentAsync(AgentMessage job, ConversationMapping mapping, CancellationToken ct) => Task.CompletedTask;
-
-    public Task ShowEventAsync(string tenantId, GenesysOutboundMessage message, ConversationMapping? mapping, CancellationToken ct)
+    public async Task AfterSentAsync(AgentMessage job, ConversationMapping mapping, CancellationToken ct)
     {
-        logger.LogDebug("Genesys event {EventId} for an RCS customer is not shown (no RCS typing indicator is sent)", message.Id);
-        return Task.CompletedTask;
+        if (mapping.LastInboundMessageId is not { Length: > 0 } messageId || !readMarkers.TryClaim(job.TenantId, messageId))
+        {
+            return;
+        }
+        var error = await rcs.SendEventAsync(job.TenantId, new SendRcsEventRequest(job.Customer.Address, SendRcsEventRequest.Read, messageId), ct);
+        if (error is not null)
+        {
+            readMarkers.Release(job.TenantId, messageId);
+            logger.LogInformation("Could not mark RCS message {MessageId} read: {Code} {Message}", messageId, error.Code, error.Message);
+        }
+    }
+
+    public async Task ShowEventAsync(string tenantId, GenesysOutboundMessage message, ConversationMapping? mapping, CancellationToken ct)
+    {
+        if (mapping is null || message.Events?.Any(e => e.EventType == GenesysEventType.Typing) != true)
+        {
+            logger.LogDebug("Genesys event {EventId} needs nothing shown on RCS", message.Id);
+            return;
+        }
+        var to = CustomerAddress.Parse(mapping.CustomerId).Address;
+        if (await rcs.SendEventAsync(tenantId, new SendRcsEventRequest(to, SendRcsEventRequest.IsTyping), ct) is { } error)
+        {
+            logger.LogInformation("Typing indicator not shown on RCS: {Code} {Message}", error.Code, error.Message);
+        }
     }
 
     private static SendRcsMessageRequest Request(OutboundPart part) => ((RcsPart)part).Request;
