@@ -56,6 +56,14 @@ public sealed class PipelineOptions
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// How long a partition's active consumer may go without a delivery arriving or a handler finishing, while it has
+    /// work in hand or its queue has messages ready, before its subscription is taken for stuck and started again
+    /// (the channel closes, so the broker hands its unacknowledged deliveries back in order). Far above any handler's
+    /// own timeouts, so only a consumer that really stopped moving is restarted.
+    /// </summary>
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>
     /// How long a consumer that starts or takes over a partition keeps trying to read the partition's holds while the
     /// hold store does not answer (Redis timing out under load, say) before it goes on without them. Deliveries of
     /// the partition wait meanwhile: going on early would let a customer's newer message overtake one in the retry path.
@@ -73,6 +81,7 @@ public sealed class PipelineOptions
         Check(HoldTimeout > RetryMaxDelay && HoldTimeout > MaxRetryAfter, nameof(HoldTimeout),
             "must exceed RetryMaxDelay and MaxRetryAfter, or live holds would be dropped as stale");
         Check(ShutdownTimeout >= TimeSpan.Zero, nameof(ShutdownTimeout), "must not be negative");
+        Check(StallTimeout > TimeSpan.Zero, nameof(StallTimeout), "must be positive");
         Check(Enum.IsDefined(QueueType), nameof(QueueType), "must be Classic or Quorum");
         Check(DeliveryLimit >= 2, nameof(DeliveryLimit), "must be at least 2, or a consumer's failover would park the messages it held");
         Check(HoldLoadPatience >= TimeSpan.Zero, nameof(HoldLoadPatience), "must not be negative");

@@ -47,6 +47,8 @@ internal sealed partial class PartitionConsumer : IQueueSubscriber
     private Generation? _loaded;
     private IChannel? _channel;
     private volatile bool _stopping;
+    // When a delivery last arrived or a handler last finished; see CheckProgressAsync.
+    private long _lastProgress;
 
     public PartitionConsumer(
         string pipeline,
@@ -85,13 +87,61 @@ internal sealed partial class PartitionConsumer : IQueueSubscriber
         var consumer = new Consumer(channel, this);
         StartGeneration();
         _channel = channel;
+        MarkProgress();
         await channel.BasicConsumeAsync(_queue, autoAck: false, consumerTag: "", noLocal: false, exclusive: false,
             arguments: null, consumer, stoppingToken);
         LogSubscribed(_logger, _queue);
         return consumer;
     }
 
-    Task IQueueSubscriber.OnSupervisionAsync() => _holds.FlushDirtyAsync();
+    async Task IQueueSubscriber.OnSupervisionAsync()
+    {
+        await _holds.FlushDirtyAsync();
+        await CheckProgressAsync();
+    }
+
+    /// <summary>
+    /// The watchdog. An active consumer that has neither received nor finished anything for
+    /// <see cref="PipelineOptions.StallTimeout"/> while work is in hand or waiting in its queue has stopped moving
+    /// (seen after a cluster node was lost under load: the prefetch window full and nothing acknowledged). Its
+    /// subscription is started again: the generation is abandoned, so blocked handlers and publishes give up, and the
+    /// channel closes, so the broker returns the unacknowledged deliveries in order and the subscription loop
+    /// subscribes afresh. A stand-by consumer (single active consumer) receives nothing and is never restarted.
+    /// </summary>
+    private async Task CheckProgressAsync()
+    {
+        var generation = Volatile.Read(ref _current);
+        if (_stopping || !generation.Received || _channel is not { IsOpen: true } channel ||
+            _time.GetElapsedTime(Interlocked.Read(ref _lastProgress)) < _options.StallTimeout)
+        {
+            return;
+        }
+        var pending = _lanes.Pending;
+        var ready = pending > 0 ? 0u : await ReadyAsync(channel);
+        if (pending == 0 && ready == 0)
+        {
+            MarkProgress(); // idle, not stuck: look again after another window
+            return;
+        }
+        LogStalled(_logger, _queue, _options.StallTimeout.TotalSeconds, pending, ready);
+        StartGeneration();
+        await _subscription.CloseQuietlyAsync(channel);
+        MarkProgress();
+    }
+
+    private async Task<uint> ReadyAsync(IChannel channel)
+    {
+        try
+        {
+            return await channel.MessageCountAsync(_queue);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return 0; // the channel is going anyway; the subscription loop sees to it
+        }
+    }
+
+    private void MarkProgress() => Interlocked.Exchange(ref _lastProgress, _time.GetTimestamp());
 
     async Task IQueueSubscriber.OnEndedAsync(IChannel channel)
     {
@@ -146,6 +196,8 @@ internal sealed partial class PartitionConsumer : IQueueSubscriber
         // Taken here, inside the client's deliver span: the handler runs later on a lane, outside of it.
         var trace = ProcessingTrace.ParentOf(properties);
         var generation = Volatile.Read(ref _current);
+        generation.Received = true;
+        MarkProgress();
         if (!ReferenceEquals(_loaded, generation))
         {
             // Dispatch is sequential per channel: blocking here holds back every later delivery until the state is in.
@@ -173,6 +225,18 @@ internal sealed partial class PartitionConsumer : IQueueSubscriber
     }
 
     private async ValueTask ProcessAsync(Delivery delivery)
+    {
+        try
+        {
+            await ProcessOneAsync(delivery);
+        }
+        finally
+        {
+            MarkProgress();
+        }
+    }
+
+    private async ValueTask ProcessOneAsync(Delivery delivery)
     {
         var generation = delivery.Generation;
         if (!ReferenceEquals(generation, Volatile.Read(ref _current)) || generation.Cts.IsCancellationRequested)
@@ -403,6 +467,9 @@ internal sealed partial class PartitionConsumer : IQueueSubscriber
     private sealed class Generation
     {
         public CancellationTokenSource Cts { get; } = new();
+
+        /// <summary>Whether this life of the subscription got any delivery: a stand-by consumer never does.</summary>
+        public volatile bool Received;
     }
 
     private sealed class Delivery(IChannel channel, ulong deliveryTag, bool redelivered, Generation generation,
@@ -430,6 +497,9 @@ internal sealed partial class PartitionConsumer : IQueueSubscriber
             owner.StartGeneration();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Queue}: no delivery arrived and no handler finished for {Seconds} s with {Pending} in hand and {Ready} ready; subscribing again")]
+    private static partial void LogStalled(ILogger logger, string queue, double seconds, int pending, uint ready);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Consuming {Queue}")]
     private static partial void LogSubscribed(ILogger logger, string queue);
