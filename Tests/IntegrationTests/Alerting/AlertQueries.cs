@@ -25,11 +25,13 @@ internal static class AlertQueries
             {
                 await beforeEachPoll();
             }
-            if ((await ListAsync(client, path, ct)).FirstOrDefault(match) is { } found)
+            var alerts = await ListAsync(client, path, ct);
+            if (alerts.FirstOrDefault(match) is { } found)
             {
                 return found;
             }
-            Assert.True(DateTime.UtcNow < deadline, $"No matching alert at {path} within {Patience}");
+            Assert.True(DateTime.UtcNow < deadline,
+                $"No matching alert at {path} within {Patience}; there were: [{string.Join("; ", alerts.Select(a => $"{a.Rule}/{a.Subject}: {a.Summary}"))}]");
             await Task.Delay(250, ct);
         }
     }

@@ -107,9 +107,18 @@ public sealed class AgentDesk(AppFixture fixture)
         return result!["status"]?.GetValue<int>() ?? throw new InvalidOperationException($"The webhook was not answered: {result.ToJsonString()}");
     }
 
-    public async Task InjectMetaFaultAsync(object rule)
+    /// <summary>Adds a fault rule at the Meta sandbox; returns its id, for <see cref="RemoveMetaFaultAsync"/>.</summary>
+    public async Task<string> InjectMetaFaultAsync(object rule)
     {
         using var response = await Meta.PostAsJsonAsync("/sandbox/faults", rule);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+    }
+
+    /// <summary>Removes one rule, leaving other tests' rules in force (unlike <see cref="ClearMetaFaultsAsync"/>).</summary>
+    public async Task RemoveMetaFaultAsync(string id)
+    {
+        using var response = await Meta.DeleteAsync($"/sandbox/faults/{id}");
         response.EnsureSuccessStatusCode();
     }
 
