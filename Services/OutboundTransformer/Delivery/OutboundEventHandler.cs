@@ -15,7 +15,8 @@ namespace WhatsAppGenesys.OutboundTransformer.Delivery;
 
 /// <summary>
 /// One Genesys outbound webhook from the queue to the customer (docs/outbound.md), on the customer's channel (their
-/// id says which: <see cref="CustomerAddress"/>): ledger check on the Genesys message id, the customer's conversation,
+/// id says which: <see cref="CustomerAddress"/>; for a number linked across WhatsApp and RCS, the channel they last
+/// wrote on: <see cref="LinkedChannels"/>): ledger check on the Genesys message id, the customer's conversation,
 /// the channel's plan (<see cref="IOutboundChannel"/>), sending part by part, the provider's message id recorded.
 /// Anything that cannot be sent becomes a Failed receipt for the agent. The pipeline runs one customer's messages one
 /// after another, so a retried message holds back the ones behind it and order holds.
@@ -34,26 +35,35 @@ public sealed class OutboundEventHandler(
     {
         context.TenantId = received.TenantId;
         using var scope = logger.BeginTenantScope(received.TenantId);
-        var customer = CustomerAddress.Parse(received.CustomerId);
         var tenant = await tenants.FindByIdAsync(received.TenantId, ct);
-        if (tenant is not { IsActive: true } || (!customer.IsRcs && tenant.WhatsApp is null))
+        if (tenant is not { IsActive: true })
         {
             // Queued while the tenant was active; parked (not dropped) so an operator can replay it after reactivation.
-            // An RCS customer needs no WhatsApp configuration; a missing RCS one is the agent's Failed receipt (RcsChannel).
-            return MessageOutcome.Poison($"Tenant {received.TenantId} is unknown, inactive or has no WhatsApp configuration");
+            return MessageOutcome.Poison($"Tenant {received.TenantId} is unknown or inactive");
         }
         var message = received.Payload.Deserialize<GenesysOutboundMessage>(GenesysJson.Options) ?? throw new JsonException("Empty payload");
-        var channel = channels.For(customer);
-
-        switch (message.Type)
+        if (message.Type == GenesysMessageType.Receipt)
         {
-            case GenesysMessageType.Receipt:
-                // Genesys's receipts about customer messages come on the same webhook: nothing to send.
-                logger.LogDebug("Genesys receipt {Status} for message {MessageId}", message.Status, message.Id);
-                return MessageOutcome.Success;
-            case GenesysMessageType.Event:
-                await channel.ShowEventAsync(received.TenantId, message, await FindCustomerAsync(received, customer, ct), ct);
-                return MessageOutcome.Success;
+            // Genesys's receipts about customer messages come on the same webhook: nothing to send.
+            logger.LogDebug("Genesys receipt {Status} for message {MessageId}", message.Status, message.Id);
+            return MessageOutcome.Success;
+        }
+
+        // The id names the channel, unless the conversation is a number linked across WhatsApp and RCS: then the
+        // customer is answered where they last wrote.
+        var known = CustomerAddress.Parse(received.CustomerId);
+        var mapping = await FindCustomerAsync(received, known, ct);
+        var customer = LinkedChannels.ReplyTo(known, mapping?.LastInboundChannel);
+        if (!customer.IsRcs && tenant.WhatsApp is null)
+        {
+            // An RCS customer needs no WhatsApp configuration; a missing RCS one is the agent's Failed receipt (RcsChannel).
+            return MessageOutcome.Poison($"Tenant {received.TenantId} has no WhatsApp configuration");
+        }
+        var channel = channels.For(customer);
+        if (message.Type == GenesysMessageType.Event)
+        {
+            await channel.ShowEventAsync(received.TenantId, message, customer, mapping, ct);
+            return MessageOutcome.Success;
         }
 
         var job = new AgentMessage(tenant, customer, message.Id is { Length: > 0 } id ? id : received.EventId,
@@ -61,7 +71,7 @@ public sealed class OutboundEventHandler(
             message.Channel?.Time is { } time && time != default ? time : received.ReceivedAt);
         try
         {
-            return await DeliverAsync(job, channel, received, context, ct);
+            return await DeliverAsync(job, channel, mapping, received, context, ct);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or JsonException) && context.Attempt >= outcomes.MaxAttempts)
         {
@@ -71,12 +81,11 @@ public sealed class OutboundEventHandler(
         }
     }
 
-    private async Task<MessageOutcome> DeliverAsync(AgentMessage job, IOutboundChannel channel, GenesysEventReceived received,
-        MessageContext context, CancellationToken ct)
+    private async Task<MessageOutcome> DeliverAsync(AgentMessage job, IOutboundChannel channel, ConversationMapping? known,
+        GenesysEventReceived received, MessageContext context, CancellationToken ct)
     {
         // An agent writing first (a template to a customer we have not heard from, an agentless text) opens the conversation.
-        var mapping = await FindCustomerAsync(received, job.Customer, ct)
-            ?? await state.EnsureMappingAsync(job.TenantId, channel.NewCustomer(job.Customer, job.Tenant), ct);
+        var mapping = known ?? await state.EnsureMappingAsync(job.TenantId, channel.NewCustomer(job.Customer, job.Tenant), ct);
         var ledger = await state.RecordMessageAsync(job.TenantId, new RecordMessageRequest(MessageDirection.Outbound, job.GenesysId,
             mapping.CustomerId, mapping.ConversationId, job.OccurredAt, GenesysMessageId: job.GenesysId), ct);
         if (ledger.Message.Status != MessageStatus.Received)
