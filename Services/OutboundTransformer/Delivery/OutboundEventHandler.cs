@@ -5,6 +5,7 @@ using WhatsAppGenesys.Clients.Tenancy;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.Contracts.Genesys;
 using WhatsAppGenesys.Contracts.State;
+using WhatsAppGenesys.Contracts.Tenancy;
 using WhatsAppGenesys.Messaging.Handling;
 using WhatsAppGenesys.Messaging.Publishing;
 using WhatsAppGenesys.OutboundTransformer.Channels;
@@ -49,29 +50,29 @@ public sealed class OutboundEventHandler(
             return MessageOutcome.Success;
         }
 
-        // The id names the channel, unless the conversation is a number linked across WhatsApp and RCS: then the
-        // customer is answered where they last wrote.
-        var known = CustomerAddress.Parse(received.CustomerId);
-        var mapping = await FindCustomerAsync(received, known, ct);
-        var customer = LinkedChannels.ReplyTo(known, mapping?.LastInboundChannel);
-        if (!customer.IsRcs && tenant.WhatsApp is null)
-        {
-            // An RCS customer needs no WhatsApp configuration; a missing RCS one is the agent's Failed receipt (RcsChannel).
-            return MessageOutcome.Poison($"Tenant {received.TenantId} has no WhatsApp configuration");
-        }
-        var channel = channels.For(customer);
         if (message.Type == GenesysMessageType.Event)
         {
-            await channel.ShowEventAsync(received.TenantId, message, customer, mapping, ct);
+            var (to, found) = await RouteAsync(received, ct);
+            if (Unreachable(tenant, to) is { } parked)
+            {
+                return parked;
+            }
+            await channels.For(to).ShowEventAsync(received.TenantId, message, to, found, ct);
             return MessageOutcome.Success;
         }
 
-        var job = new AgentMessage(tenant, customer, message.Id is { Length: > 0 } id ? id : received.EventId,
+        var job = new AgentMessage(tenant, CustomerAddress.Parse(received.CustomerId), message.Id is { Length: > 0 } id ? id : received.EventId,
             message.Channel?.To ?? new GenesysRecipient { Id = received.CustomerId }, message,
             message.Channel?.Time is { } time && time != default ? time : received.ReceivedAt);
         try
         {
-            return await DeliverAsync(job, channel, mapping, received, context, ct);
+            var (customer, mapping) = await RouteAsync(received, ct);
+            if (Unreachable(tenant, customer) is { } parked)
+            {
+                return parked;
+            }
+            job = job with { Customer = customer };
+            return await DeliverAsync(job, channels.For(customer), mapping, received, context, ct);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or JsonException) && context.Attempt >= outcomes.MaxAttempts)
         {
@@ -80,6 +81,25 @@ public sealed class OutboundEventHandler(
             throw;
         }
     }
+
+    /// <summary>
+    /// The customer's conversation and where the reply goes: the id names the channel, unless the conversation is a
+    /// number linked across WhatsApp and RCS, which is answered where the customer last wrote (<see cref="LinkedChannels"/>).
+    /// </summary>
+    private async Task<(CustomerAddress Customer, ConversationMapping? Mapping)> RouteAsync(GenesysEventReceived received, CancellationToken ct)
+    {
+        var known = CustomerAddress.Parse(received.CustomerId);
+        var mapping = await FindCustomerAsync(received, known, ct);
+        return (LinkedChannels.ReplyTo(known, mapping?.LastInboundChannel), mapping);
+    }
+
+    /// <summary>
+    /// A WhatsApp customer of a tenant without WhatsApp: parked (not dropped), so an operator can replay it once the
+    /// tenant is configured. An RCS customer needs no WhatsApp configuration; a missing RCS one is the agent's Failed
+    /// receipt (<see cref="Channels.Rcs.RcsChannel"/>).
+    /// </summary>
+    private static MessageOutcome? Unreachable(TenantResolution tenant, CustomerAddress customer) =>
+        !customer.IsRcs && tenant.WhatsApp is null ? MessageOutcome.Poison($"Tenant {tenant.TenantId} has no WhatsApp configuration") : null;
 
     private async Task<MessageOutcome> DeliverAsync(AgentMessage job, IOutboundChannel channel, ConversationMapping? known,
         GenesysEventReceived received, MessageContext context, CancellationToken ct)
