@@ -49,7 +49,7 @@ public sealed class LinkedChannelsTests(AppFixture fixture)
 
         // The agent answers: the reply goes over RCS, the channel last used, and its DELIVERED finds the message.
         var overRcs = await Desk.AgentSendsAsync(conversationId, new { text = "Answered on RCS" });
-        var phone = await _rcsDesk.WaitForPhoneAsync(msisdn, 1, ct);
+        var phone = await WaitForPhoneAsync(msisdn, waId, overRcs, ct);
         Assert.Equal("Answered on RCS", phone[0]["contentMessage"]!["text"]!.GetValue<string>());
         await Desk.WaitForReceiptAsync(waId, overRcs, "Delivered");
         Assert.Empty(await Desk.CustomerReceivedAsync(waId));
@@ -69,6 +69,22 @@ public sealed class LinkedChannelsTests(AppFixture fixture)
         var onWhatsApp = Assert.Single(await Desk.WaitForCustomerMessagesAsync(waId, 1));
         Assert.Equal("Answered on WhatsApp", onWhatsApp["body"]!["text"]!["body"]!.GetValue<string>());
         Assert.Single(await _rcsDesk.PhoneReceivedAsync(msisdn, ct));
+    }
+
+    /// <summary>What the phone got; on a timeout, says what became of the agent's message (receipts, WhatsApp).</summary>
+    private async Task<List<JsonObject>> WaitForPhoneAsync(string msisdn, string waId, string genesysId, CancellationToken ct)
+    {
+        try
+        {
+            return await _rcsDesk.WaitForPhoneAsync(msisdn, 1, ct);
+        }
+        catch (Xunit.Sdk.XunitException ex)
+        {
+            var agentMessage = await Desk.AgentMessageAsync(waId, genesysId);
+            var onWhatsApp = await Desk.CustomerReceivedAsync(waId);
+            throw new Xunit.Sdk.XunitException(
+                $"{ex.Message} The agent's message in Genesys: {agentMessage?.ToJsonString()}. WhatsApp got {onWhatsApp.Count} message(s).");
+        }
     }
 
     /// <summary>The Genesys conversations the simulator holds for the customer, across integrations.</summary>
