@@ -68,6 +68,7 @@ public sealed class RcsSettingsConsoleTests(AppFixture fixture, ConsoleBrowser b
 
         // Linking WhatsApp and RCS is off until the admin ticks it; the stored secrets stay when the fields are blank.
         await Expect(panel.Locator("dl.review")).ToContainTextAsync("Separate");
+        await panel.GetByText("Change the RCS settings").ClickAsync();
         await panel.GetByLabel("One conversation per phone number across WhatsApp and RCS").CheckAsync();
         await panel.GetByRole(AriaRole.Button, new() { Name = "Save RCS settings" }).ClickAsync();
         await Expect(panel.GetByRole(AriaRole.Status)).ToContainTextAsync("RCS settings saved");
