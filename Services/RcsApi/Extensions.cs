@@ -56,5 +56,6 @@ internal static class Extensions
         builder.Services.AddSingleton<OperationalSignalCounters>();
         builder.Services.AddSingleton<RcsSendReceipts>();
         builder.Services.AddSingleton<RcsWebhookReceiver>();
+        builder.Services.AddSingleton<RbmWebhookVerification>();
     }
 }

@@ -47,9 +47,8 @@ public sealed class TenantOnboarding(TenantsClient tenants, IOptions<GatewayOpti
         draft.ForgetSecrets();
         logger.LogInformation("Tenant {TenantId} onboarded from the console", tenant.Id);
 
-        var publicBase = gateway.Value.PublicBaseUrl ?? gateway.Value.BaseUrl;
-        return new OnboardingResult(tenant, new Uri(publicBase, "/webhook/whatsapp"), verifyToken,
-            new Uri(publicBase, "/webhook/genesys"), webhookSecret);
+        return new OnboardingResult(tenant, gateway.Value.PublicUrl("/webhook/whatsapp"), verifyToken,
+            gateway.Value.PublicUrl("/webhook/genesys"), webhookSecret);
     }
 
     private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));

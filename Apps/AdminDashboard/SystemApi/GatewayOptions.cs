@@ -14,6 +14,9 @@ public sealed class GatewayOptions
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
 
+    /// <summary>A path as a provider outside reaches it (a webhook URL to paste into its console).</summary>
+    public Uri PublicUrl(string path) => new(PublicBaseUrl ?? BaseUrl, path);
+
     /// <summary>The operator key. The console presents it on every call, server-side; no browser ever sees it.</summary>
     public string OperatorKey { get; set; } = "";
 }

@@ -39,10 +39,11 @@ public sealed class RcsWebhookReceiver(
     // Concurrent webhooks of one customer publish in the order they arrived at this replica (docs/messaging.md).
     private readonly KeyedSequencer _arrivalOrder = new(OrderWaitLimit);
 
-    public async Task<IResult> ReceiveAsync(HttpContext http)
+    /// <param name="agentOfUrl">The agent of an agent's own URL (<c>/webhook/rcs/{agentId}</c>), or null for the shared one.</param>
+    public async Task<IResult> ReceiveAsync(HttpContext http, string? agentOfUrl)
     {
         var (request, status, reason) = await SignedWebhookRequest.ReadAsync(http, RbmWebhookSignature.HeaderName, RbmWebhookSignature.IsWellFormed);
-        return request is null ? Reject(status, reason) : await AcceptAsync(http, request, replayedFrom: null);
+        return request is null ? Reject(status, reason) : await AcceptAsync(http, request, replayedFrom: null, agentOfUrl);
     }
 
     /// <summary>
@@ -50,9 +51,10 @@ public sealed class RcsWebhookReceiver(
     /// provider sent; what was already delivered is dropped by the transformer's ledger.
     /// </summary>
     public Task<IResult> AcceptArchivedAsync(HttpContext http, string key, ArchivedWebhook stored) =>
-        AcceptAsync(http, new SignedWebhookRequest(stored.Body, stored.Metadata.GetValueOrDefault("webhook_signature", "")), replayedFrom: key);
+        AcceptAsync(http, new SignedWebhookRequest(stored.Body, stored.Metadata.GetValueOrDefault("webhook_signature", "")), replayedFrom: key,
+            agentOfUrl: null);
 
-    private async Task<IResult> AcceptAsync(HttpContext http, SignedWebhookRequest request, string? replayedFrom)
+    private async Task<IResult> AcceptAsync(HttpContext http, SignedWebhookRequest request, string? replayedFrom, string? agentOfUrl)
     {
         RbmWebhook webhook;
         try
@@ -67,6 +69,11 @@ public sealed class RcsWebhookReceiver(
         catch (JsonException)
         {
             return Reject(400, "The body is not valid JSON");
+        }
+        if (agentOfUrl is not null && agentOfUrl != webhook.AgentId)
+        {
+            // A console slip (one agent's URL pasted into another's settings) must show, not route by the body alone.
+            return Reject(400, "The event is for another agent than this webhook URL's");
         }
 
         // Arrival: parsed, nothing slow done yet. The place in the customer's line is taken here, keyed by the

@@ -49,6 +49,9 @@ public sealed class RcsSettingsConsoleTests(AppFixture fixture, ConsoleBrowser b
         await Expect(panel.GetByRole(AriaRole.Status)).ToContainTextAsync("RCS settings saved");
         await Expect(panel.Locator("dl.review")).ToContainTextAsync(agentId);
         await Expect(panel.Locator("dl.review")).ToContainTextAsync(clientId);
+        // The URL to paste at RBM is the agent's own: it answers RBM's verification with this agent's client token.
+        await Expect(panel.GetByLabel("Agent webhook URL")).ToHaveValueAsync(
+            new System.Text.RegularExpressions.Regex($"^https?://[^/]+/webhook/rcs/{agentId}$"));
         await ConsoleBrowser.ScreenshotAsync(page, "tenant-rcs-settings");
 
         // What was typed is neither echoed to the browser nor readable back; the tenant service has it, encrypted.

@@ -216,8 +216,9 @@ public sealed class GatewayRoutingTests(AppFixture fixture)
         Assert.Contains("/api/v1/conv/RCS/messages/{id}/status", rcsPaths);
         Assert.Contains("/api/v1/conv/RCS/capabilities/{msisdn}", rcsPaths);
         Assert.Contains("/webhook/rcs", rcsPaths);
+        Assert.Contains("/webhook/rcs/{agentId}", rcsPaths);
         // The outbound transformer's send route (/rcs/messages) is not behind the gateway, so not in the document.
-        Assert.All(rcsPaths, p => Assert.Matches("^(/api/v1/conv/RCS/|/webhook/rcs$|/admin/webhooks/rcs/)", p));
+        Assert.All(rcsPaths, p => Assert.Matches("^(/api/v1/conv/RCS/|/webhook/rcs(/\\{agentId\\})?$|/admin/webhooks/rcs/)", p));
         var inbound = await client.GetFromJsonAsync<JsonObject>("/openapi/inbound-transformer.json", ct);
         Assert.All(inbound!["paths"]!.AsObject(), p => Assert.Matches("^/admin/pipelines/inbound-(whatsapp|rcs)/", p.Key));
         var outbound = await client.GetFromJsonAsync<JsonObject>("/openapi/outbound-transformer.json", ct);

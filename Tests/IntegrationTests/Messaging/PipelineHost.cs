@@ -52,6 +52,9 @@ internal sealed class PipelineHost : IAsyncDisposable
         options.RetryMaxDelay = TimeSpan.FromMilliseconds(400);
         options.DeferDelay = TimeSpan.FromMilliseconds(20);
         options.ShutdownTimeout = TimeSpan.FromSeconds(2);
+        // Still far above the test handlers' milliseconds: a consumer that stops moving under a test's load is
+        // restarted in seconds, where the production 45 s once added minutes to a cluster test.
+        options.StallTimeout = TimeSpan.FromSeconds(10);
     }
 
     /// <summary>The test settings on queues of <paramref name="queueType"/>.</summary>

@@ -38,7 +38,10 @@ internal sealed class TemplateTenant : IDisposable
     /// <summary>The gateway with the tenant's API key.</summary>
     public HttpClient Client { get; }
 
-    /// <param name="withGenesys">Also an Open Messaging integration of its own at the Genesys sandbox, so its customers' messages reach an agent and the agent's replies reach us.</param>
+    /// <param name="withGenesys">
+    /// Also an Open Messaging integration of its own at the Genesys sandbox, so its customers' messages reach an agent
+    /// and the agents' answers come back to our genesys-webhook.
+    /// </param>
     public static async Task<TemplateTenant> CreateAsync(AppFixture fixture, CancellationToken ct, bool withGenesys = false)
     {
         var gateway = new GatewayHarness(fixture);
@@ -59,7 +62,7 @@ internal sealed class TemplateTenant : IDisposable
                 clientId = genesys.ClientId,
                 clientSecret = genesys.ClientSecret,
                 webhookSecret = genesys.WebhookSecret,
-                // Agents' messages come to our genesys-webhook, as the demo integration's do.
+                // Where the agents' messages go: without it the simulator keeps them (an integration not yet wired).
                 webhookUrl = new Uri(fixture.App.GetEndpoint(ServiceNames.GenesysWebhook), "/webhook/genesys").ToString(),
             }, ct);
             integration.EnsureSuccessStatusCode();
