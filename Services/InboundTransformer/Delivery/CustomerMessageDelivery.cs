@@ -29,7 +29,7 @@ public sealed class CustomerMessageDelivery(
 
         var ledger = await state.RecordMessageAsync(message.TenantId, new RecordMessageRequest(
             MessageDirection.Inbound, message.MessageId, message.CustomerId, conversation.ConversationId, message.OccurredAt,
-            WhatsAppMessageId: message.MessageId), ct);
+            WhatsAppMessageId: message.MessageId, Channel: message.Channel), ct);
         if (ledger.Message.Status == MessageStatus.Delivered)
         {
             // The provider's redelivery or our own retry after a crash: the agent already has it.

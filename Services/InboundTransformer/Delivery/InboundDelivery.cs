@@ -14,8 +14,11 @@ public sealed record InboundDelivery
 {
     public required string TenantId { get; init; }
 
-    /// <summary>The state manager's customer key (<c>CustomerAddress.CustomerId</c>).</summary>
+    /// <summary>The state manager's customer key (<c>CustomerAddress.CustomerId</c>, or the linked one: <c>LinkedChannels</c>).</summary>
     public required string CustomerId { get; init; }
+
+    /// <summary>The channel it came by (<c>CustomerChannel</c>): a linked conversation's replies leave by the latest one.</summary>
+    public required string Channel { get; init; }
 
     /// <summary>The provider's message id (a wamid, RBM's messageId): the inbound ledger row's key, and Genesys's dedupe id.</summary>
     public required string MessageId { get; init; }

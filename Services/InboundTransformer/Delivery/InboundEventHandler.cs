@@ -56,6 +56,7 @@ public sealed class InboundEventHandler(
         {
             TenantId = received.TenantId,
             CustomerId = received.CustomerId,
+            Channel = CustomerChannel.WhatsApp,
             MessageId = message.Id,
             OccurredAt = occurredAt,
             Mapping = new EnsureMappingRequest(received.CustomerId, message.From ?? contact?.WaId, message.FromUserId ?? contact?.UserId,

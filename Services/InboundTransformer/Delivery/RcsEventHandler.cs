@@ -53,9 +53,11 @@ public sealed class RcsEventHandler(
         {
             TenantId = received.TenantId,
             CustomerId = received.CustomerId,
+            Channel = CustomerChannel.Rcs,
             MessageId = message.MessageId,
             OccurredAt = occurredAt,
-            // An RCS customer has no wa_id, BSUID or WhatsApp number: the customer id (rcs:+E.164) is the whole key.
+            // An RCS customer has no wa_id, BSUID or WhatsApp number: the customer id (rcs:+E.164, or the digits of a
+            // number linked with WhatsApp) is the whole key; a linked number's WhatsApp messages add the rest.
             Mapping = new EnsureMappingRequest(received.CustomerId, WaId: null, Bsuid: null, ContactName: null, PhoneNumberId: null, DisplayPhoneNumber: null),
             StoreMedia = file is null ? null : ct => files.StoreAsync(received.TenantId, file, occurredAt, ct),
             Map = (stored, _) => Task.FromResult(RcsInboundMessageMapper.Map(message,

@@ -35,6 +35,6 @@ public interface IOutboundChannel
     /// <summary>After every part went out (WhatsApp marks the customer's last message read).</summary>
     Task AfterSentAsync(AgentMessage job, ConversationMapping mapping, CancellationToken ct);
 
-    /// <summary>A Genesys event (typing) for the customer; momentary, never retried.</summary>
-    Task ShowEventAsync(string tenantId, GenesysOutboundMessage message, ConversationMapping? mapping, CancellationToken ct);
+    /// <summary>A Genesys event (typing) for the customer at <paramref name="customer"/>; momentary, never retried.</summary>
+    Task ShowEventAsync(string tenantId, GenesysOutboundMessage message, CustomerAddress customer, ConversationMapping? mapping, CancellationToken ct);
 }

@@ -5,6 +5,7 @@ using WhatsAppGenesys.Clients.Tenancy;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.Contracts.Genesys;
 using WhatsAppGenesys.Contracts.State;
+using WhatsAppGenesys.Contracts.Tenancy;
 using WhatsAppGenesys.Messaging.Handling;
 using WhatsAppGenesys.Messaging.Publishing;
 using WhatsAppGenesys.OutboundTransformer.Channels;
@@ -15,7 +16,8 @@ namespace WhatsAppGenesys.OutboundTransformer.Delivery;
 
 /// <summary>
 /// One Genesys outbound webhook from the queue to the customer (docs/outbound.md), on the customer's channel (their
-/// id says which: <see cref="CustomerAddress"/>): ledger check on the Genesys message id, the customer's conversation,
+/// id says which: <see cref="CustomerAddress"/>; for a number linked across WhatsApp and RCS, the channel they last
+/// wrote on: <see cref="LinkedChannels"/>): ledger check on the Genesys message id, the customer's conversation,
 /// the channel's plan (<see cref="IOutboundChannel"/>), sending part by part, the provider's message id recorded.
 /// Anything that cannot be sent becomes a Failed receipt for the agent. The pipeline runs one customer's messages one
 /// after another, so a retried message holds back the ones behind it and order holds.
@@ -34,34 +36,43 @@ public sealed class OutboundEventHandler(
     {
         context.TenantId = received.TenantId;
         using var scope = logger.BeginTenantScope(received.TenantId);
-        var customer = CustomerAddress.Parse(received.CustomerId);
         var tenant = await tenants.FindByIdAsync(received.TenantId, ct);
-        if (tenant is not { IsActive: true } || (!customer.IsRcs && tenant.WhatsApp is null))
+        if (tenant is not { IsActive: true })
         {
             // Queued while the tenant was active; parked (not dropped) so an operator can replay it after reactivation.
-            // An RCS customer needs no WhatsApp configuration; a missing RCS one is the agent's Failed receipt (RcsChannel).
-            return MessageOutcome.Poison($"Tenant {received.TenantId} is unknown, inactive or has no WhatsApp configuration");
+            return MessageOutcome.Poison($"Tenant {received.TenantId} is unknown or inactive");
         }
         var message = received.Payload.Deserialize<GenesysOutboundMessage>(GenesysJson.Options) ?? throw new JsonException("Empty payload");
-        var channel = channels.For(customer);
-
-        switch (message.Type)
+        if (message.Type == GenesysMessageType.Receipt)
         {
-            case GenesysMessageType.Receipt:
-                // Genesys's receipts about customer messages come on the same webhook: nothing to send.
-                logger.LogDebug("Genesys receipt {Status} for message {MessageId}", message.Status, message.Id);
-                return MessageOutcome.Success;
-            case GenesysMessageType.Event:
-                await channel.ShowEventAsync(received.TenantId, message, await FindCustomerAsync(received, customer, ct), ct);
-                return MessageOutcome.Success;
+            // Genesys's receipts about customer messages come on the same webhook: nothing to send.
+            logger.LogDebug("Genesys receipt {Status} for message {MessageId}", message.Status, message.Id);
+            return MessageOutcome.Success;
         }
 
-        var job = new AgentMessage(tenant, customer, message.Id is { Length: > 0 } id ? id : received.EventId,
+        if (message.Type == GenesysMessageType.Event)
+        {
+            var (to, found) = await RouteAsync(received, ct);
+            if (Unreachable(tenant, to) is { } parked)
+            {
+                return parked;
+            }
+            await channels.For(to).ShowEventAsync(received.TenantId, message, to, found, ct);
+            return MessageOutcome.Success;
+        }
+
+        var job = new AgentMessage(tenant, CustomerAddress.Parse(received.CustomerId), message.Id is { Length: > 0 } id ? id : received.EventId,
             message.Channel?.To ?? new GenesysRecipient { Id = received.CustomerId }, message,
             message.Channel?.Time is { } time && time != default ? time : received.ReceivedAt);
         try
         {
-            return await DeliverAsync(job, channel, received, context, ct);
+            var (customer, mapping) = await RouteAsync(received, ct);
+            if (Unreachable(tenant, customer) is { } parked)
+            {
+                return parked;
+            }
+            job = job with { Customer = customer };
+            return await DeliverAsync(job, channels.For(customer), mapping, received, context, ct);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or JsonException) && context.Attempt >= outcomes.MaxAttempts)
         {
@@ -71,12 +82,30 @@ public sealed class OutboundEventHandler(
         }
     }
 
-    private async Task<MessageOutcome> DeliverAsync(AgentMessage job, IOutboundChannel channel, GenesysEventReceived received,
-        MessageContext context, CancellationToken ct)
+    /// <summary>
+    /// The customer's conversation and where the reply goes: the id names the channel, unless the conversation is a
+    /// number linked across WhatsApp and RCS, which is answered where the customer last wrote (<see cref="LinkedChannels"/>).
+    /// </summary>
+    private async Task<(CustomerAddress Customer, ConversationMapping? Mapping)> RouteAsync(GenesysEventReceived received, CancellationToken ct)
+    {
+        var known = CustomerAddress.Parse(received.CustomerId);
+        var mapping = await FindCustomerAsync(received, known, ct);
+        return (LinkedChannels.ReplyTo(known, mapping?.LastInboundChannel), mapping);
+    }
+
+    /// <summary>
+    /// A WhatsApp customer of a tenant without WhatsApp: parked (not dropped), so an operator can replay it once the
+    /// tenant is configured. An RCS customer needs no WhatsApp configuration; a missing RCS one is the agent's Failed
+    /// receipt (<see cref="Channels.Rcs.RcsChannel"/>).
+    /// </summary>
+    private static MessageOutcome? Unreachable(TenantResolution tenant, CustomerAddress customer) =>
+        !customer.IsRcs && tenant.WhatsApp is null ? MessageOutcome.Poison($"Tenant {tenant.TenantId} has no WhatsApp configuration") : null;
+
+    private async Task<MessageOutcome> DeliverAsync(AgentMessage job, IOutboundChannel channel, ConversationMapping? known,
+        GenesysEventReceived received, MessageContext context, CancellationToken ct)
     {
         // An agent writing first (a template to a customer we have not heard from, an agentless text) opens the conversation.
-        var mapping = await FindCustomerAsync(received, job.Customer, ct)
-            ?? await state.EnsureMappingAsync(job.TenantId, channel.NewCustomer(job.Customer, job.Tenant), ct);
+        var mapping = known ?? await state.EnsureMappingAsync(job.TenantId, channel.NewCustomer(job.Customer, job.Tenant), ct);
         var ledger = await state.RecordMessageAsync(job.TenantId, new RecordMessageRequest(MessageDirection.Outbound, job.GenesysId,
             mapping.CustomerId, mapping.ConversationId, job.OccurredAt, GenesysMessageId: job.GenesysId), ct);
         if (ledger.Message.Status != MessageStatus.Received)

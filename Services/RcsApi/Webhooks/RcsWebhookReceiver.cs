@@ -7,6 +7,7 @@ using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.Contracts.Operations;
 using WhatsAppGenesys.Contracts.Security;
+using WhatsAppGenesys.Contracts.State;
 using WhatsAppGenesys.Contracts.Tenancy;
 using WhatsAppGenesys.Messaging.Publishing;
 using WhatsAppGenesys.ServiceDefaults;
@@ -117,7 +118,9 @@ public sealed class RcsWebhookReceiver(
         var receivedAt = clock.GetUtcNow();
         var archiveKey = replayedFrom ?? await archive.StoreAsync(Buckets.WebhooksInbound, WebhookArchive.Key(tenant.TenantId, receivedAt, SharedBucketKeys.RcsIdPrefix + webhook.Id),
             request.Body, request.ArchiveMetadata(http, tenant.TenantId, receivedAt), http.RequestAborted);
-        var received = new RcsEventReceived(webhook.Id, webhook.Kind, tenant.TenantId, webhook.AgentId, webhook.CustomerId, webhook.Msisdn,
+        // A tenant linking RCS with WhatsApp has the user's messages join the WhatsApp conversation of their number.
+        var customerId = LinkedChannels.RcsCustomerId(webhook.Msisdn, tenant.Rcs.LinkWithWhatsApp);
+        var received = new RcsEventReceived(webhook.Id, webhook.Kind, tenant.TenantId, webhook.AgentId, customerId, webhook.Msisdn,
             webhook.Event, receivedAt, archiveKey);
 
         // Serialized before anything is published: valid JSON that is not valid Unicode (an escaped lone surrogate)
@@ -134,8 +137,9 @@ public sealed class RcsWebhookReceiver(
 
         try
         {
+            // The line waited in is the one entered on arrival: the RCS address, taken before the tenant was known.
             await publisher.PublishInArrivalOrderAsync(Pipelines.InboundRcs,
-                [new QueuedWebhookEvent(received.CustomerId, received.OrderingKey, received.EventId, received.Kind, body)],
+                [new QueuedWebhookEvent(webhook.CustomerId, received.OrderingKey, received.EventId, received.Kind, body)],
                 tickets, OrderWaitLimit, logger, http.RequestAborted);
             // A receipt of a message sent through the send API shows on its status route (the ledger, moved by the
             // transformer, is for agents' messages). After the publish: a failure here is retried by redelivery.

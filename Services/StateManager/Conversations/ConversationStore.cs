@@ -60,8 +60,7 @@ public sealed class ConversationStore(StateDbContext db, IConnectionMultiplexer 
         // PostgreSQL text cannot hold U+0000 (the insert fails, so the message would be retried until dead-lettered).
         // A profile name is free text from outside: it is stored without NULs; Genesys still gets it as sent.
         request = request with { ContactName = WithoutNul(request.ContactName), DisplayPhoneNumber = WithoutNul(request.DisplayPhoneNumber) };
-        if (await ReadCacheAsync(CustomerKey(tenantId, request.CustomerId)) is { } cached &&
-            (request.ContactName is null || request.ContactName == cached.ContactName))
+        if (await ReadCacheAsync(CustomerKey(tenantId, request.CustomerId)) is { } cached && !Teaches(request, cached))
         {
             return cached;
         }
@@ -93,12 +92,18 @@ public sealed class ConversationStore(StateDbContext db, IConnectionMultiplexer 
         return rows.Count == 0 ? null : await CacheAsync(ToContract(rows[0]));
     }
 
-    /// <summary>Remembers the customer's latest inbound message: the outbound side needs it for read receipts, typing and the 24-hour window.</summary>
-    public async Task TouchInboundAsync(string tenantId, string customerId, string messageId, DateTimeOffset occurredAt, CancellationToken ct)
+    /// <summary>
+    /// Remembers the customer's latest inbound message: the outbound side needs it for read receipts, typing and the
+    /// 24-hour window, and its channel to answer a linked conversation where the customer last wrote. A writer that
+    /// names no channel leaves the recorded one as it is.
+    /// </summary>
+    public async Task TouchInboundAsync(string tenantId, string customerId, string messageId, DateTimeOffset occurredAt, string? channel,
+        CancellationToken ct)
     {
         var rows = await db.ConversationMappings.FromSql($"""
             UPDATE conversation_mappings
-            SET last_inbound_at = {occurredAt}, last_inbound_message_id = {messageId}, last_activity_at = {clock.GetUtcNow()}
+            SET last_inbound_at = {occurredAt}, last_inbound_message_id = {messageId}, last_activity_at = {clock.GetUtcNow()},
+                last_inbound_channel = COALESCE({channel}, last_inbound_channel)
             WHERE tenant_id = {tenantId} AND customer_id = {customerId}
               AND (last_inbound_at IS NULL OR last_inbound_at <= {occurredAt})
             RETURNING *
@@ -142,9 +147,18 @@ public sealed class ConversationStore(StateDbContext db, IConnectionMultiplexer 
         return mapping;
     }
 
+    /// <summary>
+    /// Does the request know something the cached conversation lacks? A new profile name, or the wa_id and WhatsApp
+    /// number of a conversation an RCS message opened (a tenant linking the two channels): the row must learn them.
+    /// </summary>
+    private static bool Teaches(EnsureMappingRequest request, ConversationMapping cached) =>
+        (request.ContactName is not null && request.ContactName != cached.ContactName) ||
+        (request.WaId is not null && cached.WaId is null) ||
+        (request.PhoneNumberId is not null && cached.PhoneNumberId is null);
+
     private static string? WithoutNul(string? text) => text is not null && text.Contains('\0') ? text.Replace("\0", "", StringComparison.Ordinal) : text;
 
     private static ConversationMapping ToContract(ConversationMappingRow row) => new(
         row.TenantId, row.CustomerId, row.ConversationId, row.WaId, row.Bsuid, row.ContactName, row.PhoneNumberId,
-        row.GenesysConversationId, row.CreatedAt, row.LastActivityAt, row.LastInboundAt, row.LastInboundMessageId);
+        row.GenesysConversationId, row.CreatedAt, row.LastActivityAt, row.LastInboundAt, row.LastInboundMessageId, row.LastInboundChannel);
 }

@@ -28,6 +28,7 @@ public sealed class StateDbContext(DbContextOptions<StateDbContext> options) : D
             mapping.Property(m => m.DisplayPhoneNumber).HasMaxLength(50);
             mapping.Property(m => m.GenesysConversationId).HasMaxLength(64);
             mapping.Property(m => m.LastInboundMessageId).HasMaxLength(256);
+            mapping.Property(m => m.LastInboundChannel).HasMaxLength(16);
         });
 
         modelBuilder.Entity<MessageTrackingRow>(message =>
@@ -67,6 +68,7 @@ public sealed class ConversationMappingRow
     public DateTimeOffset LastActivityAt { get; set; }
     public DateTimeOffset? LastInboundAt { get; set; }
     public string? LastInboundMessageId { get; set; }
+    public string? LastInboundChannel { get; set; }
 }
 
 public sealed class MessageTrackingRow

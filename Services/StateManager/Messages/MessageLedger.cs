@@ -30,7 +30,7 @@ public sealed class MessageLedger(StateDbContext db, ConversationStore conversat
         {
             if (request.Direction == MessageDirection.Inbound)
             {
-                await conversations.TouchInboundAsync(tenantId, request.CustomerId, request.MessageId, occurredAt, ct);
+                await conversations.TouchInboundAsync(tenantId, request.CustomerId, request.MessageId, occurredAt, request.Channel, ct);
             }
             return new RecordMessageResult(true, ToContract(inserted[0]));
         }

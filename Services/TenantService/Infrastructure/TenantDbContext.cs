@@ -35,6 +35,7 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             tenant.Property(t => t.GenesysIntegrationId).HasColumnName("genesys_integration_id").HasMaxLength(64);
             tenant.Property(t => t.RcsAgentId).HasColumnName("rcs_agent_id").HasMaxLength(128);
             tenant.Property(t => t.RcsClientId).HasColumnName("rcs_client_id").HasMaxLength(128);
+            tenant.Property(t => t.RcsLinkWithWhatsApp).HasColumnName("rcs_link_with_whatsapp");
             tenant.Property(t => t.RawColdAfterDays).HasColumnName("raw_cold_after_days").HasDefaultValue(StorageRetention.Defaults.RawColdAfterDays);
             tenant.Property(t => t.RawDeleteAfterDays).HasColumnName("raw_delete_after_days").HasDefaultValue(StorageRetention.Defaults.RawDeleteAfterDays);
             tenant.Property(t => t.MediaDeleteAfterDays).HasColumnName("media_delete_after_days").HasDefaultValue(StorageRetention.Defaults.MediaDeleteAfterDays);

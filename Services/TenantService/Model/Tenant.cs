@@ -40,6 +40,9 @@ public sealed class Tenant
 
     public string? RcsClientId { get; set; }
 
+    // One conversation per phone number across WhatsApp and RCS (RcsSettings.LinkWithWhatsApp); off by default.
+    public bool RcsLinkWithWhatsApp { get; set; }
+
     // S3 retention of the tenant's objects (StorageRetention); the database defaults are StorageRetention.Defaults.
     public int RawColdAfterDays { get; set; } = StorageRetention.Defaults.RawColdAfterDays;
 

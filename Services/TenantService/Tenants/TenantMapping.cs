@@ -17,7 +17,7 @@ public static class TenantMapping
         tenant.GenesysIntegrationId is null
             ? null
             : new GenesysSettings(tenant.GenesysRegionDomain!, tenant.GenesysClientId!, tenant.GenesysIntegrationId),
-        tenant.RcsAgentId is null ? null : new RcsSettings(tenant.RcsAgentId, tenant.RcsClientId!));
+        tenant.RcsAgentId is null ? null : new RcsSettings(tenant.RcsAgentId, tenant.RcsClientId!, tenant.RcsLinkWithWhatsApp));
 
     /// <summary>The API view: configuration as set, secrets reduced to whether they are set and when they changed.</summary>
     public static TenantResponse ToResponse(Tenant tenant) => new(
@@ -52,7 +52,8 @@ public static class TenantMapping
                 tenant.RcsAgentId,
                 tenant.RcsClientId!,
                 Status(tenant, SecretKinds.RcsClientSecret),
-                Status(tenant, SecretKinds.RcsWebhookToken)));
+                Status(tenant, SecretKinds.RcsWebhookToken),
+                tenant.RcsLinkWithWhatsApp));
 
     public static StorageRetention ToRetention(Tenant tenant) =>
         new(tenant.RawColdAfterDays, tenant.RawDeleteAfterDays, tenant.MediaDeleteAfterDays);

@@ -354,6 +354,7 @@ public sealed class TenantStore(
         }
         tenant.RcsAgentId = request.AgentId;
         tenant.RcsClientId = request.ClientId;
+        tenant.RcsLinkWithWhatsApp = request.LinkWithWhatsApp ?? tenant.RcsLinkWithWhatsApp;
         SetSecret(tenant, SecretKinds.RcsClientSecret, request.ClientSecret, now);
         SetSecret(tenant, SecretKinds.RcsWebhookToken, request.WebhookToken, now);
         return null;

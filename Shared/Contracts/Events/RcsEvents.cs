@@ -6,7 +6,9 @@ namespace WhatsAppGenesys.Contracts.Events;
 /// What rcs-api's webhook queues for the inbound transformer: one RBM user message (text, suggestion response,
 /// location, file) or user event (DELIVERED, READ, IS_TYPING). <see cref="Payload"/> is the decoded UserMessage or
 /// UserEvent exactly as the provider signed it; the tenant was resolved by the agent id and the signature verified
-/// before anything was queued. <see cref="CustomerId"/> is <c>CustomerAddress.Rcs(msisdn).CustomerId</c>.
+/// before anything was queued. <see cref="CustomerId"/> is the conversation's key: <c>CustomerAddress.Rcs(msisdn).CustomerId</c>,
+/// or the number's WhatsApp form when the tenant links the two channels (<c>LinkedChannels</c>); <see cref="Msisdn"/>
+/// is always the user's RCS address.
 /// </summary>
 public sealed record RcsEventReceived(
     string EventId,

@@ -16,6 +16,8 @@ public static class CustomerChannel
 /// before RCS existed stay valid); any other channel's id is <c>{channel}:{address}</c>, e.g. <c>rcs:+14155550100</c>.
 /// Neither a wa_id (digits) nor a BSUID (<c>US.1234…</c>) contains a colon, so the two forms cannot be confused.
 /// The same id is what Genesys knows the customer by (<c>channel.from.id</c>), so an agent's reply names its channel.
+/// A tenant may link the two channels: then an RCS user is known by the WhatsApp form of their number and answered
+/// where they last wrote (<see cref="LinkedChannels"/>).
 /// </summary>
 public readonly record struct CustomerAddress(string Channel, string Address)
 {

@@ -35,7 +35,10 @@ public sealed record TrackedMessage(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
-/// <summary>Body of <c>POST /state/message</c>.</summary>
+/// <summary>
+/// Body of <c>POST /state/message</c>. <paramref name="Channel"/>: the channel an inbound message came by
+/// (<see cref="CustomerChannel"/>); the conversation remembers it as its last inbound channel.
+/// </summary>
 public sealed record RecordMessageRequest(
     string Direction,
     string MessageId,
@@ -43,7 +46,8 @@ public sealed record RecordMessageRequest(
     Guid ConversationId,
     DateTimeOffset OccurredAt,
     string? WhatsAppMessageId = null,
-    string? GenesysMessageId = null);
+    string? GenesysMessageId = null,
+    string? Channel = null);
 
 /// <summary>Answer of <c>POST /state/message</c>: the ledger row and whether this call created it.</summary>
 public sealed record RecordMessageResult(bool Created, TrackedMessage Message);

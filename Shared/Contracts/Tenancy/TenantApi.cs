@@ -44,14 +44,18 @@ public sealed record GenesysConfigRequest(
 /// <summary>
 /// The tenant's RCS agent at its provider: the RBM agent id, the provider's OAuth client, and the webhook client token
 /// that signs what users send. A secret left null keeps its stored value; a non-null value replaces it.
+/// <paramref name="LinkWithWhatsApp"/>: one conversation per phone number across WhatsApp and RCS (null keeps the
+/// stored choice; off unless set).
 /// </summary>
 public sealed record RcsConfigRequest(
     string? AgentId,
     string? ClientId,
     string? ClientSecret = null,
-    string? WebhookToken = null)
+    string? WebhookToken = null,
+    bool? LinkWithWhatsApp = null)
 {
-    public override string ToString() => $"RcsConfigRequest {{ AgentId = {AgentId}, ClientId = {ClientId} }}";
+    public override string ToString() =>
+        $"RcsConfigRequest {{ AgentId = {AgentId}, ClientId = {ClientId}, LinkWithWhatsApp = {LinkWithWhatsApp} }}";
 }
 
 public sealed record TenantResponse(
@@ -82,11 +86,13 @@ public sealed record GenesysConfigResponse(
     SecretStatus ClientSecret,
     SecretStatus WebhookSecret);
 
+/// <param name="LinkWithWhatsApp">An RCS user and the WhatsApp customer with the same phone number share one conversation.</param>
 public sealed record RcsConfigResponse(
     string AgentId,
     string ClientId,
     SecretStatus ClientSecret,
-    SecretStatus WebhookToken);
+    SecretStatus WebhookToken,
+    bool LinkWithWhatsApp = false);
 
 /// <summary>All a read ever says about a secret.</summary>
 public sealed record SecretStatus(bool IsSet, DateTimeOffset? UpdatedAt)

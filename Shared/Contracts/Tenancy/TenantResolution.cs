@@ -25,9 +25,14 @@ public sealed record GenesysSettings(
     string IntegrationId);
 
 /// <summary>The tenant's RCS agent at its provider (the RBM agent id) and the provider's OAuth client id.</summary>
+/// <param name="LinkWithWhatsApp">
+/// One conversation per phone number across WhatsApp and RCS: an RCS user's messages join the conversation of the
+/// WhatsApp customer with the same number (<c>LinkedChannels</c>). Off: the two are two customers.
+/// </param>
 public sealed record RcsSettings(
     string AgentId,
-    string ClientId);
+    string ClientId,
+    bool LinkWithWhatsApp = false);
 
 /// <summary>
 /// Published on <see cref="TenancyKeys.InvalidationChannel"/> after every change to a tenant. Carries the identifiers

@@ -69,6 +69,20 @@ public sealed class RcsSettingsConsoleTests(AppFixture fixture, ConsoleBrowser b
         var token = await rcs.TokenAsync(tenant.Id, ct);
         Assert.False(string.IsNullOrEmpty(token.AccessToken));
 
+        // Linking WhatsApp and RCS is off until the admin ticks it; the stored secrets stay when the fields are blank.
+        await Expect(panel.Locator("dl.review")).ToContainTextAsync("Separate");
+        await panel.GetByText("Change the RCS settings").ClickAsync();
+        await panel.GetByLabel("One conversation per phone number across WhatsApp and RCS").CheckAsync();
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Save RCS settings" }).ClickAsync();
+        await Expect(panel.GetByRole(AriaRole.Status)).ToContainTextAsync("RCS settings saved");
+        await Expect(panel.Locator("dl.review")).ToContainTextAsync("Linked: one conversation per phone number");
+        using (var admin = tenancy.TenantService())
+        {
+            var stored = await admin.GetFromJsonAsync<TenantResponse>($"/api/tenants/{tenant.Id}", ct);
+            Assert.True(stored!.Rcs!.LinkWithWhatsApp);
+            Assert.True(stored.Rcs.ClientSecret.IsSet);
+        }
+
         // Another tenant cannot take the same agent: the form says why and keeps what was typed.
         var other = await tenancy.CreateTenantAsync(ct);
         await page.GotoAsync($"/tenants/{other.Id}");
@@ -100,6 +114,7 @@ public sealed class RcsSettingsConsoleTests(AppFixture fixture, ConsoleBrowser b
         await Expect(page.Locator("p.activity")).ToContainTextAsync("from the RCS provider: just now");
         var panel = page.Locator("section.rcs-settings");
         await Expect(panel.Locator("dl.review")).ToContainTextAsync("Agent");
+        await Expect(panel.Locator("dl.review")).ToContainTextAsync("Separate: the same number on WhatsApp and on RCS is two conversations");
         await Expect(panel.GetByText("Webhook client token")).ToHaveCountAsync(0);
         await Expect(panel.GetByRole(AriaRole.Button, new() { Name = "Save RCS settings" })).ToHaveCountAsync(0);
 

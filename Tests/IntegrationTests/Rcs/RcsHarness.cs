@@ -23,10 +23,40 @@ internal sealed class RcsHarness(AppFixture fixture)
 
     public async Task<RcsTenant> CreateTenantAsync(CancellationToken ct, int? accessTokenLifetimeSeconds = null, int? refreshTokenLifetimeSeconds = null)
     {
-        var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
-        var tenant = new RcsTenant($"it-rcs-{suffix}", $"it_agent_{suffix}", $"it-rcs-client-{suffix}", $"rcs-secret-{suffix}", $"rcs-token-{suffix}");
+        var tenant = NewAgent(tenantId: null);
+        await RegisterAsync(tenant, ct, accessTokenLifetimeSeconds, refreshTokenLifetimeSeconds);
 
-        var register = await Simulator.PutAsJsonAsync($"/sandbox/agents/{tenant.AgentId}", new
+        using var admin = _tenancy.TenantService();
+        var created = await admin.PostAsJsonAsync("/api/tenants", new CreateTenantRequest(tenant.Id, $"RCS test {tenant.AgentId}",
+            Rcs: new RcsConfigRequest(tenant.AgentId, tenant.ClientId, tenant.ClientSecret, tenant.WebhookToken)), ct);
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        return tenant;
+    }
+
+    /// <summary>
+    /// Gives an existing tenant an RCS agent of its own (registered at the simulator) through
+    /// <c>PUT /api/tenants/{id}/rcs</c>, linked with its WhatsApp or not; returns the agent and the settings as stored.
+    /// </summary>
+    public async Task<(RcsTenant Agent, RcsConfigResponse Settings)> AddRcsAsync(string tenantId, bool linkWithWhatsApp, CancellationToken ct)
+    {
+        var agent = NewAgent(tenantId);
+        await RegisterAsync(agent, ct, null, null);
+        using var admin = _tenancy.TenantService();
+        using var response = await admin.PutAsJsonAsync($"/api/tenants/{tenantId}/rcs",
+            new RcsConfigRequest(agent.AgentId, agent.ClientId, agent.ClientSecret, agent.WebhookToken, linkWithWhatsApp), ct);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(ct));
+        return (agent, (await response.Content.ReadFromJsonAsync<TenantResponse>(ct))!.Rcs!);
+    }
+
+    private static RcsTenant NewAgent(string? tenantId)
+    {
+        var suffix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
+        return new RcsTenant(tenantId ?? $"it-rcs-{suffix}", $"it_agent_{suffix}", $"it-rcs-client-{suffix}", $"rcs-secret-{suffix}", $"rcs-token-{suffix}");
+    }
+
+    private async Task RegisterAsync(RcsTenant tenant, CancellationToken ct, int? accessTokenLifetimeSeconds, int? refreshTokenLifetimeSeconds)
+    {
+        using var register = await Simulator.PutAsJsonAsync($"/sandbox/agents/{tenant.AgentId}", new
         {
             clientId = tenant.ClientId,
             clientSecret = tenant.ClientSecret,
@@ -35,12 +65,6 @@ internal sealed class RcsHarness(AppFixture fixture)
             refreshTokenLifetimeSeconds,
         }, ct);
         register.EnsureSuccessStatusCode();
-
-        using var admin = _tenancy.TenantService();
-        var created = await admin.PostAsJsonAsync("/api/tenants", new CreateTenantRequest(tenant.Id, $"RCS test {suffix}",
-            Rcs: new RcsConfigRequest(tenant.AgentId, tenant.ClientId, tenant.ClientSecret, tenant.WebhookToken)), ct);
-        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
-        return tenant;
     }
 
     public Task<HttpResponseMessage> GetTokenAsync(string tenantId, CancellationToken ct, int replica = 0)

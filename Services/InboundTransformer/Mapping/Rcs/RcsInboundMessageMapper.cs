@@ -1,11 +1,12 @@
 using WhatsAppGenesys.Contracts.Genesys;
 using WhatsAppGenesys.Contracts.Meta;
+using WhatsAppGenesys.Contracts.State;
 using Keys = WhatsAppGenesys.InboundTransformer.Mapping.InboundMetadataKeys;
 
 namespace WhatsAppGenesys.InboundTransformer.Mapping.Rcs;
 
 /// <summary>What the RCS mapping needs beyond the message: who it is for, and where its file was stored.</summary>
-/// <param name="CustomerId">The customer's id, <c>rcs:+E.164</c>: also what Genesys knows them by.</param>
+/// <param name="CustomerId">The customer's id, <c>rcs:+E.164</c> (or the digits when linked with WhatsApp): also what Genesys knows them by.</param>
 /// <param name="ReceivedAt">When rcs-api took the webhook, for a message without a readable sendTime.</param>
 /// <param name="Media">The stored copy of the message's file; null when it has none or it could not be fetched.</param>
 public sealed record RcsMappingContext(string TenantId, string AgentId, string CustomerId, DateTimeOffset ReceivedAt, MediaReference? Media = null);
@@ -60,9 +61,13 @@ public static class RcsInboundMessageMapper
 
     /// <summary>
     /// The customer as Genesys knows them: their customer id (<c>rcs:+E.164</c>), Opaque, so an agent's reply names
-    /// its channel and the same number on WhatsApp (a Phone id) is another conversation.
+    /// its channel and the same number on WhatsApp (a Phone id) is another conversation. A number the tenant links
+    /// with WhatsApp (its customer id is the WhatsApp form) is the Phone id WhatsApp's messages give Genesys
+    /// (<see cref="GenesysChannelBuilder"/>), so both channels' messages land in one Genesys conversation.
     /// </summary>
-    public static GenesysRecipient Customer(string customerId) => new() { Id = customerId, IdType = GenesysIdType.Opaque };
+    public static GenesysRecipient Customer(string customerId) => CustomerAddress.Parse(customerId).IsRcs
+        ? new() { Id = customerId, IdType = GenesysIdType.Opaque }
+        : new() { Id = "+" + customerId, IdType = GenesysIdType.Phone };
 
     public static string KindOf(RbmUserMessage message) => message switch
     {

@@ -16,7 +16,8 @@ namespace WhatsAppGenesys.OutboundTransformer.Channels.Rcs;
 public sealed record RcsPart(SendRcsMessageRequest Request) : OutboundPart;
 
 /// <summary>
-/// Agents' replies to RCS customers (<c>rcs:+E.164</c>): <see cref="RcsMessageMapper"/>, the attachment checked
+/// Agents' replies to RCS customers (<c>rcs:+E.164</c>, or a number linked with WhatsApp that last wrote on RCS, sent
+/// to at <c>+digits</c>: the job's customer is always the RCS address): <see cref="RcsMessageMapper"/>, the attachment checked
 /// against <see cref="RcsMedia"/> and re-hosted as for WhatsApp (RBM fetches a file by URL, so it gets a presigned
 /// link to media-outbound), and rcs-api's internal route, which sends as the tenant's RBM agent.
 /// RCS has no 24-hour window. As on WhatsApp, the agent's answer marks the customer's last message read (RBM's READ
@@ -91,15 +92,15 @@ public sealed class RcsChannel(RcsApiClient rcs, OutboundMediaStore media, ReadM
         }
     }
 
-    public async Task ShowEventAsync(string tenantId, GenesysOutboundMessage message, ConversationMapping? mapping, CancellationToken ct)
+    public async Task ShowEventAsync(string tenantId, GenesysOutboundMessage message, CustomerAddress customer, ConversationMapping? mapping,
+        CancellationToken ct)
     {
         if (mapping is null || message.Events?.Any(e => e.EventType == GenesysEventType.Typing) != true)
         {
             logger.LogDebug("Genesys event {EventId} needs nothing shown on RCS", message.Id);
             return;
         }
-        var to = CustomerAddress.Parse(mapping.CustomerId).Address;
-        if (await rcs.SendEventAsync(tenantId, new SendRcsEventRequest(to, SendRcsEventRequest.IsTyping), ct) is { } error)
+        if (await rcs.SendEventAsync(tenantId, new SendRcsEventRequest(customer.Address, SendRcsEventRequest.IsTyping), ct) is { } error)
         {
             logger.LogInformation("Typing indicator not shown on RCS: {Code} {Message}", error.Code, error.Message);
         }

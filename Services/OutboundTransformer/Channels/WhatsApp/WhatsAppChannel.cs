@@ -107,7 +107,8 @@ public sealed class WhatsAppChannel(
     }
 
     /// <summary>Typing → mark-as-read with the typing indicator on the customer's last message. Momentary: never retried.</summary>
-    public async Task ShowEventAsync(string tenantId, GenesysOutboundMessage message, ConversationMapping? mapping, CancellationToken ct)
+    public async Task ShowEventAsync(string tenantId, GenesysOutboundMessage message, CustomerAddress customer, ConversationMapping? mapping,
+        CancellationToken ct)
     {
         var plan = OutboundMessageMapper.Map(message, new OutboundMappingContext
         {

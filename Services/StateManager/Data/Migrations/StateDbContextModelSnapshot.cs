@@ -73,6 +73,11 @@ namespace WhatsAppGenesys.StateManager.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_inbound_at");
 
+                    b.Property<string>("LastInboundChannel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("last_inbound_channel");
+
                     b.Property<string>("LastInboundMessageId")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")

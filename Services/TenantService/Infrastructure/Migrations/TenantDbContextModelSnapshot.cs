@@ -101,6 +101,10 @@ namespace WhatsAppGenesys.TenantService.Infrastructure.Migrations
                         .HasColumnType("character varying(128)")
                         .HasColumnName("rcs_client_id");
 
+                    b.Property<bool>("RcsLinkWithWhatsApp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("rcs_link_with_whatsapp");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
