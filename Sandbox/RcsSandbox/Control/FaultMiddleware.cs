@@ -5,7 +5,7 @@ using WhatsAppGenesys.SandboxKit.Faults;
 namespace WhatsAppGenesys.RcsSandbox.Control;
 
 /// <summary>
-/// Applies fault rules in front of the provider surface: added latency, and/or an error in the shape the path answers
+/// Applies fault rules in front of the provider surface: added latency (before the request, or on its answer), and/or an error in the shape the path answers
 /// in — Google's error JSON for /v1 and /files, RFC 6749's for /oauth2 (server_error, temporarily_unavailable for 503,
 /// invalid_client for 401). The control API and health endpoints are never faulted.
 /// </summary>
@@ -34,7 +34,7 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultStore<FaultReques
         }
         if (rule.Request.Status is not > 0)
         {
-            await next(context);
+            await (rule.Request.AnswerLatencyMs is > 0 ? AnswerLateAsync(context, rule.Request.AnswerLatencyMs.Value) : next(context));
             return;
         }
         var status = rule.Request.Status.Value;
@@ -54,5 +54,24 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultStore<FaultReques
         await GoogleError.ForStatus(status, rule.Request.Message, rule.Request.GrpcStatus)
             .ToResult(rule.Request.RetryAfterSeconds, tokenPresented: true)
             .ExecuteAsync(context);
+    }
+
+    // The request is handled now; what it answered is held, then sent.
+    private async Task AnswerLateAsync(HttpContext context, int delayMs)
+    {
+        var original = context.Response.Body;
+        using var held = new MemoryStream();
+        context.Response.Body = held;
+        try
+        {
+            await next(context);
+            await Task.Delay(delayMs, context.RequestAborted);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        held.Position = 0;
+        await held.CopyToAsync(original, context.RequestAborted);
     }
 }

@@ -23,8 +23,8 @@ public static class SandboxApi
         sandbox.MapPatch("/settings", PatchSettings);
         sandbox.MapGet("/counters", (SandboxCounters counters) => Results.Json(counters.View()));
         sandbox.MapPost("/reset", Reset);
-        sandbox.MapFaultEndpoints<FaultRequest>(request => request.Status is null or 0 && request.LatencyMs is null or 0
-            ? "A fault needs a status or a latencyMs."
+        sandbox.MapFaultEndpoints<FaultRequest>(request => request.Status is null or 0 && request.LatencyMs is null or 0 && request.AnswerLatencyMs is null or 0
+            ? "A fault needs a status, a latencyMs or an answerLatencyMs."
             : null);
         sandbox.MapAgentsControlApi();
         sandbox.MapUsersControlApi();

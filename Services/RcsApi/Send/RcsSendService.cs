@@ -10,6 +10,7 @@ using WhatsAppGenesys.Contracts.Providers;
 using WhatsAppGenesys.Contracts.Tenancy;
 using WhatsAppGenesys.RcsApi.Data;
 using WhatsAppGenesys.RcsApi.Provider;
+using WhatsAppGenesys.RcsApi.Webhooks;
 
 namespace WhatsAppGenesys.RcsApi.Send;
 
@@ -27,6 +28,7 @@ public sealed class RcsSendService(
     IConnectionMultiplexer redis,
     IOptions<RcsApiOptions> options,
     OperationalSignalCounters signals,
+    RcsSendReceipts receipts,
     TimeProvider clock,
     ILogger<RcsSendService> logger)
 {
@@ -179,6 +181,11 @@ public sealed class RcsSendService(
         {
             // The message went out (or was refused) either way; losing its record must not turn into an error for the caller.
             logger.LogError("Could not persist the RCS response for {MessageId}: {Reason}", messageId, ex.InnerException?.Message ?? ex.Message);
+            return;
+        }
+        if (failure is null)
+        {
+            await receipts.ApplyEarlyAsync(db, tenantId, messageId, ct);
         }
     }
 

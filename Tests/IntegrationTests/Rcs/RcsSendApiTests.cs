@@ -225,6 +225,33 @@ public sealed class RcsSendApiTests(AppFixture fixture)
         Assert.Equal(1, await _rcs.ExchangesAsync(tenant, "refresh_token", ct));
     }
 
+    [Fact]
+    public async Task ReceiptsThatComeBeforeTheProvidersAnswerStillMoveTheStatus()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (_, client) = await TenantClientAsync(ct);
+        var to = NewCapableNumber();
+        // The provider accepts at once but its answer takes two seconds to come back, so the phone's DELIVERED and
+        // READ (100 and 200 ms after acceptance) reach our webhook before the message's row is written.
+        using (var fault = await _rcs.Simulator.PostAsJsonAsync("/sandbox/faults",
+                   new { path = $"/v1/phones/*{to[1..]}/agentMessages", method = "POST", answerLatencyMs = 2000, count = 1 }, ct))
+        {
+            fault.EnsureSuccessStatusCode();
+        }
+
+        using var sent = await client.PostAsJsonAsync("/api/v1/conv/RCS/sendmessage", new { to, text = "Answered slowly" }, ct);
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var messageId = (await sent.Content.ReadFromJsonAsync<JsonObject>(ct))!["messageId"]!.GetValue<string>();
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string? status;
+        while ((status = (await client.GetFromJsonAsync<JsonObject>($"/api/v1/conv/RCS/messages/{messageId}/status", ct))!["status"]!.GetValue<string>()) != "read")
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The status is still {status}: the receipts that came first were lost.");
+            await Task.Delay(200, ct);
+        }
+    }
+
     private async Task<(RcsTenant Tenant, HttpClient Client)> TenantClientAsync(CancellationToken ct)
     {
         var tenant = await _rcs.CreateTenantAsync(ct);
