@@ -55,6 +55,7 @@ internal static class Extensions
         builder.Services.AddSingleton<WebhookActivity>();
         builder.Services.AddSingleton<OperationalSignalCounters>();
         builder.Services.AddSingleton<RcsSendReceipts>();
+        builder.Services.AddSingleton<RcsAgentOwners>();
         builder.Services.AddSingleton<RcsWebhookReceiver>();
         builder.Services.AddSingleton<RbmWebhookVerification>();
     }

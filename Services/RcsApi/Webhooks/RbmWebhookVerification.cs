@@ -14,7 +14,7 @@ namespace WhatsAppGenesys.RcsApi.Webhooks;
 /// text, as its whole body, and only when the client token is the one the console showed. The request names no
 /// agent, so only an agent's own URL, <c>/webhook/rcs/{agentId}</c>, says whose client token to compare.
 /// </summary>
-public sealed class RbmWebhookVerification(ITenantDirectory tenants, WebhookSecrets secrets, ILogger<RbmWebhookVerification> logger)
+public sealed class RbmWebhookVerification(RcsAgentOwners owners, ILogger<RbmWebhookVerification> logger)
 {
     // A verification body is two short strings; anything longer is not one, and is not read further.
     private const int MaxBodyBytes = 4096;
@@ -34,38 +34,17 @@ public sealed class RbmWebhookVerification(ITenantDirectory tenants, WebhookSecr
             return Reject(400, "Verify the agent's own webhook URL, /webhook/rcs/{agentId}: a shared URL cannot tell whose client token to compare");
         }
 
-        TenantResolution? tenant;
-        try
+        var (owner, status, reason) = await owners.FindAsync(agentId, http.RequestAborted);
+        if (owner is null)
         {
-            tenant = await tenants.FindByRcsAgentIdAsync(agentId, http.RequestAborted);
+            return Reject(status, reason);
         }
-        catch (TenantDirectoryUnavailableException)
-        {
-            return Reject(503, "Tenant directory unavailable; verify again shortly");
-        }
-        if (tenant is not { IsActive: true, Rcs: not null })
-        {
-            return Reject(403, "Unknown or inactive tenant for this RCS agent");
-        }
-        Secret? expected;
-        try
-        {
-            expected = await secrets.GetRcsWebhookTokenAsync(tenant.TenantId);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            return Reject(503, "Tenant credentials unavailable; verify again shortly");
-        }
-        if (expected is null)
-        {
-            return Reject(403, "The tenant has no RCS webhook client token configured");
-        }
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(clientToken), Encoding.UTF8.GetBytes(expected.Reveal())))
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(clientToken), Encoding.UTF8.GetBytes(owner.ClientToken.Reveal())))
         {
             return Reject(401, "The client token is not the one configured for this agent");
         }
 
-        logger.LogInformation("RCS webhook URL verified for agent {AgentId} of tenant {TenantId}", agentId, tenant.TenantId);
+        logger.LogInformation("RCS webhook URL verified for agent {AgentId} of tenant {TenantId}", agentId, owner.Tenant.TenantId);
         return Results.Text(secret, "text/plain", Encoding.UTF8, StatusCodes.Status200OK);
     }
 

@@ -21,8 +21,7 @@ namespace WhatsAppGenesys.RcsApi.Webhooks;
 /// agent no active tenant owns, 400 for a body that is not an RBM webhook, 503 when something of ours is down.
 /// </summary>
 public sealed class RcsWebhookReceiver(
-    ITenantDirectory tenants,
-    WebhookSecrets secrets,
+    RcsAgentOwners owners,
     WebhookArchive archive,
     PipelinePublisher publisher,
     RcsSendReceipts sendReceipts,
@@ -80,33 +79,13 @@ public sealed class RcsWebhookReceiver(
         // customer alone (the tenant is not known before the directory answers), and given up on every way out.
         using var tickets = _arrivalOrder.Enter([(webhook.CustomerId, webhook.SendTime)]);
 
-        TenantResolution? tenant;
-        try
+        // Refused here, the provider redelivers (so a 503 is "try again", never "gone").
+        var (owner, status, reason) = await owners.FindAsync(webhook.AgentId, http.RequestAborted);
+        if (owner is null)
         {
-            tenant = await tenants.FindByRcsAgentIdAsync(webhook.AgentId, http.RequestAborted);
+            return Reject(status, reason);
         }
-        catch (TenantDirectoryUnavailableException)
-        {
-            return Reject(503, "Tenant directory unavailable; the provider will redeliver");
-        }
-        if (tenant is not { IsActive: true, Rcs: not null })
-        {
-            return Reject(403, "Unknown or inactive tenant for this RCS agent");
-        }
-
-        Secret? clientToken;
-        try
-        {
-            clientToken = await secrets.GetRcsWebhookTokenAsync(tenant.TenantId);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            return Reject(503, "Tenant credentials unavailable; the provider will redeliver");
-        }
-        if (clientToken is null)
-        {
-            return Reject(403, "The tenant has no RCS webhook client token configured");
-        }
+        var (tenant, rcs, clientToken) = owner;
         if (!RbmWebhookSignature.Verify(webhook.SignedBytes, request.Signature, clientToken.Reveal()))
         {
             // Counted per tenant, like WhatsApp's: many in a row usually mean the client token changed at the provider.
@@ -119,7 +98,7 @@ public sealed class RcsWebhookReceiver(
         var archiveKey = replayedFrom ?? await archive.StoreAsync(Buckets.WebhooksInbound, WebhookArchive.Key(tenant.TenantId, receivedAt, SharedBucketKeys.RcsIdPrefix + webhook.Id),
             request.Body, request.ArchiveMetadata(http, tenant.TenantId, receivedAt), http.RequestAborted);
         // A tenant linking RCS with WhatsApp has the user's messages join the WhatsApp conversation of their number.
-        var customerId = LinkedChannels.RcsCustomerId(webhook.Msisdn, tenant.Rcs.LinkWithWhatsApp);
+        var customerId = LinkedChannels.RcsCustomerId(webhook.Msisdn, rcs.LinkWithWhatsApp);
         var received = new RcsEventReceived(webhook.Id, webhook.Kind, tenant.TenantId, webhook.AgentId, customerId, webhook.Msisdn,
             webhook.Event, receivedAt, archiveKey);
 
