@@ -25,11 +25,11 @@ public sealed class CustomerMessageDelivery(
 {
     public async Task<MessageOutcome> DeliverAsync(InboundDelivery message, CancellationToken ct)
     {
-        var conversation = await state.EnsureMappingAsync(message.TenantId, message.Mapping, ct);
-
-        var ledger = await state.RecordMessageAsync(message.TenantId, new RecordMessageRequest(
-            MessageDirection.Inbound, message.MessageId, message.CustomerId, conversation.ConversationId, message.OccurredAt,
+        // The conversation and the idempotency check in one round trip to the state manager.
+        var ledger = await state.RecordInConversationAsync(message.TenantId, new RecordInConversationRequest(
+            message.Mapping, MessageDirection.Inbound, message.MessageId, message.OccurredAt,
             WhatsAppMessageId: message.MessageId, Channel: message.Channel), ct);
+        var conversation = ledger.Conversation;
         if (ledger.Message.Status == MessageStatus.Delivered)
         {
             // The provider's redelivery or our own retry after a crash: the agent already has it.

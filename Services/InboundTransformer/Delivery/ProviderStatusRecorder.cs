@@ -22,8 +22,10 @@ public sealed class ProviderStatusRecorder(
 {
     public async Task<MessageOutcome> RecordAsync(string tenantId, ProviderStatus status, MessageContext context, CancellationToken ct)
     {
-        var tracked = await state.FindByWhatsAppIdAsync(tenantId, status.ProviderMessageId, ct);
-        if (tracked is null)
+        // The ledger lookup and the update in one round trip; the row comes back as it was before, for the receipt.
+        var moved = await state.UpdateStatusByWhatsAppIdAsync(tenantId, status.ProviderMessageId,
+            new UpdateMessageStatusRequest(status.Status, status.Reason), ct);
+        if (moved is null)
         {
             if (context.Attempt < receiptOptions.Value.UnknownStatusAttempts)
             {
@@ -33,8 +35,7 @@ public sealed class ProviderStatusRecorder(
             logger.LogInformation("Status {Status} for unknown message {ProviderMessageId} dropped", status.Status, status.ProviderMessageId);
             return MessageOutcome.Success;
         }
-        await state.UpdateStatusAsync(tenantId, tracked.Direction, tracked.MessageId,
-            new UpdateMessageStatusRequest(status.Status, status.Reason, WhatsAppMessageId: status.ProviderMessageId), ct);
+        var tracked = moved.Before;
         if (HistoryStatuses.IsRecorded(status.Status))
         {
             await history.PublishAsync(status.History(tracked), ct);

@@ -62,11 +62,10 @@ public sealed class DirectSendTracking(StateManagerClient state, MessageRecorder
         Guid conversationId;
         try
         {
-            var conversation = await state.EnsureMappingAsync(tenantId,
-                new EnsureMappingRequest(address.CustomerId, address.To, address.Bsuid, null, phoneNumberId, null), ct);
-            conversationId = conversation.ConversationId;
-            await state.RecordMessageAsync(tenantId, new RecordMessageRequest(MessageDirection.Outbound, wamid, address.CustomerId,
-                conversationId, clock.GetUtcNow(), WhatsAppMessageId: wamid), ct);
+            var recorded = await state.RecordInConversationAsync(tenantId, new RecordInConversationRequest(
+                new EnsureMappingRequest(address.CustomerId, address.To, address.Bsuid, null, phoneNumberId, null),
+                MessageDirection.Outbound, wamid, clock.GetUtcNow(), WhatsAppMessageId: wamid), ct);
+            conversationId = recorded.Conversation.ConversationId;
         }
         catch (HttpRequestException ex)
         {

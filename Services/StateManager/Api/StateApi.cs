@@ -49,11 +49,38 @@ public static class StateApi
             return result.Created ? Results.Created($"/state/message/{request.Direction}/{Uri.EscapeDataString(request.MessageId)}", result) : Results.Ok(result);
         });
 
+        // Both of the above in one call, for writers that resolve the conversation and record a message together.
+        state.MapPost("/conversation/message", async (RecordInConversationRequest request, HttpContext http, MessageLedger ledger, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(request.Conversation?.CustomerId))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["conversation.customerId"] = ["A customer id (wa_id or BSUID) is required."] });
+            }
+            if (request.Direction is not (MessageDirection.Inbound or MessageDirection.Outbound) || string.IsNullOrWhiteSpace(request.MessageId))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["direction"] = ["inbound or outbound, with a messageId."] });
+            }
+            var result = await ledger.RecordInConversationAsync(http.TenantId(), request, ct);
+            return result.Created ? Results.Created($"/state/message/{request.Direction}/{Uri.EscapeDataString(request.MessageId)}", result) : Results.Ok(result);
+        });
+
         state.MapGet("/message/{direction}/{messageId}", async (string direction, string messageId, HttpContext http, MessageLedger ledger, CancellationToken ct) =>
             await ledger.FindAsync(http.TenantId(), direction, messageId, ct) is { } message ? Results.Ok(message) : Results.NotFound());
 
         state.MapGet("/message/by-wamid/{wamid}", async (string wamid, HttpContext http, MessageLedger ledger, CancellationToken ct) =>
             await ledger.FindByWhatsAppIdAsync(http.TenantId(), wamid, ct) is { } message ? Results.Ok(message) : Results.NotFound());
+
+        // A provider's status, addressed by the provider's message id: the lookup and the update in one call.
+        state.MapPatch("/message/by-wamid/{wamid}/status", async (string wamid, UpdateMessageStatusRequest update, HttpContext http, MessageLedger ledger, CancellationToken ct) =>
+        {
+            if (!MessageLedger.IsKnownStatus(update.Status))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["received, sent, delivered, read or failed."] });
+            }
+            return await ledger.UpdateStatusByWhatsAppIdAsync(http.TenantId(), wamid, update, ct) is { } result
+                ? Results.Ok(result)
+                : Results.NotFound();
+        });
 
         state.MapPatch("/message/{direction}/{messageId}/status", async (string direction, string messageId, UpdateMessageStatusRequest update, HttpContext http, MessageLedger ledger, CancellationToken ct) =>
         {

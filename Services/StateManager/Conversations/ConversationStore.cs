@@ -95,10 +95,11 @@ public sealed class ConversationStore(StateDbContext db, IConnectionMultiplexer 
     /// <summary>
     /// Remembers the customer's latest inbound message: the outbound side needs it for read receipts, typing and the
     /// 24-hour window, and its channel to answer a linked conversation where the customer last wrote. A writer that
-    /// names no channel leaves the recorded one as it is.
+    /// names no channel leaves the recorded one as it is. Runs inside the ledger's transaction, so it returns the
+    /// conversation as changed (null when an older message changed nothing) and the caller caches it once committed.
     /// </summary>
-    public async Task TouchInboundAsync(string tenantId, string customerId, string messageId, DateTimeOffset occurredAt, string? channel,
-        CancellationToken ct)
+    public async Task<ConversationMapping?> TouchInboundAsync(string tenantId, string customerId, string messageId, DateTimeOffset occurredAt,
+        string? channel, CancellationToken ct)
     {
         var rows = await db.ConversationMappings.FromSql($"""
             UPDATE conversation_mappings
@@ -108,10 +109,7 @@ public sealed class ConversationStore(StateDbContext db, IConnectionMultiplexer 
               AND (last_inbound_at IS NULL OR last_inbound_at <= {occurredAt})
             RETURNING *
             """).AsNoTracking().ToListAsync(ct);
-        if (rows.Count > 0)
-        {
-            await CacheAsync(ToContract(rows[0]));
-        }
+        return rows.Count > 0 ? ToContract(rows[0]) : null;
     }
 
     private async Task<ConversationMapping?> ReadCacheAsync(string key)
@@ -129,7 +127,8 @@ public sealed class ConversationStore(StateDbContext db, IConnectionMultiplexer 
         }
     }
 
-    private async Task<ConversationMapping> CacheAsync(ConversationMapping mapping)
+    /// <summary>Writes the conversation to the cache under both keys; call it only with what PostgreSQL has committed.</summary>
+    public async Task<ConversationMapping> CacheAsync(ConversationMapping mapping)
     {
         try
         {

@@ -12,31 +12,57 @@ namespace WhatsAppGenesys.StateManager.Messages;
 /// </summary>
 public sealed class MessageLedger(StateDbContext db, ConversationStore conversations, TimeProvider clock)
 {
-    public async Task<RecordMessageResult> RecordAsync(string tenantId, RecordMessageRequest request, CancellationToken ct)
+    public async Task<RecordMessageResult> RecordAsync(string tenantId, RecordMessageRequest request, CancellationToken ct) =>
+        (await RecordAndTouchAsync(tenantId, request, ct)).Result;
+
+    /// <summary>Resolves the customer's conversation (creating it on first contact) and records the message in it.</summary>
+    public async Task<RecordInConversationResult> RecordInConversationAsync(string tenantId, RecordInConversationRequest request, CancellationToken ct)
+    {
+        var conversation = await conversations.EnsureAsync(tenantId, request.Conversation, ct);
+        var (result, touched) = await RecordAndTouchAsync(tenantId, request.Message(conversation.ConversationId), ct);
+        return new RecordInConversationResult(touched ?? conversation, result.Created, result.Message);
+    }
+
+    /// <summary>
+    /// Inserts the ledger row unless it exists, and for a new inbound message moves the conversation's last inbound
+    /// message, both in one transaction: one commit (one WAL flush) instead of two, and never one without the other.
+    /// Returns the conversation the message moved, if it did.
+    /// </summary>
+    private async Task<(RecordMessageResult Result, ConversationMapping? Touched)> RecordAndTouchAsync(
+        string tenantId, RecordMessageRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var occurredAt = request.OccurredAt.ToUniversalTime();
-        var inserted = await db.MessageTracking.FromSql($"""
-            INSERT INTO message_tracking
-                (tenant_id, direction, message_id, customer_id, conversation_id, status, wamid,
-                 genesys_message_id, occurred_at, created_at, updated_at)
-            VALUES ({tenantId}, {request.Direction}, {request.MessageId}, {request.CustomerId}, {request.ConversationId},
-                    {MessageStatus.Received}, {request.WhatsAppMessageId}, {request.GenesysMessageId}, {occurredAt}, {now}, {now})
-            ON CONFLICT (tenant_id, direction, message_id) DO NOTHING
-            RETURNING *
-            """).AsNoTracking().ToListAsync(ct);
+        var strategy = db.Database.CreateExecutionStrategy();
+        var (inserted, touched) = await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var rows = await db.MessageTracking.FromSql($"""
+                INSERT INTO message_tracking
+                    (tenant_id, direction, message_id, customer_id, conversation_id, status, wamid,
+                     genesys_message_id, occurred_at, created_at, updated_at)
+                VALUES ({tenantId}, {request.Direction}, {request.MessageId}, {request.CustomerId}, {request.ConversationId},
+                        {MessageStatus.Received}, {request.WhatsAppMessageId}, {request.GenesysMessageId}, {occurredAt}, {now}, {now})
+                ON CONFLICT (tenant_id, direction, message_id) DO NOTHING
+                RETURNING *
+                """).AsNoTracking().ToListAsync(ct);
+            var moved = rows.Count == 1 && request.Direction == MessageDirection.Inbound
+                ? await conversations.TouchInboundAsync(tenantId, request.CustomerId, request.MessageId, occurredAt, request.Channel, ct)
+                : null;
+            await transaction.CommitAsync(ct);
+            return (rows, moved);
+        });
 
+        if (touched is not null)
+        {
+            await conversations.CacheAsync(touched);
+        }
         if (inserted.Count == 1)
         {
-            if (request.Direction == MessageDirection.Inbound)
-            {
-                await conversations.TouchInboundAsync(tenantId, request.CustomerId, request.MessageId, occurredAt, request.Channel, ct);
-            }
-            return new RecordMessageResult(true, ToContract(inserted[0]));
+            return (new RecordMessageResult(true, ToContract(inserted[0])), touched);
         }
-
         var existing = await FindAsync(tenantId, request.Direction, request.MessageId, ct);
-        return new RecordMessageResult(false, existing!);
+        return (new RecordMessageResult(false, existing!), null);
     }
 
     public async Task<TrackedMessage?> FindAsync(string tenantId, string direction, string messageId, CancellationToken ct)
@@ -87,6 +113,37 @@ public sealed class MessageLedger(StateDbContext db, ConversationStore conversat
         return rows.Count == 0 ? null : ToContract(rows[0]);
     }
 
+    /// <summary>
+    /// A provider's status of one of our messages, found by the provider's id (<see cref="FindByWhatsAppIdAsync"/>'s
+    /// rule: the indexed <c>wamid</c>, else the row whose own id it is) and moved forward as
+    /// <see cref="UpdateStatusAsync"/> does, in one statement. The row is locked while it is read, so the status it
+    /// had before is exactly the one this update replaced. Null when no row has that id (the status overtook its send).
+    /// </summary>
+    public async Task<ProviderStatusResult?> UpdateStatusByWhatsAppIdAsync(string tenantId, string wamid, UpdateMessageStatusRequest update,
+        CancellationToken ct)
+    {
+        var rank = Rank(update.Status);
+        var rows = await db.Database.SqlQuery<ProviderStatusRow>($"""
+            WITH target AS (
+                SELECT id, status FROM message_tracking
+                WHERE id = COALESCE(
+                    (SELECT id FROM message_tracking WHERE tenant_id = {tenantId} AND wamid = {wamid} ORDER BY id LIMIT 1),
+                    (SELECT id FROM message_tracking WHERE tenant_id = {tenantId} AND direction IN ('inbound', 'outbound')
+                        AND message_id = {wamid} ORDER BY id LIMIT 1))
+                FOR UPDATE)
+            UPDATE message_tracking AS m SET
+                status = CASE WHEN {rank} > (CASE m.status WHEN 'received' THEN 0 WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 ELSE 3 END)
+                              THEN {update.Status} ELSE m.status END,
+                status_reason = COALESCE({update.Reason}, m.status_reason),
+                wamid = COALESCE(m.wamid, {wamid}),
+                updated_at = {clock.GetUtcNow()}
+            FROM target WHERE m.id = target.id
+            RETURNING m.tenant_id, m.direction, m.message_id, m.customer_id, m.conversation_id, m.status, m.wamid AS whats_app_message_id,
+                m.genesys_message_id, m.status_reason, m.occurred_at, m.created_at, m.updated_at, target.status AS previous_status
+            """).ToListAsync(ct);
+        return rows.Count == 0 ? null : rows[0].ToResult();
+    }
+
     public async Task<IReadOnlyList<TrackedMessage>> ListForConversationAsync(string tenantId, Guid conversationId, CancellationToken ct)
     {
         var rows = await db.MessageTracking.AsNoTracking()
@@ -110,4 +167,13 @@ public sealed class MessageLedger(StateDbContext db, ConversationStore conversat
     private static TrackedMessage ToContract(MessageTrackingRow row) => new(
         row.TenantId, row.Direction, row.MessageId, row.CustomerId, row.ConversationId, row.Status,
         row.WhatsAppMessageId, row.GenesysMessageId, row.StatusReason, row.OccurredAt, row.CreatedAt, row.UpdatedAt);
+
+    /// <summary>What <see cref="UpdateStatusByWhatsAppIdAsync"/> returns (columns named by the context's snake_case convention).</summary>
+    internal sealed record ProviderStatusRow(string TenantId, string Direction, string MessageId, string CustomerId, Guid ConversationId,
+        string Status, string? WhatsAppMessageId, string? GenesysMessageId, string? StatusReason, DateTimeOffset OccurredAt,
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string PreviousStatus)
+    {
+        public ProviderStatusResult ToResult() => new(new TrackedMessage(TenantId, Direction, MessageId, CustomerId, ConversationId, Status,
+            WhatsAppMessageId, GenesysMessageId, StatusReason, OccurredAt, CreatedAt, UpdatedAt), PreviousStatus);
+    }
 }

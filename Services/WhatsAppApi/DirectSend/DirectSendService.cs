@@ -109,10 +109,9 @@ public sealed class DirectSendService(
         var customerId = body.To ?? body.Recipient!;
         try
         {
-            var conversation = await state.EnsureMappingAsync(tenantId,
-                new EnsureMappingRequest(customerId, body.To, body.Recipient, null, phoneNumberId, null), ct);
-            await state.RecordMessageAsync(tenantId, new RecordMessageRequest(MessageDirection.Outbound, wamid, customerId,
-                conversation.ConversationId, clock.GetUtcNow(), WhatsAppMessageId: wamid), ct);
+            await state.RecordInConversationAsync(tenantId, new RecordInConversationRequest(
+                new EnsureMappingRequest(customerId, body.To, body.Recipient, null, phoneNumberId, null),
+                MessageDirection.Outbound, wamid, clock.GetUtcNow(), WhatsAppMessageId: wamid), ct);
         }
         catch (HttpRequestException ex)
         {

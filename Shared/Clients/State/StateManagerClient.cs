@@ -26,6 +26,10 @@ public sealed class StateManagerClient(HttpClient http)
     public Task<RecordMessageResult> RecordMessageAsync(string tenantId, RecordMessageRequest request, CancellationToken ct) =>
         SendAsync<RecordMessageResult>(tenantId, HttpMethod.Post, "state/message", request, ct)!;
 
+    /// <summary><see cref="EnsureMappingAsync"/> and <see cref="RecordMessageAsync"/> in one round trip.</summary>
+    public Task<RecordInConversationResult> RecordInConversationAsync(string tenantId, RecordInConversationRequest request, CancellationToken ct) =>
+        SendAsync<RecordInConversationResult>(tenantId, HttpMethod.Post, "state/conversation/message", request, ct)!;
+
     public Task<TrackedMessage?> FindMessageAsync(string tenantId, string direction, string messageId, CancellationToken ct) =>
         SendAsync<TrackedMessage>(tenantId, HttpMethod.Get, $"state/message/{direction}/{Uri.EscapeDataString(messageId)}", null, ct, allowNotFound: true);
 
@@ -34,6 +38,13 @@ public sealed class StateManagerClient(HttpClient http)
 
     public Task<TrackedMessage?> UpdateStatusAsync(string tenantId, string direction, string messageId, UpdateMessageStatusRequest update, CancellationToken ct) =>
         SendAsync<TrackedMessage>(tenantId, HttpMethod.Patch, $"state/message/{direction}/{Uri.EscapeDataString(messageId)}/status", update, ct, allowNotFound: true);
+
+    /// <summary>
+    /// A provider's status of one of our messages: finds the ledger row by the provider's message id and moves it
+    /// forward, in one round trip. Null when no row has that id (yet).
+    /// </summary>
+    public Task<ProviderStatusResult?> UpdateStatusByWhatsAppIdAsync(string tenantId, string wamid, UpdateMessageStatusRequest update, CancellationToken ct) =>
+        SendAsync<ProviderStatusResult>(tenantId, HttpMethod.Patch, $"state/message/by-wamid/{Uri.EscapeDataString(wamid)}/status", update, ct, allowNotFound: true);
 
     private async Task<T?> SendAsync<T>(string tenantId, HttpMethod method, string path, object? body, CancellationToken ct, bool allowNotFound = false)
         where T : class
