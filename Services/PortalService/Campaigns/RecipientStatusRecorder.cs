@@ -10,13 +10,18 @@ namespace WhatsAppGenesys.PortalService.Campaigns;
 /// Meta's delivered / read / failed for a campaign message, found by its wamid, moves its recipient forward with the
 /// history's precedence (read beats delivered beats failed beats sent), so late or repeated statuses never move it back.
 /// A failure keeps Meta's code and reason. A forward move adds what it newly reached to the campaign's funnel
-/// (<see cref="StatusReach"/>: read without delivered counts both) in the move's own transaction, in the hour the
+/// (<see cref="StatusReach"/>: read without delivered counts both) in the move's transaction, in the hour the
 /// message was sent: the row is locked and re-checked before the update, so of two deliveries of one status exactly
 /// one moves it and counts.
 /// </summary>
 public sealed class RecipientStatusRecorder(PortalDbContext db, CampaignFunnel funnel)
 {
-    public async Task RecordAsync(ConversationMessageStatusChanged status, CancellationToken ct)
+    /// <summary>
+    /// Moves the recipient of the campaign message the status is about, if there is one, and counts the move in the
+    /// campaign's funnel. Runs inside the caller's transaction (the history's status recorder), so the recipient and
+    /// the history move together.
+    /// </summary>
+    public async Task MoveAsync(ConversationMessageStatusChanged status, CancellationToken ct)
     {
         var weaker = StatusPrecedence.Weaker(status.Status).ToArray();
         if (weaker.Length == 0)
@@ -25,36 +30,30 @@ public sealed class RecipientStatusRecorder(PortalDbContext db, CampaignFunnel f
         }
         var at = status.OccurredAt.ToUniversalTime();
         var failed = status.Status == RecipientStates.Failed;
-        // Aspire's context retries transient failures, so the transaction runs inside its execution strategy (retried whole).
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        var moves = await db.Database.SqlQuery<RecipientMove>($"""
+            WITH target AS (
+                SELECT campaign_id, contact_id, state, sent_at FROM campaign_recipients
+                WHERE tenant_id = {status.TenantId} AND wamid = {status.MessageId} AND state = ANY({weaker})
+                FOR UPDATE)
+            UPDATE campaign_recipients AS r
+            SET state = {status.Status}, status_at = {at},
+                failure_code = CASE WHEN {failed} THEN {status.FailureCode} ELSE r.failure_code END,
+                failure_reason = CASE WHEN {failed} THEN {status.FailureReason} ELSE r.failure_reason END
+            FROM target WHERE r.campaign_id = target.campaign_id AND r.contact_id = target.contact_id
+            RETURNING target.campaign_id AS campaign_id, target.state AS previous, target.sent_at AS sent_at
+            """).ToListAsync(ct);
+        foreach (var move in moves)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var moves = await db.Database.SqlQuery<RecipientMove>($"""
-                WITH target AS (
-                    SELECT campaign_id, contact_id, state, sent_at FROM campaign_recipients
-                    WHERE tenant_id = {status.TenantId} AND wamid = {status.MessageId} AND state = ANY({weaker})
-                    FOR UPDATE)
-                UPDATE campaign_recipients AS r
-                SET state = {status.Status}, status_at = {at},
-                    failure_code = CASE WHEN {failed} THEN {status.FailureCode} ELSE r.failure_code END,
-                    failure_reason = CASE WHEN {failed} THEN {status.FailureReason} ELSE r.failure_reason END
-                FROM target WHERE r.campaign_id = target.campaign_id AND r.contact_id = target.contact_id
-                RETURNING target.campaign_id AS campaign_id, target.state AS previous, target.sent_at AS sent_at
-                """).ToListAsync(ct);
-            foreach (var move in moves)
+            var sentAt = move.SentAt ?? at;
+            if (StatusReach.Delivered(move.Previous, status.Status))
             {
-                var sentAt = move.SentAt ?? at;
-                if (StatusReach.Delivered(move.Previous, status.Status))
-                {
-                    await funnel.RecordAsync(status.TenantId, move.CampaignId, CampaignFunnelStage.Delivered, sentAt, ct);
-                }
-                if (StatusReach.Read(move.Previous, status.Status))
-                {
-                    await funnel.RecordAsync(status.TenantId, move.CampaignId, CampaignFunnelStage.Read, sentAt, ct);
-                }
+                await funnel.RecordAsync(status.TenantId, move.CampaignId, CampaignFunnelStage.Delivered, sentAt, ct);
             }
-            await transaction.CommitAsync(ct);
-        });
+            if (StatusReach.Read(move.Previous, status.Status))
+            {
+                await funnel.RecordAsync(status.TenantId, move.CampaignId, CampaignFunnelStage.Read, sentAt, ct);
+            }
+        }
     }
 
     /// <summary>What the conditional update changed (columns named by the context's snake_case convention).</summary>

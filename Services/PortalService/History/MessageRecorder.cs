@@ -77,12 +77,16 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var row = HistoryRows.From(message, clock.GetUtcNow());
-            // Statuses can overtake the message (a later part of a split message is tracked before its event is stored).
-            var earlier = await db.Statuses.AsNoTracking()
-                .Where(s => s.TenantId == message.TenantId && s.MessageId == message.MessageId).ToListAsync(ct);
-            if (StatusPrecedence.Strongest(earlier, s => s.Status) is { } strongest)
+            // Statuses can overtake one of our messages (a later part of a split message is tracked before its event is
+            // stored). A customer's message has no statuses, so it skips the query.
+            if (row.Direction == HistoryDirections.Outbound)
             {
-                HistoryRows.ApplyStatus(row, strongest.Status, strongest.OccurredAt, strongest.FailureCode, strongest.FailureReason);
+                var earlier = await db.Statuses.AsNoTracking()
+                    .Where(s => s.TenantId == message.TenantId && s.MessageId == message.MessageId).ToListAsync(ct);
+                if (StatusPrecedence.Strongest(earlier, s => s.Status) is { } strongest)
+                {
+                    HistoryRows.ApplyStatus(row, strongest.Status, strongest.OccurredAt, strongest.FailureCode, strongest.FailureReason);
+                }
             }
             var figures = MessageFigures.ForNewMessage(row).ToList();
             // An agent's message answers the customer; a campaign's (no Genesys message behind it) answers nobody.

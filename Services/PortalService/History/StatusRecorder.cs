@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Campaigns;
@@ -10,6 +9,7 @@ namespace WhatsAppGenesys.PortalService.History;
 /// <summary>
 /// Keeps every status Meta reported (once each) and moves the message's current status forward only: a conditional
 /// update that matches nothing when a stronger status is already there, so out-of-order and repeated events are harmless.
+/// A campaign's message also moves its recipient row. All of it is one transaction (one commit per status).
 /// Every <see cref="IHistoryChangeListener"/> hears of a move once it commits; a status that moves nothing is not passed on.
 /// </summary>
 public sealed class StatusRecorder(PortalDbContext db, AnalyticsCounters counters, RecipientStatusRecorder campaignRecipients,
@@ -22,21 +22,8 @@ public sealed class StatusRecorder(PortalDbContext db, AnalyticsCounters counter
             logger.LogDebug("Status {Status} of {MessageId} is not kept in the history", status.Status, status.MessageId);
             return;
         }
-        var known = await db.Statuses.AnyAsync(s => s.TenantId == status.TenantId && s.MessageId == status.MessageId && s.Status == status.Status, ct);
-        if (!known)
-        {
-            db.Statuses.Add(HistoryRows.From(status, clock.GetUtcNow()));
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
 
-        var moved = await MoveCurrentStatusAsync(status, ct);
+        var moved = await RecordAndMoveAsync(status, ct);
         foreach (var conversationId in moved.Select(m => m.ConversationId))
         {
             var move = new HistoryStatusMove(status.TenantId, conversationId, status.MessageId, status.Status, status.FailureCode,
@@ -46,24 +33,31 @@ public sealed class StatusRecorder(PortalDbContext db, AnalyticsCounters counter
                 await listener.OnStatusMovedAsync(move, ct);
             }
         }
-        // A campaign's message also has a recipient row, where the campaign shows its status.
-        await campaignRecipients.RecordAsync(status, ct);
     }
 
     /// <summary>
-    /// Moves the message's current status forward and adds the move to the analytics in one transaction. The row is
-    /// locked and re-checked before the update, so of two concurrent deliveries of one status exactly one moves it
-    /// and counts; a weaker or repeated status matches nothing and counts nothing. Returns the rows it moved, once committed.
+    /// Keeps the status (unless this one is already kept), moves the message's current status forward and adds the move
+    /// to the analytics, and moves a campaign recipient's state. The message row is locked and re-checked before the
+    /// update, so of two concurrent deliveries of one status exactly one moves it and counts; a weaker or repeated status
+    /// matches nothing and counts nothing. Returns the rows it moved, once committed.
     /// </summary>
-    private async Task<List<StatusMove>> MoveCurrentStatusAsync(ConversationMessageStatusChanged status, CancellationToken ct)
+    private async Task<List<StatusMove>> RecordAndMoveAsync(ConversationMessageStatusChanged status, CancellationToken ct)
     {
         var weaker = StatusPrecedence.Weaker(status.Status).ToArray();
         var at = status.OccurredAt.ToUniversalTime();
+        // Aspire's context retries transient failures, so the transaction runs inside its execution strategy (retried whole).
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO history_message_statuses
+                    (tenant_id, customer_id, message_id, status, occurred_at, failure_code, failure_reason, recorded_at)
+                VALUES ({status.TenantId}, {status.CustomerId}, {status.MessageId}, {status.Status}, {at},
+                        {status.FailureCode}, {status.FailureReason}, {clock.GetUtcNow()})
+                ON CONFLICT (tenant_id, message_id, status) DO NOTHING
+                """, ct);
             var moved = await db.Database.SqlQuery<StatusMove>($"""
                 WITH target AS (
                     SELECT id, status, occurred_at FROM history_messages
@@ -77,6 +71,7 @@ public sealed class StatusRecorder(PortalDbContext db, AnalyticsCounters counter
                 """).ToListAsync(ct);
             var figures = moved.SelectMany(m => MessageFigures.ForStatusChange(status.TenantId, m.SentAt, m.Previous, status.Status, status.FailureCode));
             await counters.AddAsync(figures, ct);
+            await campaignRecipients.MoveAsync(status, ct);
             await transaction.CommitAsync(ct);
             return moved;
         });
