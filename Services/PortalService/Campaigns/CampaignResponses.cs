@@ -46,19 +46,21 @@ public sealed class CampaignResponses(PortalDbContext db, CampaignFunnel funnel)
         var until = at + ClockTolerance;
         var unmarked = Expression.Lambda<Func<CampaignRecipient, bool>>(
             Expression.Equal(mark.Body, Expression.Constant(null, typeof(DateTimeOffset?))), mark.Parameters);
+        // Most customer messages answer no campaign: one indexed read decides that, with no transaction around it.
+        // (Under read committed, the read inside the transaction would have seen the same; the update re-checks the mark.)
+        var latest = await db.CampaignRecipients.AsNoTracking()
+            .Where(r => r.TenantId == tenantId && addresses.Contains(r.Address!) && r.SentAt > since && r.SentAt <= until)
+            .OrderByDescending(r => r.SentAt)
+            .Select(r => new { r.CampaignId, r.ContactId, r.SentAt })
+            .FirstOrDefaultAsync(ct);
+        if (latest is null)
+        {
+            return false;
+        }
         // Aspire's context retries transient failures, so the transaction runs inside its execution strategy (retried whole).
         return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var latest = await db.CampaignRecipients.AsNoTracking()
-                .Where(r => r.TenantId == tenantId && addresses.Contains(r.Address!) && r.SentAt > since && r.SentAt <= until)
-                .OrderByDescending(r => r.SentAt)
-                .Select(r => new { r.CampaignId, r.ContactId, r.SentAt })
-                .FirstOrDefaultAsync(ct);
-            if (latest is null)
-            {
-                return false;
-            }
             var marked = await db.CampaignRecipients
                 .Where(r => r.CampaignId == latest.CampaignId && r.ContactId == latest.ContactId)
                 .Where(unmarked)
