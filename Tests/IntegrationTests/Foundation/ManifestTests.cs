@@ -48,6 +48,9 @@ public sealed class ManifestTests
         Assert.Equal("{rabbitmq.connectionString}", webhook.GetProperty("ConnectionStrings__rabbitmq").GetString());
         Assert.Equal("{minio.connectionString}", webhook.GetProperty("ConnectionStrings__minio").GetString());
         Assert.Equal("{tenant-service.bindings.http.url}", webhook.GetProperty("services__tenant-service__http__0").GetString());
+        // A deployment samples one trace in ten, decided at the trace's start and followed downstream.
+        Assert.Equal("parentbased_traceidratio", webhook.GetProperty("OTEL_TRACES_SAMPLER").GetString());
+        Assert.Equal("0.1", webhook.GetProperty("OTEL_TRACES_SAMPLER_ARG").GetString());
         Assert.Equal("{statedb.connectionString}",
             resources.GetProperty(ServiceNames.StateManager).GetProperty("env").GetProperty("ConnectionStrings__statedb").GetString());
 
