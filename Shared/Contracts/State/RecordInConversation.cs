@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace WhatsAppGenesys.Contracts.State;
 
 /// <summary>
@@ -31,5 +33,6 @@ public sealed record RecordInConversationResult(ConversationMapping Conversation
 public sealed record ProviderStatusResult(TrackedMessage Message, string PreviousStatus)
 {
     /// <summary>The row as it was before this status.</summary>
+    [JsonIgnore]
     public TrackedMessage Before => Message with { Status = PreviousStatus };
 }
