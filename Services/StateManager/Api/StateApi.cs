@@ -19,9 +19,9 @@ public static class StateApi
 
         state.MapPost("/mapping", async (EnsureMappingRequest request, HttpContext http, ConversationStore store, CancellationToken ct) =>
         {
-            if (string.IsNullOrWhiteSpace(request.CustomerId))
+            if (CustomerMissing(request.CustomerId, "customerId") is { } refusal)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["customerId"] = ["A customer id (wa_id or BSUID) is required."] });
+                return refusal;
             }
             return Results.Ok(await store.EnsureAsync(http.TenantId(), request, ct));
         });
@@ -41,27 +41,23 @@ public static class StateApi
 
         state.MapPost("/message", async (RecordMessageRequest request, HttpContext http, MessageLedger ledger, CancellationToken ct) =>
         {
-            if (request.Direction is not (MessageDirection.Inbound or MessageDirection.Outbound) || string.IsNullOrWhiteSpace(request.MessageId))
+            if (MessageMalformed(request.Direction, request.MessageId) is { } refusal)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["direction"] = ["inbound or outbound, with a messageId."] });
+                return refusal;
             }
             var result = await ledger.RecordAsync(http.TenantId(), request, ct);
-            return result.Created ? Results.Created($"/state/message/{request.Direction}/{Uri.EscapeDataString(request.MessageId)}", result) : Results.Ok(result);
+            return Recorded(request.Direction, request.MessageId, result.Created, result);
         });
 
         // Both of the above in one call, for writers that resolve the conversation and record a message together.
         state.MapPost("/conversation/message", async (RecordInConversationRequest request, HttpContext http, MessageLedger ledger, CancellationToken ct) =>
         {
-            if (string.IsNullOrWhiteSpace(request.Conversation?.CustomerId))
+            if ((CustomerMissing(request.Conversation?.CustomerId, "conversation.customerId") ?? MessageMalformed(request.Direction, request.MessageId)) is { } refusal)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["conversation.customerId"] = ["A customer id (wa_id or BSUID) is required."] });
-            }
-            if (request.Direction is not (MessageDirection.Inbound or MessageDirection.Outbound) || string.IsNullOrWhiteSpace(request.MessageId))
-            {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["direction"] = ["inbound or outbound, with a messageId."] });
+                return refusal;
             }
             var result = await ledger.RecordInConversationAsync(http.TenantId(), request, ct);
-            return result.Created ? Results.Created($"/state/message/{request.Direction}/{Uri.EscapeDataString(request.MessageId)}", result) : Results.Ok(result);
+            return Recorded(request.Direction, request.MessageId, result.Created, result);
         });
 
         state.MapGet("/message/{direction}/{messageId}", async (string direction, string messageId, HttpContext http, MessageLedger ledger, CancellationToken ct) =>
@@ -73,9 +69,9 @@ public static class StateApi
         // A provider's status, addressed by the provider's message id: the lookup and the update in one call.
         state.MapPatch("/message/by-wamid/{wamid}/status", async (string wamid, UpdateMessageStatusRequest update, HttpContext http, MessageLedger ledger, CancellationToken ct) =>
         {
-            if (!MessageLedger.IsKnownStatus(update.Status))
+            if (StatusUnknown(update.Status) is { } refusal)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["received, sent, delivered, read or failed."] });
+                return refusal;
             }
             return await ledger.UpdateStatusByWhatsAppIdAsync(http.TenantId(), wamid, update, ct) is { } result
                 ? Results.Ok(result)
@@ -84,9 +80,9 @@ public static class StateApi
 
         state.MapPatch("/message/{direction}/{messageId}/status", async (string direction, string messageId, UpdateMessageStatusRequest update, HttpContext http, MessageLedger ledger, CancellationToken ct) =>
         {
-            if (!MessageLedger.IsKnownStatus(update.Status))
+            if (StatusUnknown(update.Status) is { } refusal)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["received, sent, delivered, read or failed."] });
+                return refusal;
             }
             return await ledger.UpdateStatusAsync(http.TenantId(), direction, messageId, update, ct) is { } message
                 ? Results.Ok(message)
@@ -95,4 +91,23 @@ public static class StateApi
 
         return app;
     }
+
+    // The refusals the routes share, each naming the field it is about; null when the value is acceptable.
+    private static IResult? CustomerMissing(string? customerId, string field) =>
+        string.IsNullOrWhiteSpace(customerId) ? Invalid(field, "A customer id (wa_id or BSUID) is required.") : null;
+
+    private static IResult? MessageMalformed(string direction, string messageId) =>
+        direction is not (MessageDirection.Inbound or MessageDirection.Outbound) || string.IsNullOrWhiteSpace(messageId)
+            ? Invalid("direction", "inbound or outbound, with a messageId.")
+            : null;
+
+    private static IResult? StatusUnknown(string status) =>
+        MessageLedger.IsKnownStatus(status) ? null : Invalid("status", "received, sent, delivered, read or failed.");
+
+    private static IResult Invalid(string field, string problem) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [problem] });
+
+    /// <summary>201 with the row's address when this call created the ledger row, else 200 (a redelivery found it).</summary>
+    private static IResult Recorded<T>(string direction, string messageId, bool created, T result) =>
+        created ? Results.Created($"/state/message/{direction}/{Uri.EscapeDataString(messageId)}", result) : Results.Ok(result);
 }
