@@ -101,6 +101,7 @@ internal static class Extensions
         builder.Services.AddScoped<CampaignStore>();
         builder.Services.AddScoped<CampaignCreation>();
         builder.Services.AddScoped<CampaignLease>();
+        builder.Services.AddSingleton<CampaignWakeUp>();
         builder.Services.AddScoped<AudienceMaterializer>();
         builder.Services.AddScoped<CampaignMessages>();
         builder.Services.AddScoped<DirectSendTracking>();

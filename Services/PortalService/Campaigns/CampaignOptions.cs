@@ -11,8 +11,12 @@ public sealed class CampaignOptions
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>How often the scheduler looks for campaigns that are due (or whose wait or lease ran out).</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How often the scheduler looks for campaigns that are due: scheduled for a time, whose wait or lease ran out, or
+    /// created at another replica. One created or resumed through this process's API starts at once. Each look is a
+    /// query, so a shorter interval is paid for even while no campaign exists.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a claimed campaign stays with this process without a renewal; a killed process's campaigns are taken over after it.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);

@@ -5,12 +5,14 @@ namespace WhatsAppGenesys.PortalService.Campaigns;
 
 /// <summary>
 /// The campaign scheduler, a hosted service inside portal-service (docs/portal.md says why not a worker of its own):
-/// every <see cref="CampaignOptions.PollInterval"/> it claims due campaigns up to
-/// <see cref="CampaignOptions.MaxConcurrentCampaigns"/> and runs each in a scope of its own. Replicas share the work
+/// every <see cref="CampaignOptions.PollInterval"/>, and at once when this process's API creates or resumes a campaign
+/// (<see cref="CampaignWakeUp"/>), it claims due campaigns up to <see cref="CampaignOptions.MaxConcurrentCampaigns"/>
+/// and runs each in a scope of its own. Replicas share the work
 /// through the lease on the campaign row; a campaign interrupted anyhow is claimed again when its lease runs out.
 /// </summary>
 public sealed class CampaignScheduler(
     IServiceScopeFactory scopes,
+    CampaignWakeUp wakeUp,
     IOptions<CampaignOptions> options,
     TimeProvider clock,
     ILogger<CampaignScheduler> logger) : BackgroundService
@@ -26,9 +28,9 @@ public sealed class CampaignScheduler(
             logger.LogInformation("The campaign scheduler is disabled");
             return;
         }
-        using var timer = new PeriodicTimer(settings.PollInterval, clock);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
+            wakeUp.Reset();
             try
             {
                 while (_running.Count < settings.MaxConcurrentCampaigns && await ClaimAsync(stoppingToken) is { } id)
@@ -45,8 +47,15 @@ public sealed class CampaignScheduler(
             {
                 logger.LogWarning(ex, "Claiming campaigns failed; trying again in {Interval}", settings.PollInterval);
             }
+            try
+            {
+                await wakeUp.WaitAsync(settings.PollInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

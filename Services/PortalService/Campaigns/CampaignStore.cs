@@ -78,7 +78,7 @@ public sealed class CampaignStore(PortalDbContext db, TimeProvider clock)
         await db.Campaigns.Where(c => c.TenantId == tenantId && c.Id == id && CampaignStatuses.Runnable.Contains(c.Status))
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CampaignStatuses.Paused).SetProperty(c => c.UpdatedAt, clock.GetUtcNow()), ct) > 0;
 
-    /// <summary>Paused → running (scheduled when its start is still ahead). The scheduler picks it up at its next poll.</summary>
+    /// <summary>Paused → running (scheduled when its start is still ahead). The API wakes the scheduler to pick it up.</summary>
     public async Task<bool> ResumeAsync(string tenantId, Guid id, CancellationToken ct)
     {
         var now = clock.GetUtcNow();

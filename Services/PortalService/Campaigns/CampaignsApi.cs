@@ -11,7 +11,8 @@ public static class CampaignsApi
     {
         var campaigns = app.MapGroup("/api/v1/portal/campaigns").RequireTenantHeader().WithTags("Campaigns");
 
-        campaigns.MapPost("", async (CreateCampaignRequest request, HttpContext http, CampaignCreation creation, CancellationToken ct) =>
+        campaigns.MapPost("", async (CreateCampaignRequest request, HttpContext http, CampaignCreation creation, CampaignWakeUp scheduler,
+            CancellationToken ct) =>
         {
             var result = await creation.CreateAsync(http.TenantId(), request, ct);
             if (result.Campaign is not { } campaign)
@@ -20,6 +21,7 @@ public static class CampaignsApi
                     ? Results.ValidationProblem(result.Errors, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The template cannot be sent with this mapping")
                     : Results.ValidationProblem(result.Errors, title: "The campaign is not valid");
             }
+            scheduler.Signal();
             return Results.Created($"/api/v1/portal/campaigns/{campaign.Id}", CampaignView.Of(campaign));
         })
             .WithSummary("Creates a campaign: an APPROVED template, parameters from contact attributes, lists and tags, and a start (now, or a local time in an IANA time zone)")
@@ -88,7 +90,7 @@ public static class CampaignsApi
     }
 
     private static void MapTransition(RouteGroupBuilder campaigns, string action, string summary, Func<CampaignStore, string, Guid, CancellationToken, Task<bool>> apply) =>
-        campaigns.MapPost($"/{{id:guid}}/{action}", async (Guid id, HttpContext http, CampaignStore store, CancellationToken ct) =>
+        campaigns.MapPost($"/{{id:guid}}/{action}", async (Guid id, HttpContext http, CampaignStore store, CampaignWakeUp scheduler, CancellationToken ct) =>
         {
             var tenantId = http.TenantId();
             if (await store.FindAsync(tenantId, id, ct) is not { } before)
@@ -100,6 +102,8 @@ public static class CampaignsApi
                 return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: $"The campaign cannot {action}",
                     detail: $"It is {before.Status}.");
             }
+            // A resumed campaign is due again; the scheduler looks now rather than at its next poll.
+            scheduler.Signal();
             var campaign = (await store.FindAsync(tenantId, id, ct))!;
             return Results.Ok(CampaignView.Of(campaign, await store.CountsAsync(tenantId, id, ct)));
         })
