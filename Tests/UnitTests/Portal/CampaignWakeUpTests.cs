@@ -7,19 +7,10 @@ public class CampaignWakeUpTests
 {
     private static readonly TimeSpan LongPoll = TimeSpan.FromHours(1);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static CancellationToken TestEnds => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task ASignalEndsAWaitUnderWay()
-    {
-        var wakeUp = new CampaignWakeUp();
-        var waiting = wakeUp.WaitAsync(LongPoll, TimeProvider.System, TestContext.Current.CancellationToken);
-        await Task.Delay(50, TestContext.Current.CancellationToken);
-        Assert.False(waiting.IsCompleted);
-
-        wakeUp.Signal();
-
-        await waiting.WaitAsync(Patience, TestContext.Current.CancellationToken);
-    }
+    public async Task ASignalEndsAWaitUnderWay() => await WaitsUntilSignalled(new CampaignWakeUp());
 
     [Fact]
     public async Task ASignalBeforeTheWaitIsKeptForIt()
@@ -29,7 +20,7 @@ public class CampaignWakeUpTests
         // The API signals while the scheduler is still looking for due campaigns.
         wakeUp.Signal();
 
-        await wakeUp.WaitAsync(LongPoll, TimeProvider.System, TestContext.Current.CancellationToken).WaitAsync(Patience, TestContext.Current.CancellationToken);
+        await wakeUp.WaitAsync(LongPoll, TimeProvider.System, TestEnds).WaitAsync(Patience, TestEnds);
     }
 
     [Fact]
@@ -37,15 +28,11 @@ public class CampaignWakeUpTests
     {
         var wakeUp = new CampaignWakeUp();
         wakeUp.Signal();
-        await wakeUp.WaitAsync(LongPoll, TimeProvider.System, TestContext.Current.CancellationToken).WaitAsync(Patience, TestContext.Current.CancellationToken);
+        await wakeUp.WaitAsync(LongPoll, TimeProvider.System, TestEnds).WaitAsync(Patience, TestEnds);
 
         wakeUp.Reset();
-        var waiting = wakeUp.WaitAsync(LongPoll, TimeProvider.System, TestContext.Current.CancellationToken);
-        await Task.Delay(50, TestContext.Current.CancellationToken);
 
-        Assert.False(waiting.IsCompleted);
-        wakeUp.Signal();
-        await waiting.WaitAsync(Patience, TestContext.Current.CancellationToken);
+        await WaitsUntilSignalled(wakeUp);
     }
 
     [Fact]
@@ -54,7 +41,7 @@ public class CampaignWakeUpTests
         var wakeUp = new CampaignWakeUp();
         var started = TimeProvider.System.GetTimestamp();
 
-        await wakeUp.WaitAsync(TimeSpan.FromMilliseconds(200), TimeProvider.System, TestContext.Current.CancellationToken).WaitAsync(Patience, TestContext.Current.CancellationToken);
+        await wakeUp.WaitAsync(TimeSpan.FromMilliseconds(200), TimeProvider.System, TestEnds).WaitAsync(Patience, TestEnds);
 
         Assert.True(TimeProvider.System.GetElapsedTime(started) >= TimeSpan.FromMilliseconds(190));
     }
@@ -69,5 +56,17 @@ public class CampaignWakeUpTests
         await stopping.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(Patience, CancellationToken.None));
+    }
+
+    /// <summary>A wait under way does not end by itself within a moment, and ends when signalled.</summary>
+    private static async Task WaitsUntilSignalled(CampaignWakeUp wakeUp)
+    {
+        var waiting = wakeUp.WaitAsync(LongPoll, TimeProvider.System, TestEnds);
+        await Task.Delay(50, TestEnds);
+        Assert.False(waiting.IsCompleted);
+
+        wakeUp.Signal();
+
+        await waiting.WaitAsync(Patience, TestEnds);
     }
 }
