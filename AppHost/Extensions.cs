@@ -18,8 +18,8 @@ internal static class Extensions
             .WithHttpHealthCheck("/health");
         return builder.ExecutionContext.IsPublishMode
             // A deployment keeps one trace in ten, decided where the trace starts and followed by every service it
-            // reaches (W3C trace context carries the decision), so a kept trace is whole. Recording every span costs
-            // about a millisecond of CPU per customer message across the services (docs/benchmarks.md); alerts
+            // reaches (W3C trace context carries the decision), so a kept trace is whole. Recording every span is work
+            // for every service and the collector on every message (docs/benchmarks.md has what it measured); alerts
             // and figures come from metrics and counters, never from traces. An operator changes the ratio here or
             // in the deployment's environment. Run mode keeps every trace for the dashboard.
             ? service

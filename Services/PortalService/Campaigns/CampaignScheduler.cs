@@ -7,8 +7,8 @@ namespace WhatsAppGenesys.PortalService.Campaigns;
 /// The campaign scheduler, a hosted service inside portal-service (docs/portal.md says why not a worker of its own):
 /// every <see cref="CampaignOptions.PollInterval"/>, and at once when this process's API creates or resumes a campaign
 /// (<see cref="CampaignWakeUp"/>), it claims due campaigns up to <see cref="CampaignOptions.MaxConcurrentCampaigns"/>
-/// and runs each in a scope of its own. Replicas share the work
-/// through the lease on the campaign row; a campaign interrupted anyhow is claimed again when its lease runs out.
+/// and runs each in a scope of its own. Replicas share the work through the lease on the campaign row; a campaign
+/// interrupted anyhow is claimed again when its lease runs out.
 /// </summary>
 public sealed class CampaignScheduler(
     IServiceScopeFactory scopes,

@@ -102,7 +102,8 @@ public static class CampaignsApi
                 return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: $"The campaign cannot {action}",
                     detail: $"It is {before.Status}.");
             }
-            // A resumed campaign is due again; the scheduler looks now rather than at its next poll.
+            // A resumed campaign is due again, so the scheduler looks now rather than at its next poll (after a pause
+            // or a cancel the look finds nothing new).
             scheduler.Signal();
             var campaign = (await store.FindAsync(tenantId, id, ct))!;
             return Results.Ok(CampaignView.Of(campaign, await store.CountsAsync(tenantId, id, ct)));
