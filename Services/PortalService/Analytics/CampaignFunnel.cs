@@ -58,5 +58,12 @@ public sealed class CampaignFunnel(AnalyticsCounters counters)
 
     /// <summary>Adds <paramref name="recipients"/> (1 for one recipient's step; a batch's size for targeting) to a stage.</summary>
     public Task RecordAsync(string tenantId, Guid campaignId, CampaignFunnelStage stage, DateTimeOffset at, CancellationToken ct, long recipients = 1) =>
-        counters.AddAsync([new CounterIncrement(tenantId, at, MetricOf(stage), campaignId.ToString("D"), recipients)], ct);
+        counters.AddAsync([Increment(tenantId, campaignId, stage, at, recipients)], ct);
+
+    /// <summary>
+    /// The figure <see cref="RecordAsync"/> would add, for a caller that adds it with other figures in one upsert
+    /// (a status's history figures and its recipient's funnel step).
+    /// </summary>
+    public static CounterIncrement Increment(string tenantId, Guid campaignId, CampaignFunnelStage stage, DateTimeOffset at, long recipients = 1) =>
+        new(tenantId, at, MetricOf(stage), campaignId.ToString("D"), recipients);
 }

@@ -43,16 +43,18 @@ public sealed class CampaignMessages(
     /// The ledger row Meta's statuses land on, the history row (as an agent's template is kept: name, language, the
     /// body's values; no agent) and the reply tag. All are repeatable; a failure is logged, not thrown.
     /// </summary>
-    public async Task TrackAsync(Campaign campaign, CampaignRecipient recipient, string wamid, string phoneNumberId,
-        IReadOnlyList<CampaignParameter> mapping, DateTimeOffset acceptedAt, CancellationToken ct)
+    /// <param name="storeOnlyIf">Asked in the history row's transaction before it is written.</param>
+    /// <returns>What became of the history row; null when it or the ledger row could not be written.</returns>
+    public async Task<HistoryRecording?> TrackAsync(Campaign campaign, CampaignRecipient recipient, string wamid, string phoneNumberId,
+        IReadOnlyList<CampaignParameter> mapping, DateTimeOffset acceptedAt, HistoryStoreCondition storeOnlyIf, CancellationToken ct)
     {
         var address = DirectSendAddress.From(recipient.Address!);
         var named = Templates.TemplateRules.IsNamed(campaign.ParameterFormat);
         var body = ParameterMapping.Components(mapping, CampaignJson.Values(recipient.ParameterValues), named)?
             .FirstOrDefault(c => c.Type == ParameterMapping.Body)?.Parameters.Select(p => p.Text ?? "").ToList() ?? [];
-        await tracking.TrackAsync(campaign.TenantId, address, wamid, phoneNumberId,
+        var history = await tracking.TrackAsync(campaign.TenantId, address, wamid, phoneNumberId,
             new SentContent(MetaSendTypes.Template, Template: new HistoryTemplate(campaign.TemplateName, campaign.TemplateLanguage, body)),
-            sender: null, acceptedAt, ct);
+            sender: null, acceptedAt, ct, storeOnlyIf);
         try
         {
             await redis.GetDatabase().StringSetAsync(CampaignReplyTag.Key(campaign.TenantId, address.CustomerId), campaign.Id.ToString(), options.Value.ReplyTagLifetime);
@@ -61,5 +63,6 @@ public sealed class CampaignMessages(
         {
             logger.LogWarning("Could not tag {Wamid}'s customer with campaign {CampaignId}: {Reason}", wamid, campaign.Id, ex.Message);
         }
+        return history;
     }
 }

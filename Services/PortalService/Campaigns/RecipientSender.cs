@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using WhatsAppGenesys.Contracts.Providers;
 using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Data;
+using WhatsAppGenesys.PortalService.History;
 
 namespace WhatsAppGenesys.PortalService.Campaigns;
 
@@ -60,8 +61,14 @@ public sealed class RecipientSender(
         if (call.Result is { } sent)
         {
             await MarkSentAsync(campaign, recipient, sent.Wamid, now, ct);
-            await messages.TrackAsync(campaign, recipient, sent.Wamid, phoneNumberId, mapping, now, ct);
-            await ForgetIfErasedMeanwhileAsync(campaign, recipient, sent.Wamid, ct);
+            // The history row is written under a share lock on the contact (see ForgetIfErasedMeanwhileAsync): once it
+            // is stored that way, an erasure waits for it and removes it, and nothing is left to check.
+            var history = await messages.TrackAsync(campaign, recipient, sent.Wamid, phoneNumberId, mapping, now,
+                (context, token) => ContactStillThereAsync(context, campaign.TenantId, recipient.ContactId, token), ct);
+            if (history != HistoryRecording.Stored)
+            {
+                await ForgetIfErasedMeanwhileAsync(campaign, recipient, sent.Wamid, ct);
+            }
             return SendOutcome.Sent;
         }
         var outcome = await SettleRefusalAsync(campaign, owner, recipient, call.Error!, attempts, gate, now, ct);
@@ -128,19 +135,17 @@ public sealed class RecipientSender(
 
     /// <summary>
     /// The customer's erasure may have come while this send was under way: it leaves a <c>sending</c> recipient its
-    /// number and values (the send needs them), and the history row was stored after it. So once everything is
-    /// written, the contact is looked up under a share lock, which waits for an erasure in progress to commit; when
-    /// the contact is gone, this message's recipient row loses the number and values (one queued again for a retry is
-    /// skipped as erased, as the erasure skips the queued), and its history rows go. An erasure that starts after
-    /// this check finds the recipient settled and the history stored, and removes them itself.
+    /// number and values (the send needs them), and the history row is stored after it. Erasure locks the customer's
+    /// contacts before it deletes anything, so the check is the contact under a share lock, which waits for an
+    /// erasure in progress to commit. It is made in the history row's own transaction (the common case, above), or,
+    /// when that row was not stored by this send (stored before a restart, or not at all), once everything is
+    /// written. When the contact is gone, this message's recipient row loses the number and values (one queued
+    /// again for a retry is skipped as erased, as the erasure skips the queued), and its history rows go. An erasure
+    /// that starts after the check finds the recipient settled and the history stored, and removes them itself.
     /// </summary>
     private async Task ForgetIfErasedMeanwhileAsync(Campaign campaign, CampaignRecipient recipient, string? wamid, CancellationToken ct)
     {
-        // Read as written: a locking clause cannot sit in the subquery EF would wrap around a composed query.
-        var stillThere = await db.Database.SqlQuery<int>($"""
-            SELECT 1 AS "Value" FROM contacts WHERE tenant_id = {campaign.TenantId} AND id = {recipient.ContactId} FOR SHARE
-            """).ToListAsync(ct);
-        if (stillThere.Count > 0)
+        if (await ContactStillThereAsync(db, campaign.TenantId, recipient.ContactId, ct))
         {
             return;
         }
@@ -162,6 +167,16 @@ public sealed class RecipientSender(
         }
         logger.LogInformation("Campaign {CampaignId}: the customer of {ContactId} was erased during the send; the send's personal data is forgotten",
             campaign.Id, recipient.ContactId);
+    }
+
+    /// <summary>The contact still exists, read under a share lock held until <paramref name="context"/>'s transaction ends.</summary>
+    private static async Task<bool> ContactStillThereAsync(PortalDbContext context, string tenantId, Guid contactId, CancellationToken ct)
+    {
+        // Read as written: a locking clause cannot sit in the subquery EF would wrap around a composed query.
+        var stillThere = await context.Database.SqlQuery<int>($"""
+            SELECT 1 AS "Value" FROM contacts WHERE tenant_id = {tenantId} AND id = {contactId} FOR SHARE
+            """).ToListAsync(ct);
+        return stillThere.Count > 0;
     }
 
     private IQueryable<CampaignRecipient> Sending(CampaignRecipient recipient) =>

@@ -39,8 +39,9 @@ public sealed class CustomerErasure(PortalDbContext db, HistoryObjects objects, 
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             // First, the customer's contacts are locked: a campaign send under way for them checks the contact under a
-            // share lock once it has written everything (RecipientSender), so it either waits for this erasure and
-            // forgets what it wrote, or finished before this point and what it wrote is removed below.
+            // share lock in its history row's transaction, or once it has written everything (RecipientSender), so it
+            // either waits for this erasure and forgets what it wrote, or committed before this point and what it
+            // wrote is removed below.
             await db.Database.ExecuteSqlAsync($"""
                 SELECT id FROM contacts
                 WHERE tenant_id = {tenantId} AND (phone_number = ANY({contactKeys}) OR bsuid = ANY({customerIds}))

@@ -18,8 +18,16 @@ namespace WhatsAppGenesys.PortalService.History;
 public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMessageObserver> observers, IEnumerable<IHistoryChangeListener> listeners,
     AgentReplyAttribution attribution, AnalyticsCounters counters, ResponseTimes responseTimes, TimeProvider clock, ILogger<MessageRecorder> logger)
 {
-    public async Task RecordAsync(ConversationMessageRecorded message, CancellationToken ct)
+    /// <param name="storeOnlyIf">
+    /// Asked inside the insert's transaction before the row is written: false stores nothing
+    /// (<see cref="HistoryRecording.Refused"/>). A lock it takes holds until the row commits, which is how a
+    /// campaign send keeps an erasure of its customer from passing its history row by (<c>RecipientSender</c>).
+    /// Not asked when the row is already there.
+    /// </param>
+    public async Task<HistoryRecording> RecordAsync(ConversationMessageRecorded message, CancellationToken ct,
+        HistoryStoreCondition? storeOnlyIf = null)
     {
+        var recording = HistoryRecording.AlreadyStored;
         var row = await db.Messages.FirstOrDefaultAsync(m =>
             m.TenantId == message.TenantId && m.Direction == message.Direction && m.MessageId == message.MessageId, ct);
         if (row is null)
@@ -34,14 +42,19 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
             }
             try
             {
-                row = await InsertAsync(message, ct);
+                row = await InsertAsync(message, storeOnlyIf, ct);
             }
             catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {
                 // Stored at the same moment by the other replica (a fail-over mid-message): it counts it and notifies the observers.
                 logger.LogDebug("History message {MessageId} was stored concurrently", message.MessageId);
-                return;
+                return HistoryRecording.AlreadyStored;
             }
+            if (row is null)
+            {
+                return HistoryRecording.Refused;
+            }
+            recording = HistoryRecording.Stored;
             // Sent from the portal and stored before the sender remembered its author: look again now that the row is there.
             if (unattributed && await attribution.FindAsync(message.TenantId, message.GenesysMessageId) is { } late)
             {
@@ -62,13 +75,16 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
             row.ObservedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
         }
+        return recording;
     }
 
     /// <summary>
     /// Stores the row and adds it to the analytics in one transaction: the figures count the message exactly when
     /// this insert happens, never on a redelivery (which finds the row) nor when the insert loses a race.
+    /// Null when <paramref name="storeOnlyIf"/> said no.
     /// </summary>
-    private async Task<HistoryMessageRow> InsertAsync(ConversationMessageRecorded message, CancellationToken ct)
+    private async Task<HistoryMessageRow?> InsertAsync(ConversationMessageRecorded message,
+        HistoryStoreCondition? storeOnlyIf, CancellationToken ct)
     {
         // Aspire's context retries transient failures, so the transaction runs inside its execution strategy (retried whole).
         var strategy = db.Database.CreateExecutionStrategy();
@@ -76,6 +92,10 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (storeOnlyIf is not null && !await storeOnlyIf(db, ct))
+            {
+                return null;
+            }
             var row = HistoryRows.From(message, clock.GetUtcNow());
             // Statuses can overtake one of our messages (a later part of a split message is tracked before its event is
             // stored). A customer's message has no statuses, so it skips the query.
@@ -118,4 +138,23 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
             await observer.OnInboundMessageAsync(observed, ct);
         }
     }
+}
+
+/// <summary>
+/// Asked inside a history row's insert transaction, on the recorder's own context (so on that transaction), before the
+/// row is written; false stores nothing.
+/// </summary>
+public delegate Task<bool> HistoryStoreCondition(PortalDbContext db, CancellationToken ct);
+
+/// <summary>What <see cref="MessageRecorder.RecordAsync"/> did with a message.</summary>
+public enum HistoryRecording
+{
+    /// <summary>This call stored the row (and counted it).</summary>
+    Stored,
+
+    /// <summary>The row was there already: a redelivery, or another replica stored it at the same moment.</summary>
+    AlreadyStored,
+
+    /// <summary>The caller's condition said no; nothing was stored.</summary>
+    Refused,
 }

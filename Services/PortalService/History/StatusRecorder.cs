@@ -36,10 +36,10 @@ public sealed class StatusRecorder(PortalDbContext db, AnalyticsCounters counter
     }
 
     /// <summary>
-    /// Keeps the status (unless this one is already kept), moves the message's current status forward and adds the move
-    /// to the analytics, and moves a campaign recipient's state. The message row is locked and re-checked before the
-    /// update, so of two concurrent deliveries of one status exactly one moves it and counts; a weaker or repeated status
-    /// matches nothing and counts nothing. Returns the rows it moved, once committed.
+    /// Keeps the status (unless this one is already kept), moves the message's current status forward, moves a
+    /// campaign recipient's state, and adds both moves to the analytics in one upsert. The message row is locked and
+    /// re-checked before the update, so of two concurrent deliveries of one status exactly one moves it and counts; a
+    /// weaker or repeated status matches nothing and counts nothing. Returns the rows it moved, once committed.
     /// </summary>
     private async Task<List<StatusMove>> RecordAndMoveAsync(ConversationMessageStatusChanged status, CancellationToken ct)
     {
@@ -70,8 +70,9 @@ public sealed class StatusRecorder(PortalDbContext db, AnalyticsCounters counter
                 RETURNING target.status AS previous, target.occurred_at AS sent_at, m.conversation_id
                 """).ToListAsync(ct);
             var figures = moved.SelectMany(m => MessageFigures.ForStatusChange(status.TenantId, m.SentAt, m.Previous, status.Status, status.FailureCode));
-            await counters.AddAsync(figures, ct);
-            await campaignRecipients.MoveAsync(status, ct);
+            var funnel = await campaignRecipients.MoveAsync(status, ct);
+            // The history's figures and the campaign funnel's in one upsert: a statement fewer per campaign status.
+            await counters.AddAsync(figures.Concat(funnel), ct);
             await transaction.CommitAsync(ct);
             return moved;
         });
