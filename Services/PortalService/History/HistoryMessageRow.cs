@@ -53,6 +53,11 @@ public sealed class HistoryMessageRow
     /// <summary>When the portal stored the row.</summary>
     public DateTimeOffset RecordedAt { get; set; }
 
-    /// <summary>Customer messages: when every <see cref="IInboundMessageObserver"/> had it; null until then (they are called again on redelivery).</summary>
+    /// <summary>
+    /// No longer written: customer messages once recorded here when every <see cref="IInboundMessageObserver"/> had
+    /// them; now the observers are called on every delivery (they are idempotent). The column stays for a release, so
+    /// replicas of the previous one, which still read and write it, keep working during a rolling deploy; a later
+    /// migration drops it.
+    /// </summary>
     public DateTimeOffset? ObservedAt { get; set; }
 }

@@ -3,8 +3,9 @@ namespace WhatsAppGenesys.PortalService.History;
 /// <summary>
 /// Told of each customer message once it is stored in the history, so features that react to what customers write
 /// (opt-out keywords, campaign replies) hang off the one consumer of the history events instead of each consuming
-/// them again. Called once per stored message; a redelivered event that was already stored is not passed on again.
-/// An exception makes the history event retry, so an observer must tolerate seeing a message twice after a crash.
+/// them again. Called for every delivery of the history event: once, and again when the event is redelivered (an
+/// observer's exception makes it retry; a crash before the ack redelivers it). So an observer must be idempotent by
+/// message id: seeing a message twice changes nothing the second time.
 /// </summary>
 public interface IInboundMessageObserver
 {

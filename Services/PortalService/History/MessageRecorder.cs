@@ -8,9 +8,9 @@ using WhatsAppGenesys.PortalService.Data;
 namespace WhatsAppGenesys.PortalService.History;
 
 /// <summary>
-/// Stores one message of the history, once: a redelivered event finds its row and changes nothing. A new customer
-/// message is then shown to every <see cref="IInboundMessageObserver"/>; the row remembers when they all had it, so
-/// an observer that failed (the event is retried) or a crash before that point means they are called again. The
+/// Stores one message of the history, once: a redelivered event finds its row and changes nothing. A customer
+/// message is then shown to every <see cref="IInboundMessageObserver"/>, on a redelivery again (they are idempotent),
+/// so an observer that failed (the event is retried) or a crash before the ack means they are called again. The
 /// analytics figures are added in the insert's transaction (<see cref="AnalyticsCounters"/>). Every
 /// <see cref="IHistoryChangeListener"/> hears of the row once, right after the insert commits and before the observers,
 /// so an observer that fails (and makes the event retry, which finds the row) does not hold it back or repeat it.
@@ -69,11 +69,12 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
             }
         }
 
-        if (row.Direction == HistoryDirections.Inbound && row.ObservedAt is null)
+        // Every delivery of a customer message, a redelivery too: an observer that failed (the event is retried) or a
+        // crash before the ack is made good that way, and the observers are idempotent by message id, so remembering
+        // that they all had it would cost a write per message to spare them a rare repeat.
+        if (row.Direction == HistoryDirections.Inbound)
         {
             await NotifyObserversAsync(row, ct);
-            row.ObservedAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(ct);
         }
         return recording;
     }

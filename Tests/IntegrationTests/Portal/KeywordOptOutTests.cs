@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.IntegrationTests.Gateway;
 using WhatsAppGenesys.IntegrationTests.Inbound;
+using WhatsAppGenesys.IntegrationTests.Messaging;
 using WhatsAppGenesys.IntegrationTests.Outbound;
 
 namespace WhatsAppGenesys.IntegrationTests.Portal;
@@ -71,6 +73,38 @@ public sealed class KeywordOptOutTests(AppFixture fixture)
         var history = (await demo.Client.GetFromJsonAsync<JsonArray>($"/api/v1/portal/contacts/{PortalTenant.Id(contact)}/consent-history", ct))!;
         var entry = Assert.Single(history)!;
         Assert.Equal(("opted_out", stop), (entry["action"]!.GetValue<string>(), entry["messageId"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task AStopWhoseHistoryEventArrivesTwiceIsRecordedAndAcknowledgedOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var demo = await PortalTenant.ForAsync(_gateway, DemoTenant, ct);
+        var infrastructure = await MessagingInfrastructure.FromAsync(fixture);
+        // Publishes into the real history pipeline as a transformer republishing after a crash does; consumes nothing.
+        await using var transformer = await PipelineHost.StartAsync(infrastructure, Pipelines.History, handle: null, configure: static _ => { }, name: "history-republisher");
+        var customer = Sandboxes.NewCustomer();
+        ConversationMessageRecorded Text(string text) => new(DemoTenant, Guid.NewGuid(), customer, customer, null, Sandboxes.PhoneNumberId,
+            HistoryDirections.Inbound, $"wamid.{Guid.NewGuid():N}", null, "text", text, null, null, null, null, null, null, null, DateTimeOffset.UtcNow, null);
+        Task PublishAsync(ConversationMessageRecorded message) =>
+            transformer.Publisher.PublishJsonAsync(Pipelines.History, message.OrderingKey, message.EventId, ConversationMessageRecorded.EventType, message, ct);
+
+        // The observers hear every delivery of a customer message, the repeat too; each must make it count once.
+        var stop = Text("STOP");
+        await PublishAsync(stop);
+        await PublishAsync(stop);
+        // One customer's events are handled in order: once this one is stored, both deliveries of the STOP were handled.
+        await PublishAsync(Text("thanks"));
+        await HistoryDesk.WaitForAsync(demo.Client, HistoryDesk.CustomerMessages(customer), items => items.Any(i => HistoryDesk.Text(i) == "thanks"), ct);
+        await AgentDesk.SettleAsync();
+
+        var acknowledgement = Assert.Single(await _desk.CustomerReceivedAsync(customer));
+        Assert.Equal(OptOutAcknowledgement, acknowledgement["body"]!["text"]!["body"]!.GetValue<string>());
+        var contact = await ContactAsync(demo, customer, ct);
+        var history = (await demo.Client.GetFromJsonAsync<JsonArray>($"/api/v1/portal/contacts/{PortalTenant.Id(contact)}/consent-history", ct))!;
+        var entry = Assert.Single(history)!;
+        Assert.Equal(("opted_out", stop.MessageId), (entry["action"]!.GetValue<string>(), entry["messageId"]!.GetValue<string>()));
+        Assert.NotNull(entry["acknowledgedAt"]);
     }
 
     private static string OptOutAcknowledgement => "You will no longer receive marketing messages from us. Reply START to subscribe again.";
