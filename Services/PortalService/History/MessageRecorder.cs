@@ -8,12 +8,13 @@ using WhatsAppGenesys.PortalService.Data;
 namespace WhatsAppGenesys.PortalService.History;
 
 /// <summary>
-/// Stores one message of the history, once: a redelivered event finds its row and changes nothing. A customer
-/// message is then shown to every <see cref="IInboundMessageObserver"/>, on a redelivery again (they are idempotent),
-/// so an observer that failed (the event is retried) or a crash before the ack means they are called again. The
-/// analytics figures are added in the insert's transaction (<see cref="AnalyticsCounters"/>). Every
-/// <see cref="IHistoryChangeListener"/> hears of the row once, right after the insert commits and before the observers,
-/// so an observer that fails (and makes the event retry, which finds the row) does not hold it back or repeat it.
+/// Stores one message of the history, once: a redelivered event meets the row's unique index and changes nothing.
+/// A customer message is then shown to every <see cref="IInboundMessageObserver"/>, on a redelivery again (they are
+/// idempotent), so an observer that failed (the event is retried) or a crash before the ack means they are called
+/// again. The analytics figures are added in the insert's transaction (<see cref="AnalyticsCounters"/>). Every
+/// <see cref="IHistoryChangeListener"/> hears of the row once, right after the insert commits and before the
+/// observers, so an observer that fails (and makes the event retry, which then finds the row stored) does not hold
+/// it back or repeat it.
 /// </summary>
 public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMessageObserver> observers, IEnumerable<IHistoryChangeListener> listeners,
     AgentReplyAttribution attribution, AnalyticsCounters counters, ResponseTimes responseTimes, TimeProvider clock, ILogger<MessageRecorder> logger)
@@ -22,66 +23,59 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
     /// Asked inside the insert's transaction before the row is written: false stores nothing
     /// (<see cref="HistoryRecording.Refused"/>). A lock it takes holds until the row commits, which is how a
     /// campaign send keeps an erasure of its customer from passing its history row by (<c>RecipientSender</c>).
-    /// Not asked when the row is already there.
     /// </param>
     public async Task<HistoryRecording> RecordAsync(ConversationMessageRecorded message, CancellationToken ct,
         HistoryStoreCondition? storeOnlyIf = null)
     {
-        var recording = HistoryRecording.AlreadyStored;
-        var row = await db.Messages.FirstOrDefaultAsync(m =>
-            m.TenantId == message.TenantId && m.Direction == message.Direction && m.MessageId == message.MessageId, ct);
+        // Genesys's outbound webhook names the integration (channel.from), not the agent; a reply sent from the
+        // portal has its author on record.
+        var unattributed = message.Direction == HistoryDirections.Outbound && message.GenesysMessageId is not null;
+        if (unattributed && await attribution.FindAsync(message.TenantId, message.GenesysMessageId) is { } author)
+        {
+            message = message with { AgentId = author.AgentId, AgentName = author.AgentName };
+            unattributed = false;
+        }
+        HistoryMessageRow? row;
+        try
+        {
+            // Inserted straight away rather than looked up first: a redelivery is rare, and the unique index on
+            // (tenant, direction, message id) answers it for one statement less on every message.
+            row = await InsertAsync(message, storeOnlyIf, ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // A redelivered event, or the other replica storing it at the same moment (a fail-over mid-message): the
+            // insert that won counted it and told the listeners. The row this one tried is forgotten, so the
+            // observers' own saves on this context do not try it again.
+            logger.LogDebug("History message {MessageId} is already stored", message.MessageId);
+            db.ChangeTracker.Clear();
+            await NotifyObserversAsync(message, ct);
+            return HistoryRecording.AlreadyStored;
+        }
         if (row is null)
         {
-            // Genesys's outbound webhook names the integration (channel.from), not the agent; a reply sent from the
-            // portal has its author on record.
-            var unattributed = message.Direction == HistoryDirections.Outbound && message.GenesysMessageId is not null;
-            if (unattributed && await attribution.FindAsync(message.TenantId, message.GenesysMessageId) is { } author)
-            {
-                message = message with { AgentId = author.AgentId, AgentName = author.AgentName };
-                unattributed = false;
-            }
-            try
-            {
-                row = await InsertAsync(message, storeOnlyIf, ct);
-            }
-            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                // Stored at the same moment by the other replica (a fail-over mid-message): it counts it and notifies the observers.
-                logger.LogDebug("History message {MessageId} was stored concurrently", message.MessageId);
-                return HistoryRecording.AlreadyStored;
-            }
-            if (row is null)
-            {
-                return HistoryRecording.Refused;
-            }
-            recording = HistoryRecording.Stored;
-            // Sent from the portal and stored before the sender remembered its author: look again now that the row is there.
-            if (unattributed && await attribution.FindAsync(message.TenantId, message.GenesysMessageId) is { } late)
-            {
-                row.AgentId = late.AgentId;
-                row.AgentName = late.AgentName;
-                await db.SaveChangesAsync(ct);
-            }
-            var previous = await PreviousSequenceAsync(row, ct);
-            foreach (var listener in listeners)
-            {
-                await listener.OnMessageStoredAsync(row, previous, ct);
-            }
+            return HistoryRecording.Refused;
         }
-
-        // Every delivery of a customer message, a redelivery too: an observer that failed (the event is retried) or a
-        // crash before the ack is made good that way, and the observers are idempotent by message id, so remembering
-        // that they all had it would cost a write per message to spare them a rare repeat.
-        if (row.Direction == HistoryDirections.Inbound)
+        // Sent from the portal and stored before the sender remembered its author: look again now that the row is there.
+        if (unattributed && await attribution.FindAsync(message.TenantId, message.GenesysMessageId) is { } late)
         {
-            await NotifyObserversAsync(row, ct);
+            row.AgentId = late.AgentId;
+            row.AgentName = late.AgentName;
+            await db.SaveChangesAsync(ct);
         }
-        return recording;
+        var previous = await PreviousSequenceAsync(row, ct);
+        foreach (var listener in listeners)
+        {
+            await listener.OnMessageStoredAsync(row, previous, ct);
+        }
+        await NotifyObserversAsync(message, ct);
+        return HistoryRecording.Stored;
     }
 
     /// <summary>
     /// Stores the row and adds it to the analytics in one transaction: the figures count the message exactly when
-    /// this insert happens, never on a redelivery (which finds the row) nor when the insert loses a race.
+    /// this insert happens, never on a redelivery nor when the insert loses a race (both meet the unique index and
+    /// roll back).
     /// Null when <paramref name="storeOnlyIf"/> said no.
     /// </summary>
     private async Task<HistoryMessageRow?> InsertAsync(ConversationMessageRecorded message,
@@ -130,10 +124,20 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
             .Where(m => m.TenantId == row.TenantId && m.ConversationId == row.ConversationId && m.Id < row.Id)
             .MaxAsync(m => (long?)m.Id, ct);
 
-    private async Task NotifyObserversAsync(HistoryMessageRow row, CancellationToken ct)
+    /// <summary>
+    /// A customer message goes to the observers on every delivery of its event, a redelivery too: an observer that
+    /// failed (the event is retried) or a crash before the ack is made good that way, and the observers are
+    /// idempotent by message id, so remembering that they all had it would cost a write per message to spare them a
+    /// rare repeat.
+    /// </summary>
+    private async Task NotifyObserversAsync(ConversationMessageRecorded message, CancellationToken ct)
     {
-        var observed = new InboundMessageObserved(row.TenantId, row.CustomerId, row.WaId, row.Bsuid, row.PhoneNumberId ?? "",
-            row.MessageId, row.Type, row.Type == "text" ? row.Text : null, row.OccurredAt);
+        if (message.Direction != HistoryDirections.Inbound)
+        {
+            return;
+        }
+        var observed = new InboundMessageObserved(message.TenantId, message.CustomerId, message.WaId, message.Bsuid, message.PhoneNumberId ?? "",
+            message.MessageId, message.Type, message.Type == "text" ? message.Text : null, message.OccurredAt.ToUniversalTime());
         foreach (var observer in observers)
         {
             await observer.OnInboundMessageAsync(observed, ct);
