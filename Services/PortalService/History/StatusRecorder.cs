@@ -51,15 +51,15 @@ public sealed class StatusRecorder(PortalDbContext db, AnalyticsCounters counter
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO history_message_statuses
-                    (tenant_id, customer_id, message_id, status, occurred_at, failure_code, failure_reason, recorded_at)
-                VALUES ({status.TenantId}, {status.CustomerId}, {status.MessageId}, {status.Status}, {at},
-                        {status.FailureCode}, {status.FailureReason}, {clock.GetUtcNow()})
-                ON CONFLICT (tenant_id, message_id, status) DO NOTHING
-                """, ct);
+            // The status kept and the message moved in one statement (a data-modifying WITH runs whatever the rest reads).
             var moved = await db.Database.SqlQuery<StatusMove>($"""
-                WITH target AS (
+                WITH kept AS (
+                    INSERT INTO history_message_statuses
+                        (tenant_id, customer_id, message_id, status, occurred_at, failure_code, failure_reason, recorded_at)
+                    VALUES ({status.TenantId}, {status.CustomerId}, {status.MessageId}, {status.Status}, {at},
+                            {status.FailureCode}, {status.FailureReason}, {clock.GetUtcNow()})
+                    ON CONFLICT (tenant_id, message_id, status) DO NOTHING),
+                target AS (
                     SELECT id, status, occurred_at FROM history_messages
                     WHERE tenant_id = {status.TenantId} AND message_id = {status.MessageId} AND direction = {HistoryDirections.Outbound}
                       AND (status IS NULL OR status = ANY({weaker}))
