@@ -107,7 +107,6 @@ internal static class Extensions
         builder.Services.AddScoped<DirectSendTracking>();
         builder.Services.AddScoped<CampaignRunner>();
         builder.Services.AddScoped<RecipientSender>();
-        builder.Services.AddScoped<RecipientStatusRecorder>();
         builder.Services.AddScoped<CampaignResponses>();
         // Customers' messages after a campaign message count as its replies in the funnel.
         builder.Services.AddScoped<IInboundMessageObserver, CampaignReplyObserver>();

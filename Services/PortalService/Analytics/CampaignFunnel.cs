@@ -61,6 +61,23 @@ public sealed class CampaignFunnel(AnalyticsCounters counters)
         counters.AddAsync([Increment(tenantId, campaignId, stage, at, recipients)], ct);
 
     /// <summary>
+    /// A campaign recipient's state moved forward from <paramref name="previous"/> to <paramref name="current"/> on
+    /// Meta's status: what it newly reached in the funnel (a read that skipped delivered counts both, as
+    /// <see cref="StatusReach"/> says), in the hour the message was sent.
+    /// </summary>
+    public static IEnumerable<CounterIncrement> ForRecipientMove(string tenantId, Guid campaignId, string? previous, string current, DateTimeOffset sentAt)
+    {
+        if (StatusReach.Delivered(previous, current))
+        {
+            yield return Increment(tenantId, campaignId, CampaignFunnelStage.Delivered, sentAt);
+        }
+        if (StatusReach.Read(previous, current))
+        {
+            yield return Increment(tenantId, campaignId, CampaignFunnelStage.Read, sentAt);
+        }
+    }
+
+    /// <summary>
     /// The figure <see cref="RecordAsync"/> would add, for a caller that adds it with other figures in one upsert
     /// (a status's history figures and its recipient's funnel step).
     /// </summary>

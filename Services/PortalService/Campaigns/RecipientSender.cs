@@ -37,7 +37,6 @@ public sealed class RecipientSender(
     PortalDbContext db,
     CampaignLease lease,
     CampaignMessages messages,
-    CampaignFunnel funnel,
     IOptions<CampaignOptions> options,
     TimeProvider clock,
     ILogger<RecipientSender> logger)
@@ -109,29 +108,28 @@ public sealed class RecipientSender(
     }
 
     /// <summary>
-    /// sending → sent with Meta's wamid, and the funnel's sent figure, in one transaction: a recipient sent again
-    /// after a restart (same key, same wamid) is no longer <c>sending</c> once this committed, so it counts once.
+    /// sending → sent with Meta's wamid, and the funnel's sent figure, in one statement (so one round trip and no
+    /// transaction: the move and its figure commit together). A recipient sent again after a restart (same key, same
+    /// wamid) is no longer <c>sending</c> once this committed, so it moves nothing and counts nothing; a retry of the
+    /// statement after a lost connection is harmless for the same reason. The upsert is the one
+    /// <see cref="AnalyticsCounters"/> makes, fed by the row the move returned.
     /// </summary>
-    private Task MarkSentAsync(Campaign campaign, CampaignRecipient recipient, string wamid, DateTimeOffset now, CancellationToken ct) =>
-        // Aspire's context retries transient failures, so the transaction runs inside its execution strategy (retried whole).
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var moved = await Sending(recipient).ExecuteUpdateAsync(u => u
-                .SetProperty(r => r.State, RecipientStates.Sent)
-                .SetProperty(r => r.Wamid, wamid)
-                .SetProperty(r => r.SentAt, now)
-                .SetProperty(r => r.StatusAt, now)
-                .SetProperty(r => r.FailureCode, (string?)null)
-                .SetProperty(r => r.FailureReason, (string?)null)
-                .SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null)
-                .SetProperty(r => r.UpdatedAt, now), ct);
-            if (moved > 0)
-            {
-                await funnel.RecordAsync(campaign.TenantId, campaign.Id, CampaignFunnelStage.Sent, now, ct);
-            }
-            await transaction.CommitAsync(ct);
-        });
+    private Task MarkSentAsync(Campaign campaign, CampaignRecipient recipient, string wamid, DateTimeOffset now, CancellationToken ct)
+    {
+        var sent = CampaignFunnel.Increment(campaign.TenantId, campaign.Id, CampaignFunnelStage.Sent, now);
+        return db.Database.ExecuteSqlAsync($"""
+            WITH moved AS (
+                UPDATE campaign_recipients
+                SET state = {RecipientStates.Sent}, wamid = {wamid}, sent_at = {now}, status_at = {now},
+                    failure_code = NULL, failure_reason = NULL, next_attempt_at = NULL, updated_at = {now}
+                WHERE campaign_id = {recipient.CampaignId} AND contact_id = {recipient.ContactId} AND state = {RecipientStates.Sending}
+                RETURNING 1)
+            INSERT INTO analytics_counters (tenant_id, bucket_start, metric, dimension, value)
+            SELECT {sent.TenantId}, {sent.BucketStart}, {sent.Metric}, {sent.Dimension}, {sent.Value} FROM moved
+            ON CONFLICT (tenant_id, bucket_start, metric, dimension)
+            DO UPDATE SET value = analytics_counters.value + excluded.value
+            """, ct);
+    }
 
     /// <summary>
     /// The customer's erasure may have come while this send was under way: it leaves a <c>sending</c> recipient its

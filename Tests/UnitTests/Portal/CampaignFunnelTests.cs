@@ -34,6 +34,21 @@ public class CampaignFunnelTests
     }
 
     [Fact]
+    public void ARecipientsMoveCountsWhatItReachedUnderItsCampaignInTheHourItWasSent()
+    {
+        var campaign = Guid.NewGuid();
+        var sentAt = new DateTimeOffset(2026, 12, 6, 14, 59, 58, TimeSpan.Zero);
+
+        var increments = CampaignFunnel.ForRecipientMove("t1", campaign, "sent", "read", sentAt).ToList();
+
+        Assert.Equal([CampaignFunnel.MetricOf(CampaignFunnelStage.Delivered), CampaignFunnel.MetricOf(CampaignFunnelStage.Read)],
+            increments.Select(i => i.Metric));
+        Assert.All(increments, i => Assert.Equal(("t1", campaign.ToString("D"), 1L, new DateTimeOffset(2026, 12, 6, 14, 0, 0, TimeSpan.Zero)),
+            (i.TenantId, i.Dimension, i.Value, i.BucketStart)));
+        Assert.Empty(CampaignFunnel.ForRecipientMove("t1", campaign, "sent", "failed", sentAt));
+    }
+
+    [Fact]
     public void ACustomerIsMatchedByTheE164FormOfTheirWaIdAndByTheirBsuid()
     {
         Assert.Equal(["+4915112345678"], CampaignResponses.AddressesOf("4915112345678", null));
