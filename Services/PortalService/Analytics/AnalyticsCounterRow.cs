@@ -17,5 +17,11 @@ public sealed class AnalyticsCounterRow
 
     public required string Dimension { get; set; }
 
+    /// <summary>
+    /// Which of the figure's rows this is: a figure is spread over <see cref="AnalyticsCounters.Shards"/> rows, so
+    /// concurrent transactions adding to it seldom wait for each other's commit. A reader adds them up.
+    /// </summary>
+    public short Shard { get; set; }
+
     public long Value { get; set; }
 }

@@ -10,8 +10,9 @@ public static class AnalyticsModel
         modelBuilder.Entity<AnalyticsCounterRow>(counter =>
         {
             counter.ToTable("analytics_counters");
-            // Tenant first and hour second: a report reads one tenant's hours [from, to) by this key alone.
-            counter.HasKey(c => new { c.TenantId, c.BucketStart, c.Metric, c.Dimension });
+            // Tenant first and hour second: a report reads one tenant's hours [from, to) by this key alone. The shard
+            // last: a figure's rows sit together, and every reader adds them up.
+            counter.HasKey(c => new { c.TenantId, c.BucketStart, c.Metric, c.Dimension, c.Shard });
             counter.Property(c => c.TenantId).HasMaxLength(64);
             counter.Property(c => c.Metric).HasMaxLength(32);
             counter.Property(c => c.Dimension).HasMaxLength(64);

@@ -112,7 +112,7 @@ public sealed class RecipientSender(
     /// transaction: the move and its figure commit together). A recipient sent again after a restart (same key, same
     /// wamid) is no longer <c>sending</c> once this committed, so it moves nothing and counts nothing; a retry of the
     /// statement after a lost connection is harmless for the same reason. The upsert is the one
-    /// <see cref="AnalyticsCounters"/> makes, fed by the row the move returned.
+    /// <see cref="AnalyticsCounters"/> makes (into one of the figure's shards), fed by the row the move returned.
     /// </summary>
     private Task MarkSentAsync(Campaign campaign, CampaignRecipient recipient, string wamid, DateTimeOffset now, CancellationToken ct)
     {
@@ -124,9 +124,9 @@ public sealed class RecipientSender(
                     failure_code = NULL, failure_reason = NULL, next_attempt_at = NULL, updated_at = {now}
                 WHERE campaign_id = {recipient.CampaignId} AND contact_id = {recipient.ContactId} AND state = {RecipientStates.Sending}
                 RETURNING 1)
-            INSERT INTO analytics_counters (tenant_id, bucket_start, metric, dimension, value)
-            SELECT {sent.TenantId}, {sent.BucketStart}, {sent.Metric}, {sent.Dimension}, {sent.Value} FROM moved
-            ON CONFLICT (tenant_id, bucket_start, metric, dimension)
+            INSERT INTO analytics_counters (tenant_id, bucket_start, metric, dimension, value, shard)
+            SELECT {sent.TenantId}, {sent.BucketStart}, {sent.Metric}, {sent.Dimension}, {sent.Value}, {AnalyticsCounters.NextShard()} FROM moved
+            ON CONFLICT (tenant_id, bucket_start, metric, dimension, shard)
             DO UPDATE SET value = analytics_counters.value + excluded.value
             """, ct);
     }

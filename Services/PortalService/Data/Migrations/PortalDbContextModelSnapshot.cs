@@ -112,11 +112,15 @@ namespace WhatsAppGenesys.PortalService.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("dimension");
 
+                    b.Property<short>("Shard")
+                        .HasColumnType("smallint")
+                        .HasColumnName("shard");
+
                     b.Property<long>("Value")
                         .HasColumnType("bigint")
                         .HasColumnName("value");
 
-                    b.HasKey("TenantId", "BucketStart", "Metric", "Dimension")
+                    b.HasKey("TenantId", "BucketStart", "Metric", "Dimension", "Shard")
                         .HasName("pk_analytics_counters");
 
                     b.HasIndex("TenantId", "Dimension")
