@@ -8,13 +8,21 @@ namespace WhatsAppGenesys.Clients.Archiving;
 /// Keeps the raw body of every accepted webhook in S3 for audit and replay (a bucket per direction, key
 /// <c>{tenantId}/{yyyy-MM-dd}/{timestamp}-{messageId}.json</c>). The bytes are stored exactly as received; the audit
 /// metadata (stored_at, tenant_id, webhook_signature, source_ip, user_agent) travels as object metadata. Archiving
-/// is best effort by design: 3 attempts, then the failure is logged and the webhook still goes through, and while
-/// the S3 server is known to be down further attempts are skipped for a few seconds so webhooks stay fast.
+/// is best effort by design: up to 3 attempts within a 6-second budget, then the failure is logged and the webhook
+/// still goes through, and while the S3 server is known to be down further attempts are skipped for a few seconds so
+/// webhooks stay fast.
 /// </summary>
+/// <remarks>
+/// The budget is shared by the attempts rather than given to each: a server that refuses the connection fails fast
+/// and is tried again at once, while a busy one gets one patient attempt. A PUT given up on still costs the server
+/// its work, so retrying after a short timeout only lengthens its queue; under a campaign on two cores, 2-second
+/// attempts did that until whole webhooks went unarchived (docs/benchmarks.md). Six seconds keeps the answer inside
+/// the 10 seconds Genesys waits for a webhook's answer.
+/// </remarks>
 public sealed class WebhookArchive(IMinioClient s3, TimeProvider clock, ILogger<WebhookArchive> logger)
 {
     private const int Attempts = 3;
-    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(6);
     private static readonly TimeSpan SkipWhileDown = TimeSpan.FromSeconds(5);
     private long _downUntil;
 
@@ -29,12 +37,18 @@ public sealed class WebhookArchive(IMinioClient s3, TimeProvider clock, ILogger<
             logger.LogWarning("Webhook not archived (S3 unavailable, retrying in a few seconds): {Bucket}/{Key}", bucket, key);
             return null;
         }
+        var started = clock.GetTimestamp();
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
+            var left = Budget - clock.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
+            {
+                break;
+            }
             try
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                timeout.CancelAfter(AttemptTimeout);
+                timeout.CancelAfter(left);
                 using var stream = new MemoryStream(body.ToArray(), writable: false);
                 await s3.PutObjectAsync(new PutObjectArgs()
                     .WithBucket(bucket)
@@ -51,7 +65,7 @@ public sealed class WebhookArchive(IMinioClient s3, TimeProvider clock, ILogger<
             }
         }
         Interlocked.Exchange(ref _downUntil, clock.GetTimestamp() + (long)(SkipWhileDown.TotalSeconds * clock.TimestampFrequency));
-        logger.LogError("Webhook not archived after {Attempts} attempts; continuing so the message is still queued: {Bucket}/{Key}", Attempts, bucket, key);
+        logger.LogError("Webhook not archived within {Budget} s; continuing so the message is still queued: {Bucket}/{Key}", Budget.TotalSeconds, bucket, key);
         return null;
     }
 
