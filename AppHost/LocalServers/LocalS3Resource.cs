@@ -8,8 +8,14 @@ namespace WhatsAppGenesys.AppHost.LocalServers;
 /// services speak plain S3, so production points the same connection string at MinIO. s3rver only knows the key pair
 /// S3RVER/S3RVER.
 /// </summary>
+/// <remarks>
+/// s3rver runs under <c>nice -n -5</c>: it does on one thread what MinIO does on many, and on a busy two-core machine
+/// the scheduler's fairness between threads starved it (during a campaign it waited on the run queue for 11 of every
+/// 15 seconds), so webhooks waited for their archive until some went unarchived (docs/benchmarks.md). Without the
+/// right to raise a priority (not root), nice says so and runs it as it is.
+/// </remarks>
 public sealed class LocalS3Resource(string name, string workingDirectory, int port)
-    : LocalServerResource(name, "node", workingDirectory, port)
+    : LocalServerResource(name, "nice", workingDirectory, port)
 {
     public const string AccessKey = "S3RVER";
     public const string SecretKey = "S3RVER";
@@ -49,6 +55,6 @@ public static class LocalS3BuilderExtensions
         Directory.CreateDirectory(objects);
         // --silent: s3rver logs every request, which would drown the services' own output.
         return builder.AddLocalServer(new LocalS3Resource(name, directory, port))
-            .WithArgs(script, "--directory", objects, "--address", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--silent");
+            .WithArgs("-n", "-5", "node", script, "--directory", objects, "--address", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--silent");
     }
 }
