@@ -156,9 +156,12 @@ public sealed class CampaignRunner(
     private async Task<SendOutcome> SendAsync(Campaign campaign, string owner, CampaignRecipient recipient, string phoneNumberId,
         IReadOnlyList<CampaignParameter> mapping, RateGate gate, CancellationToken ct)
     {
+        using var activity = CampaignTrace.StartSend(campaign, recipient);
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RecipientSender>()
+        var outcome = await scope.ServiceProvider.GetRequiredService<RecipientSender>()
             .SendAsync(campaign, owner, recipient, phoneNumberId, mapping, gate, ct);
+        activity?.SetTag("campaign.send.outcome", outcome.ToString());
+        return outcome;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -126,6 +127,8 @@ internal sealed partial class DelayQueuePump : IQueueSubscriber
     private async Task PublishUntilConfirmedAsync(Pending message, CancellationToken life)
     {
         var outgoing = new OutgoingMessage("", _workQueue, message.MessageId, message.Type, message.Body, message.Headers);
+        // The publish continues the message's trace (kept or not), rather than starting one of its own.
+        using var activity = ProcessingTrace.StartMove(_delayQueue, message.MessageId, message.Trace);
         while (true)
         {
             try
@@ -142,7 +145,8 @@ internal sealed partial class DelayQueuePump : IQueueSubscriber
     }
 
     /// <summary>A delivered delay-queue message, copied out of the client's buffers, with its headers ready to republish.</summary>
-    private sealed record Pending(ulong DeliveryTag, DateTimeOffset DueAt, string MessageId, string Type, byte[] Body, Dictionary<string, object?> Headers);
+    private sealed record Pending(ulong DeliveryTag, DateTimeOffset DueAt, string MessageId, string Type, byte[] Body,
+        Dictionary<string, object?> Headers, ActivityContext Trace);
 
     /// <summary>One life of the channel: the deliveries it made, and a token cancelled when it dies.</summary>
     private sealed class Generation
@@ -173,7 +177,8 @@ internal sealed partial class DelayQueuePump : IQueueSubscriber
             headers.Remove(PipelineHeaders.DueAt);
             // No due time (a message an operator published by hand) means due now.
             var dueAt = PipelineHeaders.GetTime(properties.Headers, PipelineHeaders.DueAt) ?? DateTimeOffset.MinValue;
-            Current.Buffer.Writer.TryWrite(new Pending(deliveryTag, dueAt, properties.MessageId ?? "", properties.Type ?? "", body.ToArray(), headers));
+            Current.Buffer.Writer.TryWrite(new Pending(deliveryTag, dueAt, properties.MessageId ?? "", properties.Type ?? "", body.ToArray(),
+                headers, RabbitMQActivitySource.ContextExtractor(properties)));
             return Task.CompletedTask;
         }
 
