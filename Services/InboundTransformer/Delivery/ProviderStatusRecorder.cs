@@ -18,13 +18,18 @@ public sealed class ProviderStatusRecorder(
     StatusReceipts receipts,
     IConversationHistoryPublisher history,
     IOptions<ReceiptOptions> receiptOptions,
+    TimeProvider clock,
     ILogger<ProviderStatusRecorder> logger)
 {
     public async Task<MessageOutcome> RecordAsync(string tenantId, ProviderStatus status, MessageContext context, CancellationToken ct)
     {
-        // The ledger lookup and the update in one round trip; the row comes back as it was before, for the receipt.
-        var moved = await state.UpdateStatusByWhatsAppIdAsync(tenantId, status.ProviderMessageId,
-            new UpdateMessageStatusRequest(status.Status, status.Reason), ct);
+        var moved = await MoveAsync(tenantId, status, ct);
+        if (moved is null && context.Attempt == 1 && receiptOptions.Value.UnknownStatusFirstWait > TimeSpan.Zero)
+        {
+            // Most often the send's own answer is a moment from the ledger (ReceiptOptions.UnknownStatusFirstWait).
+            await Task.Delay(receiptOptions.Value.UnknownStatusFirstWait, clock, ct);
+            moved = await MoveAsync(tenantId, status, ct);
+        }
         if (moved is null)
         {
             if (context.Attempt < receiptOptions.Value.UnknownStatusAttempts)
@@ -53,4 +58,8 @@ public sealed class ProviderStatusRecorder(
         }
         return MessageOutcome.Success;
     }
+
+    // The ledger lookup and the update in one round trip; the row comes back as it was before, for the receipt.
+    private Task<ProviderStatusResult?> MoveAsync(string tenantId, ProviderStatus status, CancellationToken ct) =>
+        state.UpdateStatusByWhatsAppIdAsync(tenantId, status.ProviderMessageId, new UpdateMessageStatusRequest(status.Status, status.Reason), ct);
 }

@@ -13,4 +13,12 @@ public sealed class ReceiptOptions
     public int UnknownStatusAttempts { get; set; } = 4;
 
     public TimeSpan UnknownStatusDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long the first attempt waits, in the handler, before it looks for an unknown wamid once more. Meta can post
+    /// a "sent" within tens of milliseconds of accepting a send, before the sender has written the wamid into the
+    /// ledger; a short wait here finds it with one more lookup, where a retry costs two publishes and two deliveries
+    /// through the delay queue, and holds the customer's next messages for a second. Zero turns the wait off.
+    /// </summary>
+    public TimeSpan UnknownStatusFirstWait { get; set; } = TimeSpan.FromMilliseconds(300);
 }

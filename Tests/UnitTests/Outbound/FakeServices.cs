@@ -36,6 +36,12 @@ public sealed class FakeServices : HttpMessageHandler
 
     public TrackedMessage? Ledger(string messageId) => _ledger.GetValueOrDefault($"outbound:{messageId}");
 
+    /// <summary>A ledger row that lands right after the first lookup by wamid misses, as a send's record does when its status overtook it.</summary>
+    public TrackedMessage? RecordedAfterFirstMiss { get; set; }
+
+    /// <summary>Puts a row in the ledger, as a send's record would.</summary>
+    public void Track(TrackedMessage row) => _ledger[$"{row.Direction}:{row.MessageId}"] = row;
+
     /// <summary>The next send is accepted with a fresh wamid (the default when nothing is scripted).</summary>
     public void NextSendSucceeds() =>
         _whatsAppAnswers.Enqueue(_ => Json(new WhatsAppSendResult($"wamid.{Interlocked.Increment(ref _wamids)}")));
@@ -63,6 +69,8 @@ public sealed class FakeServices : HttpMessageHandler
             ("state-manager", "POST", ["state", "message"]) => Record(body!.Deserialize<RecordMessageRequest>(JsonSerializerOptions.Web)!),
             ("state-manager", "GET", ["state", "message", var direction, var id]) =>
                 _ledger.TryGetValue($"{direction}:{Uri.UnescapeDataString(id)}", out var row) ? Json(row) : new HttpResponseMessage(HttpStatusCode.NotFound),
+            ("state-manager", "PATCH", ["state", "message", "by-wamid", var wamid, "status"]) =>
+                UpdateByWamid(Uri.UnescapeDataString(wamid), body!.Deserialize<UpdateMessageStatusRequest>(JsonSerializerOptions.Web)!),
             ("state-manager", "PATCH", ["state", "message", var direction, var id, "status"]) =>
                 Update($"{direction}:{Uri.UnescapeDataString(id)}", body!.Deserialize<UpdateMessageStatusRequest>(JsonSerializerOptions.Web)!),
             ("whatsapp-api", "POST", ["whatsapp", "messages"]) => _whatsAppAnswers.TryDequeue(out var answer)
@@ -95,13 +103,27 @@ public sealed class FakeServices : HttpMessageHandler
         return Json(new RecordMessageResult(created, row), created ? HttpStatusCode.Created : HttpStatusCode.OK);
     }
 
-    // The real ledger's rule: a status never moves back; ids and reasons learnt along the way are kept.
-    private HttpResponseMessage Update(string key, UpdateMessageStatusRequest update)
+    // The state manager's answer: the row after the move, and its status before it.
+    private HttpResponseMessage UpdateByWamid(string wamid, UpdateMessageStatusRequest update)
     {
-        if (!_ledger.TryGetValue(key, out var row))
+        if (_ledger.Values.FirstOrDefault(r => r.WhatsAppMessageId == wamid) is not { } before)
         {
+            if (RecordedAfterFirstMiss is { } arriving)
+            {
+                RecordedAfterFirstMiss = null;
+                Track(arriving);
+            }
             return new HttpResponseMessage(HttpStatusCode.NotFound);
         }
+        return Json(new ProviderStatusResult(Move($"{before.Direction}:{before.MessageId}", before, update), before.Status));
+    }
+
+    private HttpResponseMessage Update(string key, UpdateMessageStatusRequest update) =>
+        _ledger.TryGetValue(key, out var row) ? Json(Move(key, row, update)) : new HttpResponseMessage(HttpStatusCode.NotFound);
+
+    // The real ledger's rule: a status never moves back; ids and reasons learnt along the way are kept.
+    private TrackedMessage Move(string key, TrackedMessage row, UpdateMessageStatusRequest update)
+    {
         static int Rank(string status) => status switch { MessageStatus.Received => 0, MessageStatus.Sent => 1, MessageStatus.Delivered => 2, _ => 3 };
         row = row with
         {
@@ -110,7 +132,7 @@ public sealed class FakeServices : HttpMessageHandler
             WhatsAppMessageId = update.WhatsAppMessageId ?? row.WhatsAppMessageId,
         };
         _ledger[key] = row;
-        return Json(row);
+        return row;
     }
 
     private static HttpResponseMessage Json<T>(T value, HttpStatusCode status = HttpStatusCode.OK) =>
