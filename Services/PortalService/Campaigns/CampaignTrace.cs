@@ -18,8 +18,8 @@ internal static class CampaignTrace
     {
         var activity = Source.StartActivity("campaign send", ActivityKind.Internal);
         activity?.SetTag(TenantTelemetry.TagName, campaign.TenantId);
-        activity?.SetTag("campaign.id", campaign.Id);
-        activity?.SetTag("campaign.contact_id", recipient.ContactId);
+        activity?.SetTag("campaign.id", campaign.Id.ToString());
+        activity?.SetTag("campaign.contact_id", recipient.ContactId.ToString());
         return activity;
     }
 }

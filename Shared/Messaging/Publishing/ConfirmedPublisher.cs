@@ -10,7 +10,8 @@ namespace WhatsAppGenesys.Messaging.Publishing;
 /// </summary>
 /// <remarks>
 /// Tracing is the client library's: its publish span carries the caller's trace and writes <c>traceparent</c> into the
-/// message headers, so the consumer's span continues the same trace.
+/// message headers, so the consumer's span continues the same trace. In a trace that is not sampled there is no
+/// publish span, and <see cref="UnsampledTraceContext"/> writes the context instead.
 /// </remarks>
 public sealed class ConfirmedPublisher(RabbitMQConnectionProvider connections) : IAsyncDisposable
 {
@@ -28,6 +29,7 @@ public sealed class ConfirmedPublisher(RabbitMQConnectionProvider connections) :
     {
         // The client library writes the trace context and its confirm sequence number into these: the caller's stay as they are.
         var headers = new Dictionary<string, object?>(message.Headers ?? new Dictionary<string, object?>());
+        UnsampledTraceContext.WriteInto(headers);
         var properties = new BasicProperties
         {
             Persistent = true,
