@@ -62,7 +62,12 @@ public sealed class MessagingInfrastructure(string rabbitMQ, string redis, Runni
         await channel.QueueDeleteAsync(PipelineNames.DeadLetter(pipeline));
         await channel.QueueDeleteAsync(PipelineNames.Error(pipeline));
         await channel.ExchangeDeleteAsync(PipelineNames.Exchange(pipeline));
+        await DeleteHoldsAsync(pipeline, partitions);
+    }
 
+    /// <summary>The pipeline's Redis keys only, for a test whose broker goes away with it and takes the queues along.</summary>
+    public async Task DeleteHoldsAsync(string pipeline, int partitions)
+    {
         await using var redis = await ConnectionMultiplexer.ConnectAsync(Redis);
         var db = redis.GetDatabase();
         for (var i = 0; i < partitions; i++)
