@@ -4,6 +4,10 @@ using Minio;
 using WhatsAppGenesys.AppHostTesting;
 
 [assembly: AssemblyFixture(typeof(WhatsAppGenesys.IntegrationTests.AppFixture))]
+// Four test classes at a time, where xUnit's default is one per core: most of the parallel tests spend their time
+// waiting on the running app (retry back-offs, the storage sweep, a browser), so at two both cores sat half idle.
+// The collections that break or load the whole app still run alone, after these (docs/hosting.md, "Tests").
+[assembly: Xunit.v3.Parallelization(MaxThreads = 4)]
 // The suite starts Debian-packaged servers as local processes: it runs on Linux only.
 [assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
 
