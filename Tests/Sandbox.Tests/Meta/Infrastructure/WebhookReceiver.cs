@@ -62,16 +62,23 @@ public sealed class WebhookReceiver : IAsyncDisposable
         return $"{BaseUrl}/files/{name}";
     }
 
-    public async Task<IReadOnlyList<ReceivedWebhook>> WaitForAsync(Func<IReadOnlyList<ReceivedWebhook>, bool> condition,
-        TimeSpan? timeout = null)
+    public Task<IReadOnlyList<ReceivedWebhook>> WaitForAsync(Func<IReadOnlyList<ReceivedWebhook>, bool> condition,
+        TimeSpan? timeout = null) => WaitAsync(() => Accepted, condition, timeout);
+
+    /// <summary>Waits on every attempt, the refused ones included.</summary>
+    public Task<IReadOnlyList<ReceivedWebhook>> WaitForAttemptsAsync(Func<IReadOnlyList<ReceivedWebhook>, bool> condition,
+        TimeSpan? timeout = null) => WaitAsync(() => All, condition, timeout);
+
+    private async Task<IReadOnlyList<ReceivedWebhook>> WaitAsync(Func<IReadOnlyList<ReceivedWebhook>> read,
+        Func<IReadOnlyList<ReceivedWebhook>, bool> condition, TimeSpan? timeout)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         while (DateTime.UtcNow < deadline)
         {
-            var accepted = Accepted;
-            if (condition(accepted))
+            var webhooks = read();
+            if (condition(webhooks))
             {
-                return accepted;
+                return webhooks;
             }
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
