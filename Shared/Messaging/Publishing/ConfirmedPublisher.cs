@@ -1,4 +1,5 @@
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 using WhatsAppGenesys.Messaging.Connection;
 
 namespace WhatsAppGenesys.Messaging.Publishing;
@@ -6,7 +7,8 @@ namespace WhatsAppGenesys.Messaging.Publishing;
 /// <summary>
 /// Publishes persistent messages and returns only once the broker has confirmed them (publisher confirms with
 /// mandatory routing). A nack, an unroutable message or a lost connection throws, so callers never report success
-/// for a message that is not safely queued.
+/// for a message that is not safely queued. A channel whose publish was nacked or never confirmed is given up, so the
+/// caller's next attempt goes through a fresh one.
 /// </summary>
 /// <remarks>
 /// Tracing is the client library's: its publish span carries the caller's trace and writes <c>traceparent</c> into the
@@ -55,7 +57,20 @@ public sealed class ConfirmedPublisher(RabbitMQConnectionProvider connections) :
             await AbandonAsync(channel);
             throw new TimeoutException($"The broker did not confirm a message to '{message.RoutingKey}' within {ConfirmTimeout.TotalSeconds:0} s.");
         }
+        catch (PublishException ex) when (!ex.IsReturn)
+        {
+            // The broker refused the message (a nack), and a channel can go on refusing: RabbitMQ 3.10 keeps, per
+            // channel, a quorum queue's members as the queue record named them at the channel's first publish to it,
+            // and a first publish tries the first of them only; while that member's node is gone, every publish on the
+            // channel to that queue is refused (docs/messaging.md, "Losing a node"). A fresh channel reads the queue
+            // record again, so the caller's next attempt gets one.
+            await AbandonAsync(channel);
+            throw;
+        }
     }
+
+    /// <summary>The channels in rotation (for tests).</summary>
+    internal IReadOnlyList<IChannel> Channels => [.. _channels.OfType<IChannel>()];
 
     private async Task AbandonAsync(IChannel channel)
     {
