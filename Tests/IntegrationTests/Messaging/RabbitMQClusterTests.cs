@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using WhatsAppGenesys.AppHost.Infrastructure;
 using WhatsAppGenesys.AppHost.LocalServers;
 using WhatsAppGenesys.Messaging.Connection;
+using WhatsAppGenesys.Messaging.Consuming;
 using WhatsAppGenesys.Messaging.Handling;
 using WhatsAppGenesys.Messaging.Topology;
 
@@ -110,6 +112,10 @@ public sealed class RabbitMQClusterTests(AppFixture fixture)
                 var other = cluster.Resources.OfType<LocalRabbitMQResource>().First(n => n.Name != node);
                 throw new TimeoutException($"{ex.Message} {node} went ({loss}) with {atLoss} delivered. Queues: " +
                     await RabbitMQCtl.RunAsync(cluster, other, ["list_queues", "name", "messages_ready", "messages_unacknowledged", "consumers", "--no-table-headers", "--quiet"]) +
+                    // Whether the queue's unacknowledged deliveries are held by a live channel (ours) or by none (the broker's).
+                    " Channels: " + await RabbitMQCtl.RunAsync(cluster, other, ["list_channels", "pid", "consumer_count", "messages_unacknowledged", "--no-table-headers", "--quiet"]) +
+                    " Consumers: " + await RabbitMQCtl.RunAsync(cluster, other, ["list_consumers", "queue_name", "channel_pid", "active", "activity_status", "--no-table-headers", "--quiet"]) +
+                    $" In hand: {InHand(active)} and {InHand(standby)}." +
                     " Behind: " + string.Join(" ", ledger.PerKey.Where(k => k.Value.Count < (Burst + WhileDown) / Keys).Select(k => $"{k.Key}:{k.Value.Count}")));
             }
 
@@ -123,6 +129,13 @@ public sealed class RabbitMQClusterTests(AppFixture fixture)
             // was stopped: RabbitMQ deletes a quorum queue only once each member has answered or timed out.
             await infrastructure.DeleteHoldsAsync(pipeline, partitions: 4);
         }
+    }
+
+    /// <summary>What a host's consumers hold: deliveries on their lanes and keys held behind a retried message.</summary>
+    private static string InHand(PipelineHost host)
+    {
+        var consumers = host.App.Services.GetServices<IHostedService>().OfType<PipelineConsumerService>();
+        return $"{host.App.Environment.ApplicationName}: {consumers.Sum(c => c.InFlight)} in flight, {consumers.Sum(c => c.HeldKeys)} held keys";
     }
 
     /// <summary>The cluster node a host's connection is on, by its AMQP port.</summary>
