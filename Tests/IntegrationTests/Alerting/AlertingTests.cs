@@ -18,6 +18,7 @@ namespace WhatsAppGenesys.IntegrationTests.Alerting;
 /// once while its condition persists, resolves when it clears, reaches a signed webhook of the test's own and a real
 /// SMTP server, and is not announced again when it flaps within the notification interval.
 /// </summary>
+[Collection(typeof(AlertProbeCollection))]
 public sealed class AlertingTests(AppFixture fixture)
 {
     private static readonly TimeSpan Patience = AlertQueries.Patience;

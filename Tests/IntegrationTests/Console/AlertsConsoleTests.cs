@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using RabbitMQ.Client;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Alerts;
+using WhatsAppGenesys.IntegrationTests.Alerting;
 using WhatsAppGenesys.IntegrationTests.Tenancy;
 using WhatsAppGenesys.Messaging.Topology;
 using static Microsoft.Playwright.Assertions;
@@ -10,6 +11,7 @@ using static Microsoft.Playwright.Assertions;
 namespace WhatsAppGenesys.IntegrationTests.Console;
 
 /// <summary>An operator sees a tenant's open alert on the Alerts page and a badge on the tenant's page, and the alert in the history once it clears.</summary>
+[Collection(typeof(AlertProbeCollection))]
 public sealed class AlertsConsoleTests(AppFixture fixture, ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
 {
     private readonly OperatorConsole _console = new(fixture, browser);
