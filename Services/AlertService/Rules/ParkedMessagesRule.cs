@@ -28,9 +28,12 @@ public sealed class ParkedMessagesRule(PipelineAdmin admin, IOptions<AlertingOpt
                 {
                     var oldest = tenant.First();
                     var what = lot == ParkingLot.DeadLetter ? "gave up after every retry" : "could not be processed";
+                    var count = tenant.Count();
                     conditions.Add(new AlertCondition(Name, tenant.Key, queue,
                         lot == ParkingLot.Error ? AlertSeverity.Critical : AlertSeverity.Warning,
-                        $"{tenant.Count()} message(s) {what} and are parked in {queue}; the oldest: {oldest.Reason}"));
+                        count == 1
+                            ? $"1 message {what} and is parked in {queue}: {oldest.Reason}"
+                            : $"{count} messages {what} and are parked in {queue}; the oldest: {oldest.Reason}"));
                 }
             }
         }
