@@ -93,9 +93,11 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
             }
             var row = HistoryRows.From(message, clock.GetUtcNow());
             // Statuses can overtake one of our messages (a later part of a split message is tracked before its event is
-            // stored). A customer's message has no statuses, so it skips the query.
+            // stored). A customer's message has no statuses, so it skips the query. A status being kept right now is
+            // waited for (HistoryMessageLock), or it would neither be read here nor find this row.
             if (row.Direction == HistoryDirections.Outbound)
             {
+                await HistoryMessageLock.TakeAsync(db, message.TenantId, message.MessageId, ct);
                 var earlier = await db.Statuses.AsNoTracking()
                     .Where(s => s.TenantId == message.TenantId && s.MessageId == message.MessageId).ToListAsync(ct);
                 if (StatusPrecedence.Strongest(earlier, s => s.Status) is { } strongest)

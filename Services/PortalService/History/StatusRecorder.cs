@@ -37,7 +37,9 @@ public sealed class StatusRecorder(PortalDbContext db, AnalyticsCounters counter
     /// <summary>
     /// Keeps the status (unless this one is already kept), moves the message's current status forward, moves a
     /// campaign recipient's state (the campaign message with this wamid, if it is one), and adds both moves to the
-    /// analytics in one upsert. The first three are one statement, so a status costs two statements and a commit.
+    /// analytics in one upsert. The first three are one statement, so a status that moves its message costs two
+    /// statements and a commit; one that moves none waits for any insert of the message's row in flight and runs the
+    /// first statement again (<see cref="HistoryMessageLock"/>).
     /// The message and recipient rows are locked and re-checked before the update, so of two concurrent deliveries
     /// of one status exactly one moves them and counts; a weaker or repeated status matches nothing and counts
     /// nothing. Returns the conversations of the messages it moved, once committed.
@@ -53,9 +55,28 @@ public sealed class StatusRecorder(PortalDbContext db, AnalyticsCounters counter
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // Data-modifying WITHs run whatever the final SELECT reads; it returns one row per moved message or
-            // recipient. A recipient keeps its failure reason only from a failure (a later read clears nothing).
-            var moved = await db.Database.SqlQuery<StatusMove>($"""
+            var moved = await MoveAsync();
+            if (!moved.Any(m => m.CampaignId is null))
+            {
+                // No message moved: its row may not be there yet, or be in an insert still in flight (a campaign's or a
+                // portal send's row is stored by this service, outside the pipeline). Wait for such an insert and look
+                // again; the statement is idempotent within the transaction (HistoryMessageLock). A status that moves
+                // its message, nearly every one, costs nothing more.
+                await HistoryMessageLock.TakeAsync(db, status.TenantId, status.MessageId, ct);
+                moved.AddRange(await MoveAsync());
+            }
+            var figures = moved.SelectMany(m => m.CampaignId is { } campaignId
+                ? CampaignFunnel.ForRecipientMove(status.TenantId, campaignId, m.Previous, status.Status, m.SentAt ?? at)
+                : MessageFigures.ForStatusChange(status.TenantId, m.SentAt ?? at, m.Previous, status.Status, status.FailureCode));
+            // The history's figures and the campaign funnel's in one upsert.
+            await counters.AddAsync(figures, ct);
+            await transaction.CommitAsync(ct);
+            return moved.Where(m => m.ConversationId is not null).Select(m => m.ConversationId!.Value).ToList();
+        });
+
+        // Data-modifying WITHs run whatever the final SELECT reads; it returns one row per moved message or recipient.
+        // A recipient keeps its failure reason only from a failure (a later read clears nothing).
+        Task<List<StatusMove>> MoveAsync() => db.Database.SqlQuery<StatusMove>($"""
                 WITH kept AS (
                     INSERT INTO history_message_statuses
                         (tenant_id, customer_id, message_id, status, occurred_at, failure_code, failure_reason, recorded_at)
@@ -87,14 +108,6 @@ public sealed class StatusRecorder(PortalDbContext db, AnalyticsCounters counter
                 UNION ALL
                 SELECT previous, sent_at, NULL::uuid, campaign_id FROM recipient_moved
                 """).ToListAsync(ct);
-            var figures = moved.SelectMany(m => m.CampaignId is { } campaignId
-                ? CampaignFunnel.ForRecipientMove(status.TenantId, campaignId, m.Previous, status.Status, m.SentAt ?? at)
-                : MessageFigures.ForStatusChange(status.TenantId, m.SentAt ?? at, m.Previous, status.Status, status.FailureCode));
-            // The history's figures and the campaign funnel's in one upsert.
-            await counters.AddAsync(figures, ct);
-            await transaction.CommitAsync(ct);
-            return moved.Where(m => m.ConversationId is not null).Select(m => m.ConversationId!.Value).ToList();
-        });
     }
 
     /// <summary>
