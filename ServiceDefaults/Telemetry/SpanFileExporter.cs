@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using OpenTelemetry;
 
@@ -28,9 +29,10 @@ internal sealed class SpanFileExporter(string directory, string serviceName) : B
             json.WriteString("start", activity.StartTimeUtc);
             json.WriteNumber("durationMs", activity.Duration.TotalMilliseconds);
             json.WriteStartObject("tags");
-            foreach (var (key, value) in activity.Tags)
+            // Every tag, numbers and flags too, as its invariant text.
+            foreach (var (key, value) in activity.TagObjects)
             {
-                json.WriteString(key, value);
+                json.WriteString(key, Convert.ToString(value, CultureInfo.InvariantCulture));
             }
             json.WriteEndObject();
             json.WriteEndObject();

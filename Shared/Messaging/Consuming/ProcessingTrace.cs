@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using RabbitMQ.Client;
+using WhatsAppGenesys.ServiceDefaults;
 
 namespace WhatsAppGenesys.Messaging.Consuming;
 
@@ -20,7 +21,7 @@ internal static class ProcessingTrace
 
     public static Activity? Start(string queue, IReadOnlyBasicProperties properties, ActivityContext parent)
     {
-        var activity = Source.StartActivity($"{queue} process", ActivityKind.Internal, CarriedDecision(parent));
+        var activity = Source.StartActivity($"{queue} process", ActivityKind.Internal, TraceDecision.Carried(parent));
         activity?.SetTag("messaging.system", "rabbitmq");
         activity?.SetTag("messaging.source.name", queue);
         activity?.SetTag("messaging.message.id", properties.MessageId);
@@ -39,16 +40,4 @@ internal static class ProcessingTrace
         activity?.SetTag("messaging.message.id", messageId);
         return activity;
     }
-
-    /// <summary>
-    /// A deliver span of a trace that is not sampled (a deployment keeps one trace in ten) is not recorded, and the
-    /// OpenTelemetry SDK creates no child at all under a local parent that is not recorded. The handler would then run
-    /// with no current span, and each call it makes would start a trace of its own, sampled on its own: one message
-    /// in fragments. Given as a remote parent, the same context makes the SDK create this span unrecorded, carrying
-    /// the decision "not sampled" into every call the handler makes, as it would arrive from another process.
-    /// </summary>
-    internal static ActivityContext CarriedDecision(ActivityContext parent) =>
-        parent == default || parent.IsRemote || parent.TraceFlags.HasFlag(ActivityTraceFlags.Recorded)
-            ? parent
-            : new ActivityContext(parent.TraceId, parent.SpanId, parent.TraceFlags, parent.TraceState, isRemote: true);
 }
