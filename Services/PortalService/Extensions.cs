@@ -151,6 +151,10 @@ internal static class Extensions
         builder.Services.AddScoped<MessageRecorder>();
         builder.Services.AddScoped<AgentReplyAttribution>();
         builder.Services.AddScoped<StatusRecorder>();
+        builder.Services.AddScoped<IStatusBatchWriter, StatusBatchWriter>();
+        // Registered before the consumer, so it stops after the consumer has stopped handing it statuses.
+        builder.Services.AddSingleton<StatusCommitGroup>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<StatusCommitGroup>());
         builder.Services.AddScoped<HistoryReader>();
         builder.Services.AddScoped<CustomerErasure>();
         builder.Services.AddScoped<ErasureAuditLog>();

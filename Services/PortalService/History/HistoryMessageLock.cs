@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using WhatsAppGenesys.PortalService.Data;
 
 namespace WhatsAppGenesys.PortalService.History;
@@ -20,5 +21,15 @@ internal static class HistoryMessageLock
     private const int Namespace = 0x48_4d_53_47; // "HMSG"
 
     public static Task TakeAsync(PortalDbContext db, string tenantId, string messageId, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({Namespace}, hashtext({tenantId} || ':' || {messageId}))", ct);
+        db.Database.ExecuteSqlRawAsync(Statement("@key"), [new NpgsqlParameter<string>("key", Key(tenantId, messageId))], ct);
+
+    /// <summary>The same lock, as one command of a batch (<see cref="StatusBatchWriter"/>), which takes positional parameters.</summary>
+    public static NpgsqlBatchCommand Command(string tenantId, string messageId) => new(Statement("$1"))
+    {
+        Parameters = { new NpgsqlParameter<string> { TypedValue = Key(tenantId, messageId) } },
+    };
+
+    private static string Statement(string keyParameter) => $"SELECT pg_advisory_xact_lock({Namespace}, hashtext({keyParameter}))";
+
+    private static string Key(string tenantId, string messageId) => $"{tenantId}:{messageId}";
 }
