@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
 using WhatsAppGenesys.Clients.Providers;
 using WhatsAppGenesys.Messaging.Archiving;
+using WhatsAppGenesys.Database;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.PortalService.Agents;
@@ -151,10 +152,8 @@ internal static class Extensions
         builder.Services.AddScoped<MessageRecorder>();
         builder.Services.AddScoped<AgentReplyAttribution>();
         builder.Services.AddScoped<StatusRecorder>();
-        builder.Services.AddScoped<IStatusBatchWriter, StatusBatchWriter>();
-        // Registered before the consumer, so it stops after the consumer has stopped handing it statuses.
-        builder.Services.AddSingleton<StatusCommitGroup>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<StatusCommitGroup>());
+        // Before the consumer, so it stops after the consumer has stopped handing it statuses.
+        builder.Services.AddGroupCommit<ConversationMessageStatusChanged, List<StatusMove>, StatusBatchWriter>("history statuses");
         builder.Services.AddScoped<HistoryReader>();
         builder.Services.AddScoped<CustomerErasure>();
         builder.Services.AddScoped<ErasureAuditLog>();

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WhatsAppGenesys.Contracts;
+using WhatsAppGenesys.Contracts.State;
+using WhatsAppGenesys.Database;
 using WhatsAppGenesys.StateManager.Conversations;
 using WhatsAppGenesys.StateManager.Data;
 using WhatsAppGenesys.StateManager.Messages;
@@ -15,6 +17,7 @@ internal static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ConversationStore>();
         builder.Services.AddScoped<MessageLedger>();
+        builder.Services.AddGroupCommit<ProviderStatusUpdate, ProviderStatusResult?, ProviderStatusBatchWriter>("ledger statuses");
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
     }

@@ -4,20 +4,17 @@ using Npgsql;
 using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Campaigns;
+using WhatsAppGenesys.Database;
 using WhatsAppGenesys.PortalService.Data;
 
 namespace WhatsAppGenesys.PortalService.History;
 
-/// <summary>Records statuses of different messages in one transaction; returns, for each, the rows it moved, once committed.</summary>
-internal interface IStatusBatchWriter
-{
-    Task<List<StatusMove>[]> WriteAsync(IReadOnlyList<ConversationMessageStatusChanged> statuses, CancellationToken ct);
-}
-
 /// <summary>
 /// Records statuses of different messages in one transaction: their statements go to PostgreSQL in one round trip,
 /// their figures (the history's and the campaign funnel's) in one upsert, and one commit ends them all. A campaign
-/// brings three statuses per message, so a status's round trips and commit were most of its cost.
+/// brings three statuses per message, so a status's round trips and commit were most of its cost. The statuses handed
+/// in at the same moment are gathered by a <see cref="GroupCommit{TItem, TResult}"/>; it returns, for each, the rows
+/// it moved, once committed.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -32,7 +29,7 @@ internal interface IStatusBatchWriter
 /// message insert that holds the lock never touches, and its figures come after, so it cannot deadlock with one.
 /// </para>
 /// </remarks>
-internal sealed class StatusBatchWriter(PortalDbContext db, AnalyticsCounters counters, TimeProvider clock) : IStatusBatchWriter
+internal sealed class StatusBatchWriter(PortalDbContext db, AnalyticsCounters counters, TimeProvider clock) : IBatchWriter<ConversationMessageStatusChanged, List<StatusMove>>
 {
     public async Task<List<StatusMove>[]> WriteAsync(IReadOnlyList<ConversationMessageStatusChanged> statuses, CancellationToken ct)
     {

@@ -92,7 +92,7 @@ internal static class StatusMoveStatement
 /// One row the statement moved: a history message (with its conversation) or a campaign recipient (with its
 /// campaign), the status it had and when it was sent.
 /// </summary>
-internal sealed record StatusMove(string? Previous, DateTimeOffset? SentAt, Guid? ConversationId, Guid? CampaignId)
+public sealed record StatusMove(string? Previous, DateTimeOffset? SentAt, Guid? ConversationId, Guid? CampaignId)
 {
     public bool IsMessage => CampaignId is null;
 }

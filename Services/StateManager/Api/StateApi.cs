@@ -1,5 +1,6 @@
 using WhatsAppGenesys.Clients.Tenancy;
 using WhatsAppGenesys.Contracts.State;
+using WhatsAppGenesys.Database;
 using WhatsAppGenesys.StateManager.Conversations;
 using WhatsAppGenesys.StateManager.Messages;
 
@@ -67,13 +68,15 @@ public static class StateApi
             await ledger.FindByWhatsAppIdAsync(http.TenantId(), wamid, ct) is { } message ? Results.Ok(message) : Results.NotFound());
 
         // A provider's status, addressed by the provider's message id: the lookup and the update in one call.
-        state.MapPatch("/message/by-wamid/{wamid}/status", async (string wamid, UpdateMessageStatusRequest update, HttpContext http, MessageLedger ledger, CancellationToken ct) =>
+        // The statuses of concurrent requests share one transaction (ProviderStatusBatchWriter); each answers after its commit.
+        state.MapPatch("/message/by-wamid/{wamid}/status", async (string wamid, UpdateMessageStatusRequest update, HttpContext http,
+            GroupCommit<ProviderStatusUpdate, ProviderStatusResult?> statuses, CancellationToken ct) =>
         {
             if (StatusUnknown(update.Status) is { } refusal)
             {
                 return refusal;
             }
-            return await ledger.UpdateStatusByWhatsAppIdAsync(http.TenantId(), wamid, update, ct) is { } result
+            return await statuses.WriteAsync(new ProviderStatusUpdate(http.TenantId(), wamid, update), ct) is { } result
                 ? Results.Ok(result)
                 : Results.NotFound();
         });

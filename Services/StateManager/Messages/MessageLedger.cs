@@ -113,37 +113,6 @@ public sealed class MessageLedger(StateDbContext db, ConversationStore conversat
         return rows.Count == 0 ? null : ToContract(rows[0]);
     }
 
-    /// <summary>
-    /// A provider's status of one of our messages, found by the provider's id (<see cref="FindByWhatsAppIdAsync"/>'s
-    /// rule: the indexed <c>wamid</c>, else the row whose own id it is) and moved forward as
-    /// <see cref="UpdateStatusAsync"/> does, in one statement. The row is locked while it is read, so the status it
-    /// had before is exactly the one this update replaced. Null when no row has that id (the status overtook its send).
-    /// </summary>
-    public async Task<ProviderStatusResult?> UpdateStatusByWhatsAppIdAsync(string tenantId, string wamid, UpdateMessageStatusRequest update,
-        CancellationToken ct)
-    {
-        var rank = Rank(update.Status);
-        var rows = await db.Database.SqlQuery<ProviderStatusRow>($"""
-            WITH target AS (
-                SELECT id, status FROM message_tracking
-                WHERE id = COALESCE(
-                    (SELECT id FROM message_tracking WHERE tenant_id = {tenantId} AND wamid = {wamid} ORDER BY id LIMIT 1),
-                    (SELECT id FROM message_tracking WHERE tenant_id = {tenantId} AND direction IN ('inbound', 'outbound')
-                        AND message_id = {wamid} ORDER BY id LIMIT 1))
-                FOR UPDATE)
-            UPDATE message_tracking AS m SET
-                status = CASE WHEN {rank} > (CASE m.status WHEN 'received' THEN 0 WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 ELSE 3 END)
-                              THEN {update.Status} ELSE m.status END,
-                status_reason = COALESCE({update.Reason}, m.status_reason),
-                wamid = COALESCE(m.wamid, {wamid}),
-                updated_at = {clock.GetUtcNow()}
-            FROM target WHERE m.id = target.id
-            RETURNING m.tenant_id, m.direction, m.message_id, m.customer_id, m.conversation_id, m.status, m.wamid AS whats_app_message_id,
-                m.genesys_message_id, m.status_reason, m.occurred_at, m.created_at, m.updated_at, target.status AS previous_status
-            """).ToListAsync(ct);
-        return rows.Count == 0 ? null : rows[0].ToResult();
-    }
-
     public async Task<IReadOnlyList<TrackedMessage>> ListForConversationAsync(string tenantId, Guid conversationId, CancellationToken ct)
     {
         var rows = await db.MessageTracking.AsNoTracking()
@@ -156,7 +125,8 @@ public sealed class MessageLedger(StateDbContext db, ConversationStore conversat
     public static bool IsKnownStatus(string status) => status is MessageStatus.Received or MessageStatus.Sent
         or MessageStatus.Delivered or MessageStatus.Read or MessageStatus.Failed;
 
-    private static int Rank(string status) => status switch
+    /// <summary>How far a status is in a message's lifecycle; a status never replaces one of a higher rank.</summary>
+    internal static int Rank(string status) => status switch
     {
         MessageStatus.Received => 0,
         MessageStatus.Sent => 1,
@@ -167,13 +137,4 @@ public sealed class MessageLedger(StateDbContext db, ConversationStore conversat
     private static TrackedMessage ToContract(MessageTrackingRow row) => new(
         row.TenantId, row.Direction, row.MessageId, row.CustomerId, row.ConversationId, row.Status,
         row.WhatsAppMessageId, row.GenesysMessageId, row.StatusReason, row.OccurredAt, row.CreatedAt, row.UpdatedAt);
-
-    /// <summary>What <see cref="UpdateStatusByWhatsAppIdAsync"/> returns (columns named by the context's snake_case convention).</summary>
-    internal sealed record ProviderStatusRow(string TenantId, string Direction, string MessageId, string CustomerId, Guid ConversationId,
-        string Status, string? WhatsAppMessageId, string? GenesysMessageId, string? StatusReason, DateTimeOffset OccurredAt,
-        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string PreviousStatus)
-    {
-        public ProviderStatusResult ToResult() => new(new TrackedMessage(TenantId, Direction, MessageId, CustomerId, ConversationId, Status,
-            WhatsAppMessageId, GenesysMessageId, StatusReason, OccurredAt, CreatedAt, UpdatedAt), PreviousStatus);
-    }
 }

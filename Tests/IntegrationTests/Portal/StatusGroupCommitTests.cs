@@ -44,6 +44,7 @@ public sealed class StatusGroupCommitTests(AppFixture fixture)
         Task PublishStatusAsync(ConversationMessageStatusChanged s) =>
             transformer.Publisher.PublishJsonAsync(Pipelines.History, s.OrderingKey, s.EventId, ConversationMessageStatusChanged.EventType, s, ct);
 
+        var since = DateTime.UtcNow;
         var stored = messages.Take(Customers).ToList();
         await Task.WhenAll(stored.Select(PublishAsync));
         // Each customer's events in order, all customers at once: sent, delivered (every fifth twice), read; and for the
@@ -75,7 +76,7 @@ public sealed class StatusGroupCommitTests(AppFixture fixture)
         Assert.Equal([$"{Customers * 3 + Overtaken * 2}"],
             await ScalarsAsync(database, "SELECT count(*)::text FROM history_message_statuses WHERE tenant_id = $1", tenant.TenantId, ct));
         // The burst shared transactions: at least one of portal-service's status transactions held more than one.
-        var largest = await LargestStatusTransactionAsync(ct);
+        var largest = await TelemetryFiles.LargestBatchAsync(fixture.SpanDirectory, "portal-service", "history statuses", since, ct);
         Assert.True(largest > 1, $"every status transaction held one status (largest {largest})");
     }
 
@@ -89,23 +90,5 @@ public sealed class StatusGroupCommitTests(AppFixture fixture)
             values.Add(reader.GetString(0));
         }
         return values;
-    }
-
-    /// <summary>The most statuses one "history statuses" span of portal-service held (spans are exported a few seconds late).</summary>
-    private async Task<int> LargestStatusTransactionAsync(CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var largest = TelemetryFiles.Read(fixture.SpanDirectory)
-                .Where(s => s.Get("service") == "portal-service" && s.Get("name") == "history statuses")
-                .Select(s => int.Parse(s.Get("tags", "history.statuses.count") ?? "0", System.Globalization.CultureInfo.InvariantCulture))
-                .DefaultIfEmpty(0).Max();
-            if (largest > 1 || DateTime.UtcNow > deadline)
-            {
-                return largest;
-            }
-            await Task.Delay(500, ct);
-        }
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using WhatsAppGenesys.Clients.State;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.State;
+using WhatsAppGenesys.IntegrationTests.Telemetry;
 
 namespace WhatsAppGenesys.IntegrationTests.State;
 
@@ -116,6 +117,37 @@ public sealed class StateLedgerApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task StatusesOfManyMessagesAtOnceShareTransactionsAndEachSaysWhatItsRowWasBefore()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tenant = NewTenant();
+        var wamids = Enumerable.Range(0, 40).Select(_ => $"wamid.{Guid.NewGuid():N}").ToList();
+        await Task.WhenAll(wamids.Select(wamid => _state.RecordInConversationAsync(tenant, new RecordInConversationRequest(
+            Conversation(NewCustomer()), MessageDirection.Outbound, wamid, DateTimeOffset.UtcNow, WhatsAppMessageId: wamid), ct)));
+
+        // Forty requests at once, as the inbound transformer's consumers make them under a campaign's statuses, and one
+        // status of an id nobody recorded among them.
+        var since = DateTime.UtcNow;
+        var unknown = $"wamid.{Guid.NewGuid():N}";
+        var answers = await Task.WhenAll(wamids.Append(unknown).Select((wamid, i) =>
+            _state.UpdateStatusByWhatsAppIdAsync(tenant, wamid, new UpdateMessageStatusRequest(i % 2 == 0 ? MessageStatus.Delivered : MessageStatus.Read), ct)));
+
+        for (var i = 0; i < wamids.Count; i++)
+        {
+            Assert.Equal(MessageStatus.Received, answers[i]!.PreviousStatus);
+            Assert.Equal(wamids[i], answers[i]!.Message.MessageId);
+            Assert.Equal(i % 2 == 0 ? MessageStatus.Delivered : MessageStatus.Read, answers[i]!.Message.Status);
+        }
+        Assert.Null(answers[^1]);
+        // Then each row once more, all at once: every answer names the status the burst before left.
+        var again = await Task.WhenAll(wamids.Select(wamid => _state.UpdateStatusByWhatsAppIdAsync(tenant, wamid, new UpdateMessageStatusRequest(MessageStatus.Read), ct)));
+        Assert.Equal(wamids.Select((_, i) => i % 2 == 0 ? MessageStatus.Delivered : MessageStatus.Read), again.Select(a => a!.PreviousStatus));
+        Assert.All(again, a => Assert.Equal(MessageStatus.Read, a!.Message.Status));
+        var largest = await TelemetryFiles.LargestBatchAsync(fixture.SpanDirectory, ServiceNames.StateManager, "ledger statuses", since, ct);
+        Assert.True(largest > 1, $"every ledger status transaction held one status (largest {largest})");
+    }
+
+    [Fact]
     public async Task BadRequestsAreRefusedWithWhatWasWrong()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -132,6 +164,7 @@ public sealed class StateLedgerApiTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, badStatusAnswer.StatusCode);
         Assert.Contains("status", await badStatusAnswer.Content.ReadAsStringAsync(ct));
     }
+
 
     private async Task<List<TrackedMessage>> LedgerAsync(string tenant, Guid conversationId, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace WhatsAppGenesys.IntegrationTests.Telemetry;
@@ -22,6 +23,28 @@ public static class TelemetryFiles
             }
         }
         return lines;
+    }
+
+    /// <summary>
+    /// The most items one group-commit transaction span (<paramref name="spanName"/>) of <paramref name="service"/>
+    /// started at or after <paramref name="since"/> held; polls for up to 20 s, since spans are exported a few seconds late.
+    /// </summary>
+    public static async Task<int> LargestBatchAsync(string directory, string service, string spanName, DateTime since, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            var largest = Read(directory)
+                .Where(s => s.Get("service") == service && s.Get("name") == spanName
+                    && DateTime.Parse(s.Get("start")!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind) >= since)
+                .Select(s => int.Parse(s.Get("tags", "db.operation.batch.size") ?? "0", CultureInfo.InvariantCulture))
+                .DefaultIfEmpty(0).Max();
+            if (largest > 1 || DateTime.UtcNow > deadline)
+            {
+                return largest;
+            }
+            await Task.Delay(500, ct);
+        }
     }
 
     public static string? Get(this JsonElement element, string property, string? nested = null)
