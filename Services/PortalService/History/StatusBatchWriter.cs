@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using WhatsAppGenesys.Contracts.Events;
+using WhatsAppGenesys.Database;
 using WhatsAppGenesys.PortalService.Analytics;
 using WhatsAppGenesys.PortalService.Campaigns;
-using WhatsAppGenesys.Database;
 using WhatsAppGenesys.PortalService.Data;
 
 namespace WhatsAppGenesys.PortalService.History;
@@ -24,8 +24,8 @@ namespace WhatsAppGenesys.PortalService.History;
 /// every one, costs nothing more.
 /// </para>
 /// <para>
-/// The statuses must be of different messages (the caller's batches are: one customer's events are handled one at a
-/// time). While waiting for an advisory lock the transaction holds only the rows its statements moved, which the
+/// A batch's statuses are of different messages, since one customer's events are handled one at a time (two of one
+/// message would still apply in order, their statements running one after the other). While waiting for an advisory lock the transaction holds only the rows its statements moved, which the
 /// message insert that holds the lock never touches, and its figures come after, so it cannot deadlock with one.
 /// </para>
 /// </remarks>
