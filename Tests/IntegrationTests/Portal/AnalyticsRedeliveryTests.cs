@@ -2,6 +2,7 @@ using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.IntegrationTests.Gateway;
 using WhatsAppGenesys.IntegrationTests.Inbound;
 using WhatsAppGenesys.IntegrationTests.Messaging;
+using WhatsAppGenesys.Messaging.Publishing;
 using static WhatsAppGenesys.IntegrationTests.Portal.AnalyticsDesk;
 
 namespace WhatsAppGenesys.IntegrationTests.Portal;
@@ -39,14 +40,15 @@ public sealed class AnalyticsRedeliveryTests(AppFixture fixture)
         var failed = Message(HistoryDirections.Outbound, "text", t0.AddSeconds(50));
         var sentinel = Message(HistoryDirections.Inbound, "sticker", t0.AddSeconds(60));
 
+        var history = new ConversationHistoryPublisher(transformer.Publisher);
         async Task TwiceAsync(object historyEvent)
         {
             for (var delivery = 0; delivery < 2; delivery++)
             {
                 await (historyEvent switch
                 {
-                    ConversationMessageRecorded m => transformer.Publisher.PublishJsonAsync(Pipelines.History, m.OrderingKey, m.EventId, ConversationMessageRecorded.EventType, m, ct),
-                    ConversationMessageStatusChanged s => transformer.Publisher.PublishJsonAsync(Pipelines.History, s.OrderingKey, s.EventId, ConversationMessageStatusChanged.EventType, s, ct),
+                    ConversationMessageRecorded m => history.PublishAsync(m, ct),
+                    ConversationMessageStatusChanged s => history.PublishAsync(s, ct),
                     _ => throw new ArgumentException("Not a history event", nameof(historyEvent)),
                 });
             }

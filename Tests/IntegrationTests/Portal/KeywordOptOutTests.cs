@@ -4,6 +4,7 @@ using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.IntegrationTests.Gateway;
 using WhatsAppGenesys.IntegrationTests.Inbound;
 using WhatsAppGenesys.IntegrationTests.Messaging;
+using WhatsAppGenesys.Messaging.Publishing;
 using WhatsAppGenesys.IntegrationTests.Outbound;
 
 namespace WhatsAppGenesys.IntegrationTests.Portal;
@@ -86,8 +87,8 @@ public sealed class KeywordOptOutTests(AppFixture fixture)
         var customer = Sandboxes.NewCustomer();
         ConversationMessageRecorded Text(string text) => new(DemoTenant, Guid.NewGuid(), customer, customer, null, Sandboxes.PhoneNumberId,
             HistoryDirections.Inbound, $"wamid.{Guid.NewGuid():N}", null, "text", text, null, null, null, null, null, null, null, DateTimeOffset.UtcNow, null);
-        Task PublishAsync(ConversationMessageRecorded message) =>
-            transformer.Publisher.PublishJsonAsync(Pipelines.History, message.OrderingKey, message.EventId, ConversationMessageRecorded.EventType, message, ct);
+        var republisher = new ConversationHistoryPublisher(transformer.Publisher);
+        Task PublishAsync(ConversationMessageRecorded message) => republisher.PublishAsync(message, ct);
 
         // The observers hear every delivery of a customer message, the repeat too; each must make it count once.
         var stop = Text("STOP");

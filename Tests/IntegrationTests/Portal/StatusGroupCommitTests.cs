@@ -3,6 +3,7 @@ using WhatsAppGenesys.Contracts.Events;
 using WhatsAppGenesys.IntegrationTests.Gateway;
 using WhatsAppGenesys.IntegrationTests.Inbound;
 using WhatsAppGenesys.IntegrationTests.Messaging;
+using WhatsAppGenesys.Messaging.Publishing;
 using WhatsAppGenesys.IntegrationTests.Telemetry;
 using static WhatsAppGenesys.IntegrationTests.Portal.AnalyticsDesk;
 
@@ -39,10 +40,9 @@ public sealed class StatusGroupCommitTests(AppFixture fixture)
         }).ToList();
         ConversationMessageStatusChanged Status(ConversationMessageRecorded message, string status) =>
             new(tenant.TenantId, message.CustomerId, message.MessageId, status, null, null, hour.AddMinutes(11));
-        Task PublishAsync(ConversationMessageRecorded m) =>
-            transformer.Publisher.PublishJsonAsync(Pipelines.History, m.OrderingKey, m.EventId, ConversationMessageRecorded.EventType, m, ct);
-        Task PublishStatusAsync(ConversationMessageStatusChanged s) =>
-            transformer.Publisher.PublishJsonAsync(Pipelines.History, s.OrderingKey, s.EventId, ConversationMessageStatusChanged.EventType, s, ct);
+        var history = new ConversationHistoryPublisher(transformer.Publisher);
+        Task PublishAsync(ConversationMessageRecorded m) => history.PublishAsync(m, ct);
+        Task PublishStatusAsync(ConversationMessageStatusChanged s) => history.PublishAsync(s, ct);
 
         var since = DateTime.UtcNow;
         var stored = messages.Take(Customers).ToList();
@@ -70,8 +70,7 @@ public sealed class StatusGroupCommitTests(AppFixture fixture)
         var figures = await WaitForHourAsync(tenant.Client, hour, f => Count(f, "read") >= messages.Count && Count(f, "outbound.total") >= messages.Count, ct);
 
         Assert.Equal((48L, 48L, 48L), (Count(figures, "outbound.total"), Count(figures, "delivered"), Count(figures, "read")));
-        await using var database = new NpgsqlConnection(await fixture.ConnectionStringAsync("portaldb"));
-        await database.OpenAsync(ct);
+        await using var database = await new HistoryDesk(fixture).PortalDatabaseAsync(ct);
         Assert.Equal(["read"], await ScalarsAsync(database, "SELECT DISTINCT status FROM history_messages WHERE tenant_id = $1", tenant.TenantId, ct));
         Assert.Equal([$"{Customers * 3 + Overtaken * 2}"],
             await ScalarsAsync(database, "SELECT count(*)::text FROM history_message_statuses WHERE tenant_id = $1", tenant.TenantId, ct));
