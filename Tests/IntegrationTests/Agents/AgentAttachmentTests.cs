@@ -35,9 +35,7 @@ public sealed class AgentAttachmentTests(AppFixture fixture, ConsoleBrowser brow
         var customer = Sandboxes.NewCustomer();
         var question = $"Can you show me the label? Order {customer}.";
         await _desk.CustomerOpensConversationAsync(customer, new { type = "text", text = question });
-        var item = page.Locator("[data-test=conversation]", new() { HasText = question });
-        await Expect(item).ToBeVisibleAsync(new() { Timeout = 45_000 });
-        await item.ClickAsync();
+        await AgentWorkspace.OpenConversationAsync(page, question);
 
         await ChooseFileAsync(page, new FilePayload { Name = "label.png", MimeType = "image/png", Buffer = Picture });
         var composer = page.GetByLabel("Reply", new() { Exact = true });

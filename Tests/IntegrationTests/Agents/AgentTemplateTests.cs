@@ -91,9 +91,7 @@ public sealed class AgentTemplateTests(AppFixture fixture, ConsoleBrowser browse
         await Expect(page.Locator(".workspace[data-live=true]")).ToBeVisibleAsync();
         // Not in "Open" (the window closed), but under "All".
         await page.GetByRole(AriaRole.Tab, new() { Name = "All" }).ClickAsync();
-        var item = page.Locator("[data-test=conversation]", new() { HasText = question });
-        await Expect(item).ToBeVisibleAsync(new() { Timeout = 45_000 });
-        await item.ClickAsync();
+        await AgentWorkspace.OpenConversationAsync(page, question);
 
         var composer = page.Locator("[data-test=template-composer]");
         await Expect(composer.Locator("[data-test=composer-closed]")).ToContainTextAsync("24-hour window is closed");

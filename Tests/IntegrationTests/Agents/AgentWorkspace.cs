@@ -51,6 +51,22 @@ internal sealed class AgentWorkspace(AppFixture fixture)
         await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = userName }).ClickAsync();
     }
 
+    /// <summary>
+    /// Opens, from the conversation list, the conversation whose item shows <paramref name="text"/>, and waits until
+    /// that item is the open one. Other customers' messages re-sort the list meanwhile (in the shared demo tenant, all
+    /// the time), so the check makes a click that opened another conversation fail here, not as a reply sent to
+    /// someone else's customer.
+    /// </summary>
+    public static async Task OpenConversationAsync(Microsoft.Playwright.IPage page, string text)
+    {
+        var item = page.Locator("[data-test=conversation]", new() { HasText = text });
+        await Microsoft.Playwright.Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 45_000 });
+        await item.ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(item).ToHaveClassAsync(ActiveItem);
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex ActiveItem = new(@"\bconversation-item-active\b");
+
     /// <summary>Creates or changes a user of a Genesys organization, as its Genesys administrator would.</summary>
     public async Task<string> PutUserAsync(string organizationId, string name, string[] roles, string state = "active",
         string? userId = null, CancellationToken ct = default)

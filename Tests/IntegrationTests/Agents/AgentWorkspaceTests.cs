@@ -32,9 +32,7 @@ public sealed class AgentWorkspaceTests(AppFixture fixture, ConsoleBrowser brows
         // The customer writes: the conversation appears in the open list without a reload.
         var customer = Sandboxes.NewCustomer();
         await _desk.Sandboxes.CustomerSendsAsync(customer, new { type = "text", text = $"Hello from {customer}" });
-        var item = page.Locator("[data-test=conversation]", new() { HasText = customer });
-        await Expect(item).ToBeVisibleAsync(new() { Timeout = 45_000 });
-        await item.ClickAsync();
+        await AgentWorkspace.OpenConversationAsync(page, customer);
         await Expect(page.Locator("[data-test=message]", new() { HasText = $"Hello from {customer}" })).ToBeVisibleAsync();
         await Expect(page.Locator("[data-test=window]")).ToContainTextAsync("Free text possible");
 
@@ -78,9 +76,7 @@ public sealed class AgentWorkspaceTests(AppFixture fixture, ConsoleBrowser brows
         // The list shows the customer's WhatsApp profile name; the order number in the text tells this one apart.
         var question = $"Where is my parcel? Order {customer}.";
         var genesysConversation = await _desk.CustomerOpensConversationAsync(customer, new { type = "text", text = question });
-        var item = page.Locator("[data-test=conversation]", new() { HasText = question });
-        await Expect(item).ToBeVisibleAsync(new() { Timeout = 45_000 });
-        await item.ClickAsync();
+        await AgentWorkspace.OpenConversationAsync(page, question);
         await Expect(page.Locator("[data-test=message]", new() { HasText = question })).ToBeVisibleAsync();
 
         // The agent types and presses Enter: the text goes through Genesys and the outbound pipeline to WhatsApp.

@@ -61,9 +61,7 @@ public sealed class QuickReplyTests(AppFixture fixture, ConsoleBrowser browser) 
         var customer = Sandboxes.NewCustomer();
         var question = $"When does my parcel leave? Order {customer}.";
         await _desk.CustomerOpensConversationAsync(customer, new { type = "text", text = question });
-        var item = page.Locator("[data-test=conversation]", new() { HasText = question });
-        await Expect(item).ToBeVisibleAsync(new() { Timeout = 45_000 });
-        await item.ClickAsync();
+        await AgentWorkspace.OpenConversationAsync(page, question);
         await page.GetByRole(AriaRole.Button, new() { Name = "Quick replies" }).ClickAsync();
         var picker = page.Locator("[data-test=quick-replies]");
         await picker.GetByLabel("Search quick replies").FillAsync(suffix);

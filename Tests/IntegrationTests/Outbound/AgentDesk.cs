@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Npgsql;
 using WhatsAppGenesys.IntegrationTests.Inbound;
 
 namespace WhatsAppGenesys.IntegrationTests.Outbound;
@@ -56,17 +57,38 @@ public sealed class AgentDesk(AppFixture fixture)
     }
 
     /// <summary>
-    /// For a timeout's message: what Genesys sent towards the customer (and whether its webhook reached us), and who
-    /// the Meta simulator knows by that number, so a failure says at which hop the message stopped.
+    /// For a timeout's message: what Genesys sent towards the customer (and whether its webhook reached us), every
+    /// Genesys conversation of that number, what our ledger recorded for the customer (a wamid there names the number
+    /// Meta sent it to), and who the Meta simulator knows by that number, so a failure says at which hop the message
+    /// stopped.
     /// </summary>
     private async Task<string> WhereTheyWentAsync(string customer)
     {
         var outbound = (await _sandboxes.ConversationAsync(customer))?["messages"]?.AsArray()
             .Where(m => m?["direction"]?.GetValue<string>() == "Outbound").Select(m => m!.ToJsonString()) ?? [];
+        var conversations = await Genesys.GetStringAsync($"/sandbox/conversations?customerId=%2B{customer}");
         using var meta = await Meta.GetAsync($"/sandbox/customers/{customer}");
         var known = meta.IsSuccessStatusCode ? await meta.Content.ReadAsStringAsync() : $"{(int)meta.StatusCode}";
-        var said = $"Genesys sent: [{string.Join(", ", outbound)}]. Meta knows the customer as: {known}";
-        return said.Length > 4000 ? said[..4000] + "…" : said;
+        var said = $"Genesys sent: [{string.Join(", ", outbound)}]. Genesys conversations of +{customer}: {conversations}. " +
+            $"Our ledger: [{string.Join(", ", await LedgerRowsAsync(customer))}]. Meta knows the customer as: {known}";
+        return said.Length > 6000 ? said[..6000] + "…" : said;
+    }
+
+    private async Task<List<string>> LedgerRowsAsync(string customer)
+    {
+        await using var db = new NpgsqlConnection(await fixture.ConnectionStringAsync("statedb"));
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT tenant_id, direction, message_id, genesys_message_id, wamid, status, status_reason, conversation_id " +
+            "FROM message_tracking WHERE customer_id = @customer ORDER BY id", db);
+        command.Parameters.AddWithValue("customer", customer);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join(" ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "-" : reader.GetValue(i).ToString())));
+        }
+        return rows;
     }
 
     /// <summary>The customer as the Meta sandbox sees them, including their messages' <c>readByBusiness</c> and <c>typingIndicatorShown</c>.</summary>
