@@ -26,6 +26,7 @@ public sealed class MessageLedger(StateDbContext db, ConversationStore conversat
     /// <summary>
     /// Inserts the ledger row unless it exists, and for a new inbound message moves the conversation's last inbound
     /// message, both in one transaction: one commit (one WAL flush) instead of two, and never one without the other.
+    /// Any other message is the insert alone, which commits by itself (one round trip, no BEGIN and COMMIT around it).
     /// Returns the conversation the message moved, if it did.
     /// </summary>
     private async Task<(RecordMessageResult Result, ConversationMapping? Touched)> RecordAndTouchAsync(
@@ -33,25 +34,29 @@ public sealed class MessageLedger(StateDbContext db, ConversationStore conversat
     {
         var now = clock.GetUtcNow();
         var occurredAt = request.OccurredAt.ToUniversalTime();
+        IQueryable<MessageTrackingRow> Insert() => db.MessageTracking.FromSql($"""
+            INSERT INTO message_tracking
+                (tenant_id, direction, message_id, customer_id, conversation_id, status, wamid,
+                 genesys_message_id, occurred_at, created_at, updated_at)
+            VALUES ({tenantId}, {request.Direction}, {request.MessageId}, {request.CustomerId}, {request.ConversationId},
+                    {MessageStatus.Received}, {request.WhatsAppMessageId}, {request.GenesysMessageId}, {occurredAt}, {now}, {now})
+            ON CONFLICT (tenant_id, direction, message_id) DO NOTHING
+            RETURNING *
+            """).AsNoTracking();
+
         var strategy = db.Database.CreateExecutionStrategy();
-        var (inserted, touched) = await strategy.ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var rows = await db.MessageTracking.FromSql($"""
-                INSERT INTO message_tracking
-                    (tenant_id, direction, message_id, customer_id, conversation_id, status, wamid,
-                     genesys_message_id, occurred_at, created_at, updated_at)
-                VALUES ({tenantId}, {request.Direction}, {request.MessageId}, {request.CustomerId}, {request.ConversationId},
-                        {MessageStatus.Received}, {request.WhatsAppMessageId}, {request.GenesysMessageId}, {occurredAt}, {now}, {now})
-                ON CONFLICT (tenant_id, direction, message_id) DO NOTHING
-                RETURNING *
-                """).AsNoTracking().ToListAsync(ct);
-            var moved = rows.Count == 1 && request.Direction == MessageDirection.Inbound
-                ? await conversations.TouchInboundAsync(tenantId, request.CustomerId, request.MessageId, occurredAt, request.Channel, ct)
-                : null;
-            await transaction.CommitAsync(ct);
-            return (rows, moved);
-        });
+        var (inserted, touched) = request.Direction != MessageDirection.Inbound
+            ? (await Insert().ToListAsync(ct), null)
+            : await strategy.ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var rows = await Insert().ToListAsync(ct);
+                var moved = rows.Count == 1
+                    ? await conversations.TouchInboundAsync(tenantId, request.CustomerId, request.MessageId, occurredAt, request.Channel, ct)
+                    : null;
+                await transaction.CommitAsync(ct);
+                return (rows, moved);
+            });
 
         if (touched is not null)
         {
