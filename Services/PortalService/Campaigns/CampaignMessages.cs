@@ -43,10 +43,10 @@ public sealed class CampaignMessages(
     /// The ledger row Meta's statuses land on, the history row (as an agent's template is kept: name, language, the
     /// body's values; no agent) and the reply tag. All are repeatable; a failure is logged, not thrown.
     /// </summary>
-    /// <param name="onlyWhileContactExists">Checked in the history row's transaction before it is written.</param>
+    /// <param name="storeOnlyIf">Asked in the history row's transaction before it is written.</param>
     /// <returns>What became of the history row; null when it or the ledger row could not be written.</returns>
     public async Task<HistoryRecording?> TrackAsync(Campaign campaign, CampaignRecipient recipient, string wamid, string phoneNumberId,
-        IReadOnlyList<CampaignParameter> mapping, DateTimeOffset acceptedAt, ContactGuard onlyWhileContactExists, CancellationToken ct)
+        IReadOnlyList<CampaignParameter> mapping, DateTimeOffset acceptedAt, HistoryStoreCondition storeOnlyIf, CancellationToken ct)
     {
         var address = DirectSendAddress.From(recipient.Address!);
         var named = Templates.TemplateRules.IsNamed(campaign.ParameterFormat);
@@ -54,7 +54,7 @@ public sealed class CampaignMessages(
             .FirstOrDefault(c => c.Type == ParameterMapping.Body)?.Parameters.Select(p => p.Text ?? "").ToList() ?? [];
         var history = await tracking.TrackAsync(campaign.TenantId, address, wamid, phoneNumberId,
             new SentContent(MetaSendTypes.Template, Template: new HistoryTemplate(campaign.TemplateName, campaign.TemplateLanguage, body)),
-            sender: null, acceptedAt, ct, onlyWhileContactExists);
+            sender: null, acceptedAt, ct, storeOnlyIf);
         try
         {
             await redis.GetDatabase().StringSetAsync(CampaignReplyTag.Key(campaign.TenantId, address.CustomerId), campaign.Id.ToString(), options.Value.ReplyTagLifetime);

@@ -63,7 +63,7 @@ public sealed class RecipientSender(
             // The history row is written under a share lock on the contact (see ForgetIfErasedMeanwhileAsync): once it
             // is stored that way, an erasure waits for it and removes it, and nothing is left to check.
             var history = await messages.TrackAsync(campaign, recipient, sent.Wamid, phoneNumberId, mapping, now,
-                new ContactGuard(campaign.TenantId, recipient.ContactId), ct);
+                (context, token) => ContactStillThereAsync(context, campaign.TenantId, recipient.ContactId, token), ct);
             if (history != HistoryRecording.Stored)
             {
                 await ForgetIfErasedMeanwhileAsync(campaign, recipient, sent.Wamid, ct);
@@ -143,7 +143,7 @@ public sealed class RecipientSender(
     /// </summary>
     private async Task ForgetIfErasedMeanwhileAsync(Campaign campaign, CampaignRecipient recipient, string? wamid, CancellationToken ct)
     {
-        if (await new ContactGuard(campaign.TenantId, recipient.ContactId).HoldsAsync(db, ct))
+        if (await ContactStillThereAsync(db, campaign.TenantId, recipient.ContactId, ct))
         {
             return;
         }
@@ -165,6 +165,16 @@ public sealed class RecipientSender(
         }
         logger.LogInformation("Campaign {CampaignId}: the customer of {ContactId} was erased during the send; the send's personal data is forgotten",
             campaign.Id, recipient.ContactId);
+    }
+
+    /// <summary>The contact still exists, read under a share lock held until <paramref name="context"/>'s transaction ends.</summary>
+    private static async Task<bool> ContactStillThereAsync(PortalDbContext context, string tenantId, Guid contactId, CancellationToken ct)
+    {
+        // Read as written: a locking clause cannot sit in the subquery EF would wrap around a composed query.
+        var stillThere = await context.Database.SqlQuery<int>($"""
+            SELECT 1 AS "Value" FROM contacts WHERE tenant_id = {tenantId} AND id = {contactId} FOR SHARE
+            """).ToListAsync(ct);
+        return stillThere.Count > 0;
     }
 
     private IQueryable<CampaignRecipient> Sending(CampaignRecipient recipient) =>

@@ -55,10 +55,10 @@ public sealed class DirectSendTracking(StateManagerClient state, MessageRecorder
     /// <summary>The agent who sent it, for the history (null for a campaign).</summary>
     public sealed record Sender(string AgentId, string? AgentName);
 
-    /// <param name="onlyWhileContactExists">Checked in the history row's transaction before it is written (<see cref="MessageRecorder.RecordAsync"/>).</param>
+    /// <param name="storeOnlyIf">Asked in the history row's transaction before it is written (<see cref="MessageRecorder.RecordAsync"/>).</param>
     /// <returns>What became of the history row; null when the ledger row could not be opened or the row not stored.</returns>
     public async Task<HistoryRecording?> TrackAsync(string tenantId, DirectSendAddress address, string wamid, string phoneNumberId, SentContent content,
-        Sender? sender, DateTimeOffset acceptedAt, CancellationToken ct, ContactGuard? onlyWhileContactExists = null)
+        Sender? sender, DateTimeOffset acceptedAt, CancellationToken ct, HistoryStoreCondition? storeOnlyIf = null)
     {
         Guid conversationId;
         try
@@ -78,7 +78,7 @@ public sealed class DirectSendTracking(StateManagerClient state, MessageRecorder
             return await history.RecordAsync(new ConversationMessageRecorded(tenantId, conversationId, address.CustomerId, address.To, address.Bsuid, phoneNumberId,
                 HistoryDirections.Outbound, wamid, GenesysMessageId: null, content.Type, content.Text, content.Media,
                 content.Template, Reaction: null, ReplyToMessageId: null, CustomerName: null, sender?.AgentId, sender?.AgentName, acceptedAt, ArchiveKey: null),
-                ct, onlyWhileContactExists);
+                ct, storeOnlyIf);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

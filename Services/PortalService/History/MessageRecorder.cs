@@ -19,13 +19,13 @@ namespace WhatsAppGenesys.PortalService.History;
 public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMessageObserver> observers, IEnumerable<IHistoryChangeListener> listeners,
     AgentReplyAttribution attribution, AnalyticsCounters counters, ResponseTimes responseTimes, TimeProvider clock, ILogger<MessageRecorder> logger)
 {
-    /// <param name="onlyWhileContactExists">
-    /// Checked inside the insert's transaction before the row is written: a contact that is gone stores nothing
-    /// (<see cref="HistoryRecording.Refused"/>). Its share lock holds until the row commits, which is how a campaign
-    /// send keeps an erasure of its customer from passing its history row by (<c>RecipientSender</c>).
+    /// <param name="storeOnlyIf">
+    /// Asked inside the insert's transaction before the row is written: false stores nothing
+    /// (<see cref="HistoryRecording.Refused"/>). A lock it takes holds until the row commits, which is how a
+    /// campaign send keeps an erasure of its customer from passing its history row by (<c>RecipientSender</c>).
     /// </param>
     public async Task<HistoryRecording> RecordAsync(ConversationMessageRecorded message, CancellationToken ct,
-        ContactGuard? onlyWhileContactExists = null)
+        HistoryStoreCondition? storeOnlyIf = null)
     {
         // Genesys's outbound webhook names the integration (channel.from), not the agent; a reply sent from the
         // portal has its author on record.
@@ -40,7 +40,7 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
         {
             // Inserted straight away rather than looked up first: a redelivery is rare, and the unique index on
             // (tenant, direction, message id) answers it for one statement less on every message.
-            row = await InsertAsync(message, onlyWhileContactExists, ct);
+            row = await InsertAsync(message, storeOnlyIf, ct);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -76,10 +76,10 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
     /// Stores the row and adds it to the analytics in one transaction: the figures count the message exactly when
     /// this insert happens, never on a redelivery nor when the insert loses a race (both meet the unique index and
     /// roll back).
-    /// Null when the guard's contact is gone.
+    /// Null when <paramref name="storeOnlyIf"/> said no.
     /// </summary>
     private async Task<HistoryMessageRow?> InsertAsync(ConversationMessageRecorded message,
-        ContactGuard? guard, CancellationToken ct)
+        HistoryStoreCondition? storeOnlyIf, CancellationToken ct)
     {
         // Aspire's context retries transient failures, so the transaction runs inside its execution strategy (retried whole).
         var strategy = db.Database.CreateExecutionStrategy();
@@ -87,18 +87,23 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var row = HistoryRows.From(message, clock.GetUtcNow());
-            // Statuses can overtake one of our messages (a later part of a split message is tracked before its event is
-            // stored), so its row starts at the strongest status kept so far; one being kept right now is waited for.
-            var reads = await HistoryInsertReads.ReadAsync(db, message.TenantId, message.MessageId,
-                ourMessage: row.Direction == HistoryDirections.Outbound, guard, ct);
-            if (!reads.Allowed)
+            if (storeOnlyIf is not null && !await storeOnlyIf(db, ct))
             {
                 return null;
             }
-            if (StatusPrecedence.Strongest(reads.Kept, s => s.Status) is { } strongest)
+            var row = HistoryRows.From(message, clock.GetUtcNow());
+            // Statuses can overtake one of our messages (a later part of a split message is tracked before its event is
+            // stored). A customer's message has no statuses, so it skips the query. A status being kept right now is
+            // waited for (HistoryMessageLock), or it would neither be read here nor find this row.
+            if (row.Direction == HistoryDirections.Outbound)
             {
-                HistoryRows.ApplyStatus(row, strongest.Status, strongest.OccurredAt, strongest.FailureCode, strongest.FailureReason);
+                await HistoryMessageLock.TakeAsync(db, message.TenantId, message.MessageId, ct);
+                var earlier = await db.Statuses.AsNoTracking()
+                    .Where(s => s.TenantId == message.TenantId && s.MessageId == message.MessageId).ToListAsync(ct);
+                if (StatusPrecedence.Strongest(earlier, s => s.Status) is { } strongest)
+                {
+                    HistoryRows.ApplyStatus(row, strongest.Status, strongest.OccurredAt, strongest.FailureCode, strongest.FailureReason);
+                }
             }
             var figures = MessageFigures.ForNewMessage(row).ToList();
             // An agent's message answers the customer; a campaign's (no Genesys message behind it) answers nobody.
@@ -141,6 +146,12 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
         }
     }
 }
+
+/// <summary>
+/// Asked inside a history row's insert transaction, on the recorder's own context (so on that transaction), before the
+/// row is written; false stores nothing.
+/// </summary>
+public delegate Task<bool> HistoryStoreCondition(PortalDbContext db, CancellationToken ct);
 
 /// <summary>What <see cref="MessageRecorder.RecordAsync"/> did with a message.</summary>
 public enum HistoryRecording
