@@ -88,7 +88,8 @@ public sealed class AlertWebhookReceiver : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close alone: on Linux, Stop() then Close() unregisters the listener twice, and the second time binds its port
+        // again for a moment, failing with "Address already in use" if another process took the port in between.
         _listener.Close();
         await _loop;
     }
