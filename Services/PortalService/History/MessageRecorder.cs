@@ -112,7 +112,15 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
                 figures.AddRange(await responseTimes.ForAgentMessageAsync(row, ct));
             }
             db.Messages.Add(row);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                await transaction.RollBackAndUnprepareAsync(db, ct);
+                throw;
+            }
             await counters.AddAsync(figures, ct);
             await transaction.CommitAsync(ct);
             return row;
