@@ -25,8 +25,9 @@ namespace WhatsAppGenesys.PortalService.History;
 /// </para>
 /// <para>
 /// A batch's statuses are of different messages, since one customer's events are handled one at a time (two of one
-/// message would still apply in order, their statements running one after the other). While waiting for an advisory lock the transaction holds only the rows its statements moved, which the
-/// message insert that holds the lock never touches, and its figures come after, so it cannot deadlock with one.
+/// message would still apply in order, their statements running one after the other). While waiting for an advisory
+/// lock the transaction holds only the rows its statements moved, which the message insert that holds the lock never
+/// touches, and its figures come after, so it cannot deadlock with one.
 /// </para>
 /// </remarks>
 internal sealed class StatusBatchWriter(PortalDbContext db, AnalyticsCounters counters, TimeProvider clock) : IBatchWriter<ConversationMessageStatusChanged, List<StatusMove>>

@@ -44,10 +44,9 @@ public sealed class MessageLedger(StateDbContext db, ConversationStore conversat
             RETURNING *
             """).AsNoTracking();
 
-        var strategy = db.Database.CreateExecutionStrategy();
         var (inserted, touched) = request.Direction != MessageDirection.Inbound
             ? (await Insert().ToListAsync(ct), null)
-            : await strategy.ExecuteAsync(async () =>
+            : await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var rows = await Insert().ToListAsync(ct);
