@@ -9,7 +9,8 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>
 /// A service's own PostgreSQL database: Aspire's EF Core integration (a pooled <see cref="DbContext"/> with retries
 /// on transient failures, a health check named after the context, Npgsql tracing and metrics), plus what it leaves to
-/// us: the connection string checked at start-up, statement auto-preparation, and the schema migrated on start.
+/// us: the connection string checked at start-up, statement auto-preparation (and <see cref="AutoPrepareGuard"/>, which
+/// keeps it sound after a failure), and the schema migrated on start.
 /// </summary>
 public static class NpgsqlDatabaseExtensions
 {
@@ -34,7 +35,11 @@ public static class NpgsqlDatabaseExtensions
         var connectionString = ResourceConnectionStrings.Require(builder.Configuration, connectionName, Format);
         var tuned = WithServiceDefaults(connectionName, connectionString);
 
-        builder.AddNpgsqlDbContext<TContext>(connectionName, settings => settings.ConnectionString = tuned, configure);
+        builder.AddNpgsqlDbContext<TContext>(connectionName, settings => settings.ConnectionString = tuned, options =>
+        {
+            options.AddInterceptors(AutoPrepareGuard.Instance);
+            configure?.Invoke(options);
+        });
         builder.Services.AddHostedService<MigrateOnStartup<TContext>>();
         return builder;
     }

@@ -112,15 +112,7 @@ public sealed class MessageRecorder(PortalDbContext db, IEnumerable<IInboundMess
                 figures.AddRange(await responseTimes.ForAgentMessageAsync(row, ct));
             }
             db.Messages.Add(row);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                await transaction.RollBackAndUnprepareAsync(db, ct);
-                throw;
-            }
+            await db.SaveChangesAsync(ct);
             await counters.AddAsync(figures, ct);
             await transaction.CommitAsync(ct);
             return row;
