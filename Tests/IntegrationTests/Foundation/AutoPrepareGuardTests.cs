@@ -93,6 +93,48 @@ public sealed class AutoPrepareGuardTests(AppFixture fixture)
         await transaction.CommitAsync(ct);
     }
 
+    [Fact]
+    public async Task WorkThatSucceedsKeepsItsPreparedStatements()
+    {
+        // The guard costs nothing while nothing fails: committed transactions and plain statements leave the
+        // connection's prepared statements where they are (re-preparing them would cost PostgreSQL a parse and plan).
+        var ct = TestContext.Current.CancellationToken;
+        using var host = await StartAsync(ct);
+        await InsertInTransactionAsync(host, "first", ct);
+        await InsertAsync(host, "second", ct);
+        var before = await PreparedAsync(host, ct);
+
+        await InsertInTransactionAsync(host, "third", ct);
+        await InsertAsync(host, "fourth", ct);
+        await BatchInsertAsync(host, "fifth", ct);
+
+        var after = await PreparedAsync(host, ct);
+        Assert.NotEmpty(before);
+        Assert.All(before, statement => Assert.Contains(statement, after));
+    }
+
+    private static async Task InsertInTransactionAsync(IHost host, string value, CancellationToken ct)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            db.Probes.Add(new Probe { Value = value });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        });
+    }
+
+    // The statements prepared on the pool's one connection, each with the moment it was prepared.
+    private static async Task<List<string>> PreparedAsync(IHost host, CancellationToken ct)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ProbeDbContext>().Database
+            .SqlQueryRaw<string>("SELECT name || ' ' || prepare_time::text AS \"Value\" FROM pg_prepared_statements WHERE statement LIKE 'INSERT%'")
+            .ToListAsync(ct);
+    }
+
     // A database of its own per test, so the tests share no prepared statement and no row.
     private async Task<IHost> StartAsync(CancellationToken ct)
     {
