@@ -58,6 +58,12 @@ public sealed record BenchmarkOptions
     /// <summary>PostgreSQL without fsync (as the tests run). Off by default: a benchmark should pay for durability.</summary>
     public bool FastUnsafeStorage { get; init; }
 
+    /// <summary>
+    /// Telemetry to a sink that discards it (<see cref="Measurement.TelemetrySink"/>), as to a collector elsewhere,
+    /// instead of to the Aspire dashboard on the same cores as ./run.sh does.
+    /// </summary>
+    public bool TelemetrySink { get; init; }
+
     /// <summary>Extra environment for every service (<c>--env NAME=VALUE</c>), for experiments such as GC settings; listed in the report.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Environment { get; init; } = [];
 
@@ -87,6 +93,7 @@ public sealed record BenchmarkOptions
           --phases <list>           comma-separated subset of: ingest,drain,inbound,outbound,push,lookups,tenants,campaign,replicas
           --push-rate <n>           customer messages per second while an agent's hub connection is timed (default 50)
           --fast-storage            PostgreSQL without fsync, as the tests run
+          --telemetry-sink          services export to a sink in the load generator that discards it, not to the Aspire dashboard
           --env NAME=VALUE          extra environment variable for every service (repeatable; e.g. GC experiments)
           --output <path>           report file relative to the repository root (default docs/benchmarks.md)
           --no-output               print only
@@ -119,6 +126,7 @@ public sealed record BenchmarkOptions
                 "--campaign-recipients" => options with { CampaignRecipients = Number() },
                 "--phases" => options with { Phases = ParsePhases(Value()) },
                 "--fast-storage" => options with { FastUnsafeStorage = true },
+                "--telemetry-sink" => options with { TelemetrySink = true },
                 "--env" => Value().Split('=', 2) is [{ Length: > 0 } key, var value]
                     ? options with { Environment = [.. options.Environment, new(key, value)] }
                     : throw new ArgumentException("--env needs NAME=VALUE."),

@@ -44,6 +44,11 @@ public sealed class BenchmarkRun(BenchmarkOptions options, Action<string> log)
             report.Idle = ProcessMeter.Snapshot(system.App).Since(idleFrom);
             await RunMainPhasesAsync(system, report, cancellationToken);
             report.EndOfRun = ProcessMeter.Snapshot(system.App);
+            if (system.Telemetry is { } telemetry)
+            {
+                report.Notes.Add(FormattableString.Invariant(
+                    $"Telemetry went over OTLP/HTTP to a sink in the load generator that discards it (--telemetry-sink), not to the Aspire dashboard: {telemetry.Exports:N0} exports, {telemetry.Bytes / 1048576.0:0} MB."));
+            }
             log("stopping the system");
         }
 

@@ -7,6 +7,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using WhatsAppGenesys.AppHostTesting;
+using WhatsAppGenesys.Benchmarks.Measurement;
 
 namespace WhatsAppGenesys.Benchmarks.Scenarios;
 
@@ -32,9 +33,10 @@ public sealed class RunningSystem : IAsyncDisposable
 
     private readonly string _dataDirectory;
 
-    private RunningSystem(RunningApp app, string dataDirectory, string adminApiKey, int inboundReplicas)
+    private RunningSystem(RunningApp app, string dataDirectory, string adminApiKey, int inboundReplicas, TelemetrySink? telemetry)
     {
         App = app;
+        Telemetry = telemetry;
         _dataDirectory = dataDirectory;
         AdminApiKey = adminApiKey;
         InboundReplicas = inboundReplicas;
@@ -46,6 +48,9 @@ public sealed class RunningSystem : IAsyncDisposable
     public string AdminApiKey { get; }
 
     public int InboundReplicas { get; }
+
+    /// <summary>Where the services' telemetry went when it did not go to the dashboard (<c>--telemetry-sink</c>).</summary>
+    public TelemetrySink? Telemetry { get; }
 
     public static async Task<RunningSystem> StartAsync(BenchmarkOptions options, int inboundReplicas, CancellationToken cancellationToken)
     {
@@ -69,11 +74,18 @@ public sealed class RunningSystem : IAsyncDisposable
         {
             configuration.Add($"AppHost:Environment:{variable}={value}");
         }
+        var telemetry = options.TelemetrySink ? await TelemetrySink.StartAsync(cancellationToken) : null;
+        if (telemetry is not null)
+        {
+            configuration.Add($"AppHost:Environment:OTEL_EXPORTER_OTLP_ENDPOINT={telemetry.Endpoint}");
+            configuration.Add("AppHost:Environment:OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf");
+        }
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([.. configuration],
             (hostOptions, _) =>
             {
-                // The dashboard as ./run.sh shows it: its cost, and that of exporting to it, is part of the system's.
-                hostOptions.DisableDashboard = false;
+                // The dashboard as ./run.sh shows it: its cost, and that of exporting to it, is part of the system's
+                // unless the telemetry goes to the sink instead.
+                hostOptions.DisableDashboard = telemetry is not null;
                 hostOptions.AllowUnsecuredTransport = true;
                 // Not the services' logs in our console: writing thousands of lines a second would be load-generator CPU.
                 hostOptions.EnableResourceLogging = false;
@@ -82,7 +94,7 @@ public sealed class RunningSystem : IAsyncDisposable
         RequireBuildsOfThisConfiguration(appHost.Resources.OfType<ProjectResource>());
 
         var app = await RunningApp.StartAsync(appHost, cancellationToken);
-        return new RunningSystem(app, dataDirectory, adminApiKey, inboundReplicas);
+        return new RunningSystem(app, dataDirectory, adminApiKey, inboundReplicas, telemetry);
     }
 
     public Uri Endpoint(string resourceName, int replica = 0) =>
@@ -142,6 +154,10 @@ public sealed class RunningSystem : IAsyncDisposable
             client.Dispose();
         }
         await App.DisposeAsync();
+        if (Telemetry is not null)
+        {
+            await Telemetry.DisposeAsync();
+        }
         Directory.Delete(_dataDirectory, recursive: true);
     }
 
