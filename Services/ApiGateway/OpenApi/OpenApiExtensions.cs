@@ -20,7 +20,9 @@ public static class OpenApiExtensions
             GatewayDocument.Describe(document);
             return Task.CompletedTask;
         }));
-        builder.Services.AddHttpClient(ServiceOpenApiDocuments.HttpClientName).WithoutHttpRetries(TimeSpan.FromSeconds(5));
+        // A service builds its document when asked, and the first time it also compiles the generator: on a busy
+        // two-core machine that took more than 5 s. Someone opening the API reference can wait for it.
+        builder.Services.AddHttpClient(ServiceOpenApiDocuments.HttpClientName).WithoutHttpRetries(TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton<ServiceOpenApiDocuments>();
         return builder;
     }

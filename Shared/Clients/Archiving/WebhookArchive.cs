@@ -74,9 +74,10 @@ public sealed class WebhookArchive(IMinioClient s3, TimeProvider clock, ILogger<
     {
         try
         {
-            var stat = await s3.StatObjectAsync(new StatObjectArgs().WithBucket(bucket).WithObject(key), ct);
+            // The client reads the object's metadata before its body and returns it: no separate stat is needed,
+            // which would cost two more requests (it checks the bucket first each time).
             using var buffer = new MemoryStream();
-            await s3.GetObjectAsync(new GetObjectArgs().WithBucket(bucket).WithObject(key)
+            var stat = await s3.GetObjectAsync(new GetObjectArgs().WithBucket(bucket).WithObject(key)
                 .WithCallbackStream(stream => stream.CopyTo(buffer)), ct);
             var metadata = stat.MetaData.ToDictionary(
                 m => m.Key.StartsWith("x-amz-meta-", StringComparison.OrdinalIgnoreCase) ? m.Key["x-amz-meta-".Length..] : m.Key,

@@ -20,6 +20,9 @@ public static class ArchiveReplayEndpoints
 {
     public const int PageSize = 1000;
 
+    // Archived webhooks read ahead of the one being queued again.
+    private const int ReadAhead = 8;
+
     /// <param name="owns">Which keys of the bucket are this receiver's, when it shares the bucket (<see cref="SharedBucketKeys"/>).</param>
     public static void MapArchiveReplay<TReceiver>(this IEndpointRouteBuilder app, string source, string bucket, Func<string, bool>? owns = null)
         where TReceiver : IArchivedWebhookReceiver
@@ -63,10 +66,20 @@ public static class ArchiveReplayEndpoints
             return Results.Problem(statusCode: 503, title: "The webhook archive could not be listed; try again");
         }
 
+        // Reading an object is a few round trips to S3, and queueing it is cheap: the next few are read while one is
+        // queued, and they are still queued one after another in key order.
         var failed = new List<ArchiveReplayFailure>();
-        foreach (var key in listing.Keys)
+        var reads = new Queue<(string Key, Task<ArchivedWebhook?> Read)>();
+        var next = 0;
+        while (next < listing.Keys.Count || reads.Count > 0)
         {
-            if (await ReplayOneAsync(bucket, key, http, receiver, archive) is { } failure)
+            while (reads.Count < ReadAhead && next < listing.Keys.Count)
+            {
+                var key = listing.Keys[next++];
+                reads.Enqueue((key, archive.LoadAsync(bucket, key, http.RequestAborted)));
+            }
+            var (current, read) = reads.Dequeue();
+            if (await ReplayOneAsync(current, read, http, receiver) is { } failure)
             {
                 failed.Add(failure);
             }
@@ -79,12 +92,12 @@ public static class ArchiveReplayEndpoints
     }
 
     /// <summary>Null when the webhook was queued again, otherwise why not.</summary>
-    private static async Task<ArchiveReplayFailure?> ReplayOneAsync(string bucket, string key, HttpContext http, IArchivedWebhookReceiver receiver, WebhookArchive archive)
+    private static async Task<ArchiveReplayFailure?> ReplayOneAsync(string key, Task<ArchivedWebhook?> read, HttpContext http, IArchivedWebhookReceiver receiver)
     {
         IResult result;
         try
         {
-            if (await archive.LoadAsync(bucket, key, http.RequestAborted) is not { } stored)
+            if (await read is not { } stored)
             {
                 return new ArchiveReplayFailure(key, 404, "No longer in the archive");
             }
