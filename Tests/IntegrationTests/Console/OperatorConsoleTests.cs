@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using WhatsAppGenesys.Contracts.Tenancy;
 using WhatsAppGenesys.IntegrationTests.Tenancy;
@@ -39,7 +40,10 @@ public sealed class OperatorConsoleTests(AppFixture fixture, ConsoleBrowser brow
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Parked messages", Level = 1 })).ToBeVisibleAsync();
         await ConsoleBrowser.ScreenshotAsync(page, "parked-messages");
 
+        // The suite's other tenants may fill the first pages: the demo tenant is found by its name.
         await page.GetByRole(AriaRole.Link, new() { Name = "Tenants", Exact = true }).ClickAsync();
+        await page.GetByLabel("Search tenants").FillAsync("Sandbox demo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         var demo = page.Locator("tr[data-tenant='demo']");
         await Expect(demo).ToContainTextAsync("Active");
         await Expect(demo).ToContainTextAsync("WABA");
@@ -56,6 +60,40 @@ public sealed class OperatorConsoleTests(AppFixture fixture, ConsoleBrowser brow
         await page.GetByLabel("Search tenants").FillAsync("no-such-tenant-anywhere");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Expect(page.GetByText("No tenant matches")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task TheTenantListIsShownAPageAtATime()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var tag = "Pager " + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3));
+        using (var tenants = new TenancyHarness(fixture).TenantService())
+        {
+            for (var i = 1; i <= 27; i++)
+            {
+                var created = await tenants.PostAsJsonAsync("/api/tenants", new CreateTenantRequest(null, $"{tag} {i:D2}"), ct);
+                Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+            }
+        }
+        var page = await _console.SignedInAdminAsync();
+
+        await page.GetByLabel("Search tenants").FillAsync(tag);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(page.GetByText("Tenants 1–25 of 27")).ToBeVisibleAsync();
+        await Expect(page.Locator("tr[data-tenant]")).ToHaveCountAsync(25);
+        await Expect(page.Locator("tr[data-tenant]").First).ToContainTextAsync($"{tag} 01");
+        await ConsoleBrowser.ScreenshotAsync(page, "tenants-paged");
+
+        // The next page keeps the search, and each tenant appears on exactly one page.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Next" }).ClickAsync();
+        await Expect(page.GetByText("Page 2 of 2")).ToBeVisibleAsync();
+        await Expect(page.Locator("tr[data-tenant]")).ToHaveCountAsync(2);
+        await Expect(page.Locator("tr[data-tenant]").First).ToContainTextAsync($"{tag} 26");
+        await Expect(page.Locator("tr[data-tenant]").Last).ToContainTextAsync($"{tag} 27");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Next" })).ToHaveCountAsync(0);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Previous" }).ClickAsync();
+        await Expect(page.Locator("tr[data-tenant]")).ToHaveCountAsync(25);
     }
 
     [Fact]
@@ -122,7 +160,7 @@ public sealed class OperatorConsoleTests(AppFixture fixture, ConsoleBrowser brow
         await ConsoleBrowser.ScreenshotAsync(page, "access-denied");
 
         // The tenant list shows configuration, never a secret: none of the demo tenant's secrets is in the page.
-        await page.GotoAsync("/");
+        await page.GotoAsync("/?q=Sandbox demo tenant");
         var html = await page.ContentAsync();
         Assert.Contains("data-tenant=\"demo\"", html);
         foreach (var secret in DemoTenantSecrets())
