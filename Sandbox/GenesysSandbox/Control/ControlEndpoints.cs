@@ -54,6 +54,7 @@ public static class ControlEndpoints
             faults.Clear();
             return Results.NoContent();
         });
+        sandbox.MapDelete("/faults/{id:guid}", (Guid id, FaultRegistry faults) => faults.Remove(id) ? Results.NoContent() : Results.NotFound());
 
         sandbox.MapPost("/webhooks/raw", PostRawWebhook);
         return app;

@@ -90,6 +90,18 @@ public sealed class FaultRegistry(TimeProvider time)
 
     public IReadOnlyList<FaultRule> Rules() => _rules;
 
+    /// <returns>Whether a rule with that id was there.</returns>
+    public bool Remove(Guid id)
+    {
+        lock (_gate)
+        {
+            var kept = _rules.Where(r => r.Id != id).ToList();
+            var removed = kept.Count != _rules.Count;
+            _rules = kept;
+            return removed;
+        }
+    }
+
     public void Clear()
     {
         lock (_gate)

@@ -24,15 +24,20 @@ public sealed class ParkedMessagesConsoleTests(AppFixture fixture, ConsoleBrowse
         using var admin = new GatewayHarness(fixture).Operator();
         var integrationId = (await admin.GetFromJsonAsync<JsonObject>($"/api/tenants/{tenant.TenantId}", ct))!["genesys"]!["integrationId"]!.GetValue<string>();
 
-        // Genesys refuses the customer's message once with a 400: not retryable, so the pipeline parks it as an error.
-        using (var fault = await fixture.Client(ServiceNames.GenesysSandbox).PostAsJsonAsync("/sandbox/faults", new
+        // Genesys refuses the customer's message with a 400: not retryable, so the pipeline parks it as an error. The
+        // refusal lasts until the message is parked, not for one request: on a loaded machine the transformer's call
+        // can time out after genesys-api got the 400, and a retry that met no fault would deliver the message.
+        var genesys = fixture.Client(ServiceNames.GenesysSandbox);
+        string faultId;
+        using (var fault = await genesys.PostAsJsonAsync("/sandbox/faults", new
         {
             path = $"/api/v2/conversations/messages/{integrationId}/inbound/open/message",
             status = 400,
-            count = 1,
+            durationSeconds = 120,
         }, ct))
         {
             fault.EnsureSuccessStatusCode();
+            faultId = (await fault.Content.ReadFromJsonAsync<JsonObject>(ct))!["id"]!.GetValue<string>();
         }
         var customer = Sandboxes.NewCustomer();
         using (var sent = await fixture.Client(ServiceNames.MetaSandbox).PostAsJsonAsync($"/sandbox/customers/{customer}/messages",
@@ -47,6 +52,7 @@ public sealed class ParkedMessagesConsoleTests(AppFixture fixture, ConsoleBrowse
             Assert.True(DateTime.UtcNow < deadline, "The refused message was not parked in the inbound pipeline's error queue.");
             await Task.Delay(300, ct);
         }
+        (await genesys.DeleteAsync($"/sandbox/faults/{faultId}", ct)).EnsureSuccessStatusCode();
 
         var page = await _console.SignedInAdminAsync();
         await page.GotoAsync($"/pipelines?tenant={tenant.TenantId}");
