@@ -97,6 +97,31 @@ public sealed class OperatorConsoleTests(AppFixture fixture, ConsoleBrowser brow
     }
 
     [Fact]
+    public async Task AnAdminSuspendsAndResumesATenantFromTheList()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var name = "Suspend me " + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3));
+        using var tenants = new TenancyHarness(fixture).TenantService();
+        var created = await tenants.PostAsJsonAsync("/api/tenants", new CreateTenantRequest(null, name), ct);
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<TenantResponse>(ct))!.Id;
+        var page = await _console.SignedInAdminAsync();
+        await page.GotoAsync($"/?q={Uri.EscapeDataString(name)}");
+        var row = page.Locator($"tr[data-tenant='{id}']");
+
+        // The buttons sit in the streamed table; they post the page's form, and the tenant service is told.
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Suspend {name}" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{name} is suspended");
+        await Expect(row).ToContainTextAsync("Suspended");
+        Assert.False((await tenants.GetFromJsonAsync<TenantResponse>($"/api/tenants/{id}", ct))!.IsActive);
+
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Resume {name}" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{name} is active again");
+        await Expect(row).ToContainTextAsync("Active");
+        Assert.True((await tenants.GetFromJsonAsync<TenantResponse>($"/api/tenants/{id}", ct))!.IsActive);
+    }
+
+    [Fact]
     public async Task ATenantWhoseGenesysCredentialsAreRefusedShowsItsTokenErrors()
     {
         var ct = TestContext.Current.CancellationToken;
