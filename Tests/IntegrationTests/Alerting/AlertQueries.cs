@@ -6,7 +6,8 @@ namespace WhatsAppGenesys.IntegrationTests.Alerting;
 /// <summary>Reading alerts through the gateway as an operator or a tenant does, and waiting for one to appear.</summary>
 internal static class AlertQueries
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    // Two minutes: long enough for a send-error alert to resolve after its one-minute test window (AppFixture).
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
     public static async Task<List<AlertResponse>> ListAsync(HttpClient client, string path, CancellationToken ct) =>
         (await client.GetFromJsonAsync<List<AlertResponse>>(path, ct))!;
