@@ -7,33 +7,29 @@ using WhatsAppGenesys.Contracts.Alerts;
 namespace WhatsAppGenesys.AlertService.Evaluation;
 
 /// <summary>
-/// One evaluation of every rule: open an alert for each new condition, keep the open ones whose condition persists
+/// One evaluation of one rule: open an alert for each new condition, keep the open ones whose condition persists
 /// (one open alert per rule, tenant and subject, which a unique index also enforces), resolve the ones whose condition
 /// is gone, and notify on opening and resolving. A rule that could not look keeps its alerts as they are.
 /// </summary>
 public sealed class AlertEvaluator(
-    IEnumerable<IAlertRule> rules,
     AlertDbContext db,
     AlertNotifier notifier,
     TimeProvider clock,
     ILogger<AlertEvaluator> logger)
 {
-    public async Task EvaluateAsync(CancellationToken cancellationToken)
+    public async Task EvaluateAsync(IAlertRule rule, CancellationToken cancellationToken)
     {
-        foreach (var rule in rules)
+        IReadOnlyList<AlertCondition> conditions;
+        try
         {
-            IReadOnlyList<AlertCondition> conditions;
-            try
-            {
-                conditions = await rule.EvaluateAsync(clock.GetUtcNow(), cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                logger.LogWarning("Alert rule {Rule} could not be evaluated; its open alerts stay as they are: {Error}", rule.Name, ex.Message);
-                continue;
-            }
-            await ApplyAsync(rule.Name, conditions, cancellationToken);
+            conditions = await rule.EvaluateAsync(clock.GetUtcNow(), cancellationToken);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Alert rule {Rule} could not be evaluated; its open alerts stay as they are: {Error}", rule.Name, ex.Message);
+            return;
+        }
+        await ApplyAsync(rule.Name, conditions, cancellationToken);
     }
 
     private async Task ApplyAsync(string rule, IReadOnlyList<AlertCondition> conditions, CancellationToken cancellationToken)
