@@ -27,12 +27,22 @@ public sealed class TenantResolutionTests(AppFixture fixture)
         using var listener = new TenantInvalidationListener([directory], NullLogger<TenantInvalidationListener>.Instance, redis);
         await listener.StartAsync(ct);
 
-        // Warm: one call to the tenant service, then answers from memory.
+        // Warm: a call to the tenant service, then answers from memory. An invalidation of any tenant that lands while
+        // a lookup is in flight keeps that answer out of the cache (it may predate the change), and the tests running
+        // beside this one change tenants all the time, so the first answer may need another call to be kept.
+        int callsBefore;
+        do
+        {
+            callsBefore = http.Calls;
+            Assert.True((await directory.FindByPhoneNumberIdAsync(tenant.PhoneNumberId, ct))!.IsActive);
+        }
+        while (http.Calls > callsBefore && http.Calls < 5);
+        var warmCalls = http.Calls;
         for (var i = 0; i < 100; i++)
         {
             Assert.True((await directory.FindByPhoneNumberIdAsync(tenant.PhoneNumberId, ct))!.IsActive);
         }
-        Assert.Equal(1, http.Calls);
+        Assert.Equal(warmCalls, http.Calls);
 
         using var admin = _harness.TenantService();
         (await admin.PostAsync($"/api/tenants/{tenant.Id}/deactivate", null, ct)).EnsureSuccessStatusCode();
