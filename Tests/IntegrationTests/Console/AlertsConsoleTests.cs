@@ -60,9 +60,11 @@ public sealed class AlertsConsoleTests(AppFixture fixture, ConsoleBrowser browse
     private static Task WaitForRowAsync(IPage page, string path, ILocator row) =>
         WaitUntilShownAsync(page, path, async () => await row.CountAsync() == 1);
 
+    // As long as the alerting tests wait for an alert: a parked-messages evaluation that meets a parking queue another
+    // reader holds waits up to 30 s for it and decides nothing, and the console tests' pages read those queues too.
     private static async Task WaitUntilShownAsync(IPage page, string path, Func<Task<bool>> shown, Func<Task>? beforeEachLook = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow + AlertQueries.Patience;
         while (true)
         {
             if (beforeEachLook is not null)
