@@ -60,8 +60,7 @@ public sealed class ParkingQueueLock(RabbitMQConnectionProvider connections, ILo
         var delay = TimeSpan.FromMilliseconds(20);
         while (true)
         {
-            var connection = await connections.GetConnectionAsync(cancellationToken);
-            var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+            var channel = await connections.CreateChannelAsync(null, cancellationToken);
             try
             {
                 await channel.QueueDeclareAsync(LockQueueName(queue), durable: false, exclusive: true, autoDelete: false,
@@ -99,17 +98,17 @@ public sealed class ParkingQueueLock(RabbitMQConnectionProvider connections, ILo
                 // The channel died while the lock was held (the connection recovers channels, but not always this
                 // one): delete the lock queue on a fresh channel so other processes are not shut out until our
                 // connection closes.
-                var connection = await connections.GetConnectionAsync(CancellationToken.None);
-                await using var fresh = await connection.CreateChannelAsync();
+                await using var fresh = await connections.CreateChannelAsync(null, CancellationToken.None);
                 await fresh.QueueDeleteAsync(LockQueueName(queue));
                 return;
             }
             await channel.QueueDeleteAsync(LockQueueName(queue));
             await channel.CloseAsync();
         }
-        catch (Exception ex) when (ex is OperationInterruptedException or AlreadyClosedException)
+        catch (Exception ex) when (ex is OperationInterruptedException or AlreadyClosedException or TimeoutException)
         {
-            // The broker deletes an exclusive queue with its connection; a connection that is gone holds nothing.
+            // The broker deletes an exclusive queue with its connection; a connection that is gone (or still being
+            // recovered, in which case the lock queue died with the old one) holds nothing.
             logger.LogWarning("Could not delete the reader lock of {Queue}: {Reason}", queue, ex.Message);
         }
         finally

@@ -151,11 +151,7 @@ public sealed class PipelineAdmin(
         return depths;
     }
 
-    private async Task<IChannel> OpenChannelAsync(CancellationToken cancellationToken)
-    {
-        var connection = await connections.GetConnectionAsync(cancellationToken);
-        return await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-    }
+    private Task<IChannel> OpenChannelAsync(CancellationToken cancellationToken) => connections.CreateChannelAsync(null, cancellationToken);
 
     private static ParkedMessage Describe(BasicGetResult result)
     {

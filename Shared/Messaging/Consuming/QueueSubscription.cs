@@ -21,7 +21,8 @@ internal interface IQueueSubscriber
 /// Keeps one queue subscribed until stopped. The client library recovers connection-level failures itself (and
 /// registers the consumer again); a channel closed on its own (a channel-level error) or a consumer the broker
 /// cancelled (its queue was deleted) does not come back by itself. So the subscription is checked every second, and
-/// when three checks in a row find it dead on an open connection, that life ends and the queue is subscribed again.
+/// when three checks in a row find it dead on an open connection that is not being recovered, that life ends and the
+/// queue is subscribed again.
 /// A failure to subscribe is tried again after 1 s, doubling up to 10 s.
 /// </summary>
 internal sealed partial class QueueSubscription(string queue, ushort prefetch, RabbitMQConnectionProvider connections, TimeProvider time,
@@ -39,8 +40,8 @@ internal sealed partial class QueueSubscription(string queue, ushort prefetch, R
             IChannel? channel = null;
             try
             {
-                var connection = await connections.GetConnectionAsync(stoppingToken);
-                channel = await connection.CreateChannelAsync(cancellationToken: stoppingToken);
+                channel = await connections.CreateChannelAsync(null, stoppingToken);
+                var connection = connections.Connection!;
                 await channel.BasicQosAsync(0, prefetch, global: false, stoppingToken);
                 var consumer = await subscriber.SubscribeAsync(channel, stoppingToken);
                 backoff = TimeSpan.FromSeconds(1);
@@ -50,8 +51,10 @@ internal sealed partial class QueueSubscription(string queue, ushort prefetch, R
                 {
                     await Task.Delay(SupervisionInterval, time, stoppingToken);
                     await subscriber.OnSupervisionAsync();
-                    // While the connection is down the library is recovering it: that is not a dead subscription.
-                    var dead = connection.IsOpen && (channel.IsClosed || !consumer.IsRunning);
+                    // While the connection is down or being recovered (its channels and consumers come back last), the
+                    // library is bringing this subscription back: that is not a dead one. Subscribing anew meanwhile
+                    // would race the recovery (see RabbitMQConnectionProvider.CreateChannelAsync).
+                    var dead = connection.IsOpen && !connections.IsRecovering && (channel.IsClosed || !consumer.IsRunning);
                     deadChecks = dead ? deadChecks + 1 : 0;
                     if (deadChecks >= DeadChecksBeforeResubscribing)
                     {

@@ -102,8 +102,7 @@ public sealed class ConfirmedPublisher(RabbitMQConnectionProvider connections) :
             {
                 return raced;
             }
-            var connection = await connections.GetConnectionAsync(cancellationToken);
-            var channel = await connection.CreateChannelAsync(
+            var channel = await connections.CreateChannelAsync(
                 new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
                 cancellationToken);
             if (_channels[slot] is { } stale)

@@ -240,12 +240,12 @@ public abstract class Burst
     }
 
     /// <summary>Waits until no work or delay queue of the pipeline holds a message; returns the last depths seen.</summary>
-    private async Task<Dictionary<string, uint>> WaitForEmptyQueuesAsync(TimeSpan deadline, CancellationToken ct)
+    private async Task<Dictionary<string, QueueDepth>> WaitForEmptyQueuesAsync(TimeSpan deadline, CancellationToken ct)
     {
         while (true)
         {
             var depths = await _admin.QueueDepthsAsync(ct);
-            if (depths.All(d => PipelineAdminClient.IsParkingQueue(d.Key) || d.Value == 0) || _clock.Elapsed >= deadline)
+            if (depths.All(d => PipelineAdminClient.IsParkingQueue(d.Key) || d.Value.Messages == 0) || _clock.Elapsed >= deadline)
             {
                 return depths;
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using WhatsAppGenesys.Contracts.Operations;
 
 namespace WhatsAppGenesys.IntegrationTests.Faults;
 
@@ -37,8 +38,8 @@ public sealed class BurstReport
     /// <summary>Messages of the burst in the dead-letter or error queue, with the reason the pipeline gave.</summary>
     public IReadOnlyList<ParkedEntry> Parked { get; private init; } = [];
 
-    /// <summary>Work and delay queues of the pipeline that still held messages at the end.</summary>
-    public IReadOnlyDictionary<string, uint> LeftInQueues { get; private init; } = new Dictionary<string, uint>();
+    /// <summary>Work and delay queues of the pipeline that still held messages at the end, with their consumers then.</summary>
+    public IReadOnlyDictionary<string, QueueDepth> LeftInQueues { get; private init; } = new Dictionary<string, QueueDepth>();
 
     public int Images { get; private init; }
 
@@ -57,7 +58,7 @@ public sealed class BurstReport
         IReadOnlySet<string> images,
         IReadOnlyDictionary<string, List<ReceivedMessage>> received,
         IReadOnlyList<ParkedEntry> parked,
-        IReadOnlyDictionary<string, uint> queues,
+        IReadOnlyDictionary<string, QueueDepth> queues,
         TimeSpan sendDuration,
         TimeSpan deliveryDuration)
     {
@@ -103,7 +104,7 @@ public sealed class BurstReport
             Rejected = rejected,
             BrokenImages = brokenImages.Distinct().ToList(),
             Parked = parked,
-            LeftInQueues = queues.Where(q => !PipelineAdminClient.IsParkingQueue(q.Key) && q.Value > 0).ToDictionary(),
+            LeftInQueues = queues.Where(q => !PipelineAdminClient.IsParkingQueue(q.Key) && q.Value.Messages > 0).ToDictionary(),
             Images = images.Count,
             SendDuration = sendDuration,
             DeliveryDuration = deliveryDuration,
@@ -142,7 +143,7 @@ public sealed class BurstReport
         Detail("refused", Rejected);
         Detail("image not fetched", BrokenImages);
         Detail("parked", Parked.Select(p => $"{p.MessageId} in {p.Lot}: {p.Reason}"));
-        Detail("left in queues", LeftInQueues.Select(q => $"{q.Key}={q.Value}"));
+        Detail("left in queues", LeftInQueues.Select(q => $"{q.Key}={q.Value.Messages} ({q.Value.Consumers} consumers)"));
         return text.ToString();
 
         void Detail(string label, IEnumerable<string> items)

@@ -13,10 +13,11 @@ public sealed class PipelineAdminClient(AppFixture fixture, string transformer, 
     public static bool IsParkingQueue(string queue) =>
         queue.EndsWith(".dead-letter", StringComparison.Ordinal) || queue.EndsWith(".error", StringComparison.Ordinal);
 
-    /// <summary>Ready messages of every queue of the pipeline.</summary>
-    public async Task<Dictionary<string, uint>> QueueDepthsAsync(CancellationToken ct) =>
+    /// <summary>Ready messages and consumers of every queue of the pipeline.</summary>
+    public async Task<Dictionary<string, QueueDepth>> QueueDepthsAsync(CancellationToken ct) =>
         (await GetAsync("queues", ct)).Select(q => q!.AsObject())
-            .ToDictionary(q => q["queue"]!.GetValue<string>(), q => q["messages"]!.GetValue<uint>());
+            .ToDictionary(q => q["queue"]!.GetValue<string>(),
+                q => new QueueDepth(q["queue"]!.GetValue<string>(), q["messages"]!.GetValue<uint>(), q["consumers"]!.GetValue<uint>()));
 
     /// <summary>Everything in the dead-letter and error queues, with the reason the pipeline gave.</summary>
     public async Task<List<ParkedEntry>> ParkedAsync(CancellationToken ct)

@@ -1,5 +1,7 @@
 using WhatsAppGenesys.AppHost.Infrastructure;
 using WhatsAppGenesys.AppHost.LocalServers;
+using Microsoft.Extensions.DependencyInjection;
+using WhatsAppGenesys.Messaging.Connection;
 using WhatsAppGenesys.Messaging.Handling;
 
 namespace WhatsAppGenesys.IntegrationTests.Messaging;
@@ -56,6 +58,75 @@ public sealed class BrokerRestartTests(AppFixture fixture)
 
             Assert.True(atStop < 1_000, "the burst was through before the broker stopped");
             ledger.AssertExactlyOnceInOrder(Keys, 1_200);
+        }
+        finally
+        {
+            await infrastructure.DeletePipelineAsync(pipeline, partitions: 4);
+        }
+    }
+
+    /// <summary>
+    /// The client library recovers an outage in two steps: a new connection first, then every channel and consumer it
+    /// knows of. Here the second step is held for eight seconds (the library lets a handler run before each consumer it
+    /// registers again), which a loaded machine's recovery of some sixty channels once took by itself. Meanwhile no
+    /// channel may be opened, and no subscription may count itself dead and subscribe anew: a channel opened in that
+    /// window is recovered a second time, and leaves behind, open at the broker, a second consumer nobody acknowledges
+    /// for. Afterwards every partition has exactly its one consumer, and messages flow.
+    /// </summary>
+    [Fact]
+    public async Task WhileTheClientRecoversItsChannelsNoChannelIsOpenedBesideThemAndEachPartitionKeepsOneConsumer()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var data = new TestDataDirectory();
+        var builder = data.CreateBuilder();
+        builder.AddLocalRabbitMQ("rabbitmq", LocalPorts.GetFreePort());
+        await using var node = await RunningApp.StartAsync(builder, ct);
+        var infrastructure = new MessagingInfrastructure((await node.GetConnectionStringAsync("rabbitmq", ct))!, (await MessagingInfrastructure.FromAsync(fixture)).Redis, node);
+        var pipeline = MessagingInfrastructure.NewPipelineName();
+        var ledger = new DeliveryLedger();
+        ValueTask<MessageOutcome> Handle(MessageContext context, CancellationToken token)
+        {
+            ledger.TryDeliver(DeliveryLedger.Parse(context.Body));
+            return ValueTask.FromResult(MessageOutcome.Success);
+        }
+
+        try
+        {
+            await using var host = await PipelineHost.StartAsync(infrastructure, pipeline, Handle);
+            await host.WaitForConsumersAsync(1, TimeSpan.FromSeconds(30));
+            var connections = host.App.Services.GetRequiredService<RabbitMQConnectionProvider>();
+            var held = 0;
+            connections.Connection!.RecoveringConsumerAsync += async (_, _) =>
+            {
+                if (Interlocked.Exchange(ref held, 1) == 0)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(8), CancellationToken.None);
+                }
+            };
+
+            await node.StopResourceAsync("rabbitmq", ct);
+            await Eventually.TrueAsync(() => connections.IsRecovering, TimeSpan.FromSeconds(30), () => "the connection was not seen lost");
+            await node.StartResourceAsync("rabbitmq", ct);
+            // The window: a new connection is open, and its channels are still being recovered.
+            await Eventually.TrueAsync(() => Volatile.Read(ref held) == 1 && connections.Connection!.IsOpen, TimeSpan.FromSeconds(90),
+                () => "the client did not reach its channels' recovery");
+            Assert.True(connections.IsRecovering);
+            var opening = connections.CreateChannelAsync(null, ct);
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
+            Assert.False(opening.IsCompleted, "a channel was opened while the client was still recovering the others");
+            await using (var channel = await opening)
+            {
+                Assert.False(connections.IsRecovering);
+                Assert.True(channel.IsOpen);
+            }
+
+            // Long past three supervision rounds, each partition still has one consumer, not two, and it consumes.
+            await host.WaitForConsumersAsync(1, TimeSpan.FromSeconds(30));
+            await Task.Delay(TimeSpan.FromSeconds(4), ct);
+            await host.WaitForConsumersAsync(1, TimeSpan.FromSeconds(5));
+            await DeliveryLedger.PublishBurstAsync(host.Publisher, pipeline, Keys, 200);
+            await ledger.WaitForAsync(200, TimeSpan.FromSeconds(60));
+            ledger.AssertExactlyOnceInOrder(Keys, 200);
         }
         finally
         {
