@@ -9,7 +9,8 @@ namespace WhatsAppGenesys.AlertService.Evaluation;
 /// <summary>
 /// One evaluation of one rule: open an alert for each new condition, keep the open ones whose condition persists
 /// (one open alert per rule, tenant and subject, which a unique index also enforces), resolve the ones whose condition
-/// is gone, and notify on opening and resolving. A rule that could not look keeps its alerts as they are.
+/// is gone, and notify on opening and resolving. A rule that could not look keeps its alerts as they are, and one
+/// that could not read some of its subjects keeps the alerts on those.
 /// </summary>
 public sealed class AlertEvaluator(
     AlertDbContext db,
@@ -19,24 +20,28 @@ public sealed class AlertEvaluator(
 {
     public async Task EvaluateAsync(IAlertRule rule, CancellationToken cancellationToken)
     {
-        IReadOnlyList<AlertCondition> conditions;
+        RuleObservation observation;
         try
         {
-            conditions = await rule.EvaluateAsync(clock.GetUtcNow(), cancellationToken);
+            observation = await rule.EvaluateAsync(clock.GetUtcNow(), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Alert rule {Rule} could not be evaluated; its open alerts stay as they are: {Error}", rule.Name, ex.Message);
             return;
         }
-        await ApplyAsync(rule.Name, conditions, cancellationToken);
+        foreach (var (subject, why) in observation.Unread)
+        {
+            logger.LogWarning("Alert rule {Rule} could not read {Subject}; its open alerts there stay as they are: {Error}", rule.Name, subject, why);
+        }
+        await ApplyAsync(rule.Name, observation, cancellationToken);
     }
 
-    private async Task ApplyAsync(string rule, IReadOnlyList<AlertCondition> conditions, CancellationToken cancellationToken)
+    private async Task ApplyAsync(string rule, RuleObservation observation, CancellationToken cancellationToken)
     {
         var open = await db.Alerts.Where(a => a.Rule == rule && a.State == AlertStates.Open).ToListAsync(cancellationToken);
         var byKey = open.ToDictionary(a => a.Key, StringComparer.Ordinal);
-        var plan = AlertReconciliation.Plan(byKey.Keys, conditions);
+        var plan = AlertReconciliation.Plan(open.Select(a => (a.Key, a.Subject)), observation);
         var now = clock.GetUtcNow();
 
         foreach (var (key, condition) in plan.ToContinue)

@@ -21,7 +21,7 @@ public sealed class QueueBacklogRule(PipelineAdmin admin, IOptions<AlertingOptio
 
     public string Name => AlertRules.QueueBacklog;
 
-    public async Task<IReadOnlyList<AlertCondition>> EvaluateAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<RuleObservation> EvaluateAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var conditions = new List<AlertCondition>();
         foreach (var pipeline in options.Value.WatchedPipelines)
@@ -45,7 +45,7 @@ public sealed class QueueBacklogRule(PipelineAdmin admin, IOptions<AlertingOptio
                 }
             }
         }
-        return conditions;
+        return RuleObservation.Complete(conditions);
     }
 
     private static bool IsWorkQueue(string pipeline, string queue) =>

@@ -16,7 +16,7 @@ public sealed class SendErrorRateRule(IConnectionMultiplexer redis, IOptions<Ale
 {
     public string Name => AlertRules.SendErrorRate;
 
-    public async Task<IReadOnlyList<AlertCondition>> EvaluateAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<RuleObservation> EvaluateAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var conditions = new List<AlertCondition>();
@@ -33,7 +33,7 @@ public sealed class SendErrorRateRule(IConnectionMultiplexer redis, IOptions<Ale
                 }
             }
         }
-        return conditions;
+        return RuleObservation.Complete(conditions);
     }
 
     /// <summary>Fields <c>{tenantId}:ok</c> and <c>{tenantId}:failed</c> gathered per tenant.</summary>

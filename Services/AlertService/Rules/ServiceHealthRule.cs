@@ -21,7 +21,7 @@ public sealed class ServiceHealthRule(IHttpClientFactory httpClients, IOptions<A
 
     public string Name => AlertRules.ServiceUnhealthy;
 
-    public async Task<IReadOnlyList<AlertCondition>> EvaluateAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<RuleObservation> EvaluateAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var failing = await ReadFailingAsync(cancellationToken);
         foreach (var service in _failuresInARow.Keys.Except(failing.Keys))
@@ -36,7 +36,7 @@ public sealed class ServiceHealthRule(IHttpClientFactory httpClients, IOptions<A
                 conditions.Add(new AlertCondition(Name, AlertTenants.Platform, service, AlertSeverity.Critical, $"{service} is unhealthy: {description}"));
             }
         }
-        return conditions;
+        return RuleObservation.Complete(conditions);
     }
 
     private async Task<Dictionary<string, string>> ReadFailingAsync(CancellationToken cancellationToken)

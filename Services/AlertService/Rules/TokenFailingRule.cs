@@ -18,7 +18,7 @@ public sealed class TokenFailingRule(IConnectionMultiplexer redis, IOptions<Aler
 
     public string Name => AlertRules.TokenFailing;
 
-    public async Task<IReadOnlyList<AlertCondition>> EvaluateAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<RuleObservation> EvaluateAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var db = redis.GetDatabase();
         var conditions = new List<AlertCondition>();
@@ -40,6 +40,6 @@ public sealed class TokenFailingRule(IConnectionMultiplexer redis, IOptions<Aler
             conditions.Add(new AlertCondition(Name, tenantId, provider, AlertSeverity.Critical,
                 $"{ProviderKeys.DisplayName(provider)} token failing since at least {at:u}: {last[1]}"));
         }
-        return conditions;
+        return RuleObservation.Complete(conditions);
     }
 }

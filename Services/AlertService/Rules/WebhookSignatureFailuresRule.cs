@@ -17,7 +17,7 @@ public sealed class WebhookSignatureFailuresRule(IConnectionMultiplexer redis, I
 {
     public string Name => AlertRules.WebhookSignatureFailures;
 
-    public async Task<IReadOnlyList<AlertCondition>> EvaluateAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<RuleObservation> EvaluateAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var conditions = new List<AlertCondition>();
@@ -34,6 +34,6 @@ public sealed class WebhookSignatureFailuresRule(IConnectionMultiplexer redis, I
                 }
             }
         }
-        return conditions;
+        return RuleObservation.Complete(conditions);
     }
 }

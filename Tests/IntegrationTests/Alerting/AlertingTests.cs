@@ -2,12 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 using WhatsAppGenesys.Contracts;
 using WhatsAppGenesys.Contracts.Alerts;
 using WhatsAppGenesys.Contracts.Tenancy;
 using WhatsAppGenesys.IntegrationTests.Faults;
 using WhatsAppGenesys.IntegrationTests.Gateway;
 using WhatsAppGenesys.IntegrationTests.Tenancy;
+using WhatsAppGenesys.Messaging.Admin;
 using WhatsAppGenesys.Messaging.Topology;
 
 namespace WhatsAppGenesys.IntegrationTests.Alerting;
@@ -168,12 +170,27 @@ public sealed class AlertingTests(AppFixture fixture)
         Assert.Single(await AlertQueries.ListAsync(operatorApi, $"/admin/alerts?tenantId={AlertTenants.Platform}", ct),
             a => a.Rule == AlertRules.QueueBacklog && a.Subject == PipelineNames.Partition(pipeline, 0));
 
+        // Another reader holds the pipeline's error queue meanwhile (what an operator's page listing it does): the
+        // rule cannot read that queue, and still resolves the alert of the dead-letter queue it did read.
+        await using var otherReader = await factory.CreateConnectionAsync(ct);
+        await using var lockChannel = await otherReader.CreateChannelAsync(cancellationToken: ct);
+        var errorQueueLock = ParkingQueueLock.LockQueueName(PipelineNames.Error(pipeline));
+        await lockChannel.QueueDeclareAsync(errorQueueLock, durable: false, exclusive: true, autoDelete: false, cancellationToken: ct);
+
         // Purged at every look: the alert service peeks at parked messages by fetching and returning them, and a purge
         // misses one it holds at that moment.
         await channel.QueuePurgeAsync(PipelineNames.Partition(pipeline, 0), ct);
         await AlertQueries.WaitForAsync(operatorApi, $"/admin/alerts?state=resolved&tenantId={tenantId}", a => a.Id == parkedAlert.Id, ct,
             () => channel.QueuePurgeAsync(PipelineNames.DeadLetter(pipeline), ct));
         await AlertQueries.WaitForAsync(operatorApi, $"/admin/alerts?state=resolved&tenantId={AlertTenants.Platform}", a => a.Id == backlog.Id, ct);
+        // Still held when the alert resolved: the broker refuses the lock to any other connection.
+        await using (var probe = await connection.CreateChannelAsync(cancellationToken: ct))
+        {
+            var refused = await Assert.ThrowsAsync<OperationInterruptedException>(() =>
+                probe.QueueDeclareAsync(errorQueueLock, durable: false, exclusive: true, autoDelete: false, cancellationToken: ct));
+            Assert.Equal((ushort)405, refused.ShutdownReason?.ReplyCode);
+        }
+        await lockChannel.QueueDeleteAsync(errorQueueLock, cancellationToken: ct);
     }
 
     private async Task RefuseWebhooksAsync(TestTenant tenant, int count, CancellationToken ct)

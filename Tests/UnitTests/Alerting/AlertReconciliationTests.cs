@@ -9,6 +9,8 @@ public sealed class AlertReconciliationTests
     private static AlertCondition Condition(string tenant, string subject, string summary = "s") =>
         new(AlertRules.TokenFailing, tenant, subject, AlertSeverity.Critical, summary);
 
+    private static (string Key, string Subject) Open(AlertCondition condition) => (condition.Key, condition.Subject);
+
     [Fact]
     public void ANewConditionOpensAPersistingOneContinuesAndAGoneOneResolves()
     {
@@ -16,7 +18,7 @@ public sealed class AlertReconciliationTests
         var fresh = Condition("t2", "whatsapp");
         var gone = Condition("t3", "genesys");
 
-        var plan = AlertReconciliation.Plan([persisting.Key, gone.Key], [persisting, fresh]);
+        var plan = AlertReconciliation.Plan([Open(persisting), Open(gone)], RuleObservation.Complete([persisting, fresh]));
 
         Assert.Equal([fresh], plan.ToOpen);
         Assert.Equal([persisting.Key], plan.ToContinue.Select(c => c.Key));
@@ -26,7 +28,7 @@ public sealed class AlertReconciliationTests
     [Fact]
     public void TheSameConditionTwiceInOneEvaluationIsOneAlertWithTheLastWords()
     {
-        var plan = AlertReconciliation.Plan([], [Condition("t1", "genesys", "first"), Condition("t1", "genesys", "second")]);
+        var plan = AlertReconciliation.Plan([], RuleObservation.Complete([Condition("t1", "genesys", "first"), Condition("t1", "genesys", "second")]));
 
         Assert.Equal("second", Assert.Single(plan.ToOpen).Summary);
     }
@@ -37,10 +39,26 @@ public sealed class AlertReconciliationTests
         var condition = Condition("t1", "genesys");
         for (var i = 0; i < 5; i++)
         {
-            var plan = AlertReconciliation.Plan([condition.Key], [condition]);
+            var plan = AlertReconciliation.Plan([Open(condition)], RuleObservation.Complete([condition]));
             Assert.Empty(plan.ToOpen);
             Assert.Empty(plan.ToResolve);
         }
+    }
+
+    [Fact]
+    public void AnOpenAlertOnASubjectTheRuleCouldNotReadStaysWhileTheOthersAreJudged()
+    {
+        // Two tenants' alerts on a queue that could not be read this time, one on a queue that was read and is empty now.
+        var unreadQueue = Condition("t1", "wa-inbound.dlq");
+        var unreadQueueOtherTenant = Condition("t2", "wa-inbound.dlq");
+        var emptiedQueue = Condition("t1", "wa-outbound.dlq");
+        var observation = new RuleObservation([], new Dictionary<string, string> { ["wa-inbound.dlq"] = "held by another reader" });
+
+        var plan = AlertReconciliation.Plan([Open(unreadQueue), Open(unreadQueueOtherTenant), Open(emptiedQueue)], observation);
+
+        Assert.Empty(plan.ToOpen);
+        Assert.Empty(plan.ToContinue);
+        Assert.Equal([emptiedQueue.Key], plan.ToResolve);
     }
 
     [Fact]
