@@ -80,10 +80,22 @@ public sealed class ConversationsClient(HttpClient http)
         return await CommandAsync(request, "The conversation could not be ended", cancellationToken);
     }
 
-    // An action the portal service may refuse: done, or why not in words (its problem's detail, else the status).
+    // An action the portal service may refuse: done, or why not in words (its problem's detail, else the status). No
+    // answer in time is said in words too, not thrown: an exception out of a page's event handler would end the agent's
+    // whole session on the page. Every command carries the agent's own id for it, so sending again is safe.
     private async Task<(bool Done, string? Refusal)> CommandAsync(HttpRequestMessage request, string failure, CancellationToken cancellationToken)
     {
-        using var response = await http.SendAsync(request, cancellationToken);
+        HttpResponseMessage answer;
+        try
+        {
+            answer = await http.SendAsync(request, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException
+                                       or Polly.CircuitBreaker.BrokenCircuitException && !cancellationToken.IsCancellationRequested)
+        {
+            return (false, $"{failure}: the portal did not answer in time, and it may have gone through. Trying again is safe: nothing is done twice.");
+        }
+        using var response = answer;
         if (response.IsSuccessStatusCode)
         {
             return (true, null);

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Sockets;
+using WhatsAppGenesys.AgentWeb.Conversations;
+using WhatsAppGenesys.Contracts.Agents;
+
+namespace WhatsAppGenesys.UnitTests.Portal;
+
+/// <summary>
+/// The agent page's commands when the portal service does not answer: a refusal in words the composer shows, never an
+/// exception, which would end the agent's whole session on the page.
+/// </summary>
+public sealed class ConversationsClientTests
+{
+    private static readonly AgentSession Agent = new("token", "tenant", "user", "Ari", "Agent");
+
+    [Fact]
+    public async Task AReplyToAPortalThatRefusesTheConnectionIsRefusedInWords()
+    {
+        // A port that was ours a moment ago: nothing listens on it now.
+        using var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+
+        var (sent, refusal) = await new ConversationsClient(http).ReplyAsync(Agent, Guid.NewGuid(), new AgentReplyRequest("hello", "c1"),
+            TestContext.Current.CancellationToken);
+
+        Assert.False(sent);
+        Assert.StartsWith("The message could not be sent: the portal did not answer in time", refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFileToAPortalThatNeverAnswersIsRefusedInWordsOnceTheClientGivesUp()
+    {
+        // Accepts the connection and never answers.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/"), Timeout = TimeSpan.FromSeconds(1) };
+        using var file = new MemoryStream([1, 2, 3]);
+
+        var (sent, refusal) = await new ConversationsClient(http).SendAttachmentAsync(Agent, Guid.NewGuid(), file, "label.png", "image/png",
+            "caption", "c2", TestContext.Current.CancellationToken);
+
+        Assert.False(sent);
+        Assert.StartsWith("The file could not be sent: the portal did not answer in time", refusal, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACommandTheCallerCancelsIsCancelledNotRefused()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/") };
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ConversationsClient(http).EndAsync(Agent, Guid.NewGuid(), cancel.Token));
+    }
+}
