@@ -45,8 +45,12 @@ public static class AgentWebExtensions
         app.UseAntiforgery();
     }
 
-    /// <summary>The portal service's conversation routes, called server-side with the agent's session token.</summary>
+    /// <summary>
+    /// The portal service's conversation routes, called server-side with the agent's session token. A file or a
+    /// template goes from there to WhatsApp before the answer comes, which on a busy system took more than the standard
+    /// 10 s: the agent sees "Sending…" for up to 30 s rather than a refusal for a message that went out.
+    /// </summary>
     public static void AddAgentConversations(this IHostApplicationBuilder builder) =>
         builder.Services.AddHttpClient<ConversationsClient>(http => http.BaseAddress = new($"http://{ServiceNames.PortalService}"))
-            .WithUserFacingResilience();
+            .WithUserFacingResilience(attemptTimeout: TimeSpan.FromSeconds(30));
 }
