@@ -21,11 +21,8 @@ public sealed class BrokerRestartTests(AppFixture fixture)
     public async Task ConsumersResumeByThemselvesAfterTheBrokerWasDownForTwentySeconds()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TestDataDirectory();
-        var builder = data.CreateBuilder();
-        builder.AddLocalRabbitMQ("rabbitmq", LocalPorts.GetFreePort());
-        await using var node = await RunningApp.StartAsync(builder, ct);
-        var infrastructure = new MessagingInfrastructure((await node.GetConnectionStringAsync("rabbitmq", ct))!, (await MessagingInfrastructure.FromAsync(fixture)).Redis, node);
+        await using var broker = await OwnBroker.StartAsync(fixture, ct);
+        var (node, infrastructure) = (broker.Node, broker.Infrastructure);
         var pipeline = MessagingInfrastructure.NewPipelineName();
         var ledger = new DeliveryLedger();
         async ValueTask<MessageOutcome> Handle(MessageContext context, CancellationToken token)
@@ -65,6 +62,30 @@ public sealed class BrokerRestartTests(AppFixture fixture)
         }
     }
 
+    /// <summary>A RabbitMQ node of the test's own, the AppHost's local RabbitMQ resource in a small application, beside the fixture's Redis.</summary>
+    private sealed class OwnBroker(TestDataDirectory data, RunningApp node, MessagingInfrastructure infrastructure) : IAsyncDisposable
+    {
+        public RunningApp Node => node;
+
+        public MessagingInfrastructure Infrastructure => infrastructure;
+
+        public static async Task<OwnBroker> StartAsync(AppFixture fixture, CancellationToken ct)
+        {
+            var data = new TestDataDirectory();
+            var builder = data.CreateBuilder();
+            builder.AddLocalRabbitMQ("rabbitmq", LocalPorts.GetFreePort());
+            var node = await RunningApp.StartAsync(builder, ct);
+            var redis = (await MessagingInfrastructure.FromAsync(fixture)).Redis;
+            return new OwnBroker(data, node, new MessagingInfrastructure((await node.GetConnectionStringAsync("rabbitmq", ct))!, redis, node));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await node.DisposeAsync();
+            data.Dispose();
+        }
+    }
+
     /// <summary>
     /// The client library recovers an outage in two steps: a new connection first, then every channel and consumer it
     /// knows of. Here the second step is held for eight seconds (the library lets a handler run before each consumer it
@@ -77,11 +98,8 @@ public sealed class BrokerRestartTests(AppFixture fixture)
     public async Task WhileTheClientRecoversItsChannelsNoChannelIsOpenedBesideThemAndEachPartitionKeepsOneConsumer()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TestDataDirectory();
-        var builder = data.CreateBuilder();
-        builder.AddLocalRabbitMQ("rabbitmq", LocalPorts.GetFreePort());
-        await using var node = await RunningApp.StartAsync(builder, ct);
-        var infrastructure = new MessagingInfrastructure((await node.GetConnectionStringAsync("rabbitmq", ct))!, (await MessagingInfrastructure.FromAsync(fixture)).Redis, node);
+        await using var broker = await OwnBroker.StartAsync(fixture, ct);
+        var (node, infrastructure) = (broker.Node, broker.Infrastructure);
         var pipeline = MessagingInfrastructure.NewPipelineName();
         var ledger = new DeliveryLedger();
         ValueTask<MessageOutcome> Handle(MessageContext context, CancellationToken token)

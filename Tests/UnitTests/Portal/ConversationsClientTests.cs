@@ -33,10 +33,8 @@ public sealed class ConversationsClientTests
     [Fact]
     public async Task AFileToAPortalThatNeverAnswersIsRefusedInWordsOnceTheClientGivesUp()
     {
-        // Accepts the connection and never answers.
-        using var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/"), Timeout = TimeSpan.FromSeconds(1) };
+        using var silent = new SilentServer();
+        using var http = new HttpClient { BaseAddress = silent.Address, Timeout = TimeSpan.FromSeconds(1) };
         using var file = new MemoryStream([1, 2, 3]);
 
         var (sent, refusal) = await new ConversationsClient(http).SendAttachmentAsync(Agent, Guid.NewGuid(), file, "label.png", "image/png",
@@ -49,11 +47,22 @@ public sealed class ConversationsClientTests
     [Fact]
     public async Task ACommandTheCallerCancelsIsCancelledNotRefused()
     {
-        using var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/") };
+        using var silent = new SilentServer();
+        using var http = new HttpClient { BaseAddress = silent.Address };
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ConversationsClient(http).EndAsync(Agent, Guid.NewGuid(), cancel.Token));
+    }
+
+    /// <summary>A server that accepts connections and never answers.</summary>
+    private sealed class SilentServer : IDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+
+        public SilentServer() => _listener.Start();
+
+        public Uri Address => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+
+        public void Dispose() => _listener.Dispose();
     }
 }
