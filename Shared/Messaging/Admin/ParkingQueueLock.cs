@@ -27,7 +27,10 @@ public sealed class ParkingQueueLock(RabbitMQConnectionProvider connections, ILo
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _inProcess = new(StringComparer.Ordinal);
 
-    public static string LockQueueName(string queue) => queue + ".reader-lock";
+    /// <summary>Ends the name of every lock queue; the connection's recovery leaves these out (a lock dies with its connection).</summary>
+    public const string LockQueueSuffix = ".reader-lock";
+
+    public static string LockQueueName(string queue) => queue + LockQueueSuffix;
 
     /// <summary>Waits until this caller is the queue's only reader; dispose the result to let the next one in.</summary>
     /// <exception cref="ParkingQueueBusyException">Another reader held the queue for longer than <see cref="Patience"/>.</exception>
@@ -107,8 +110,9 @@ public sealed class ParkingQueueLock(RabbitMQConnectionProvider connections, ILo
         }
         catch (Exception ex) when (ex is OperationInterruptedException or AlreadyClosedException or TimeoutException)
         {
-            // The broker deletes an exclusive queue with its connection; a connection that is gone (or still being
-            // recovered, in which case the lock queue died with the old one) holds nothing.
+            // The broker deletes an exclusive queue with its connection, and the connection's recovery does not
+            // declare a lock again: a connection that is gone, or still recovering after the provider's patience,
+            // holds nothing.
             logger.LogWarning("Could not delete the reader lock of {Queue}: {Reason}", queue, ex.Message);
         }
         finally

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RabbitMQ.Client;
+using WhatsAppGenesys.Messaging.Admin;
 using WhatsAppGenesys.Messaging.Connection;
 using WhatsAppGenesys.Messaging.Publishing;
 using WhatsAppGenesys.ServiceDefaults.Configuration;
@@ -46,6 +47,12 @@ public static class RabbitMQConnectionExtensions
                 // topology by itself, trying every second.
                 factory.AutomaticRecoveryEnabled = true;
                 factory.TopologyRecoveryEnabled = true;
+                // Except a parking queue's reader lock (an exclusive queue): it died with the old connection, and
+                // declaring it again would hold the lock for a reader that is gone, shutting every other reader out.
+                factory.TopologyRecoveryFilter = new TopologyRecoveryFilter
+                {
+                    QueueFilter = queue => !queue.Name.EndsWith(ParkingQueueLock.LockQueueSuffix, StringComparison.Ordinal),
+                };
                 factory.NetworkRecoveryInterval = TimeSpan.FromSeconds(1);
                 // A broker that disappears without closing the socket is noticed within seconds, not minutes.
                 factory.RequestedHeartbeat = TimeSpan.FromSeconds(10);

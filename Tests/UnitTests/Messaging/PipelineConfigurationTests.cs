@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using WhatsAppGenesys.Messaging;
 using WhatsAppGenesys.Messaging.Topology;
@@ -68,6 +69,32 @@ public class PipelineConfigurationTests
         var ex = Assert.Throws<InvalidOperationException>(() => builder.AddPipelinePublisher("inbound"));
 
         Assert.Contains("AddRabbitMQConnection", ex.Message);
+    }
+
+    [Fact]
+    public void TheConnectionsRecoveryDeclaresEveryQueueAgainButAParkingQueuesReaderLock()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["ConnectionStrings:rabbitmq"] = "amqp://guest:guest@127.0.0.1:5672/";
+        builder.AddRabbitMQConnection("rabbitmq");
+        using var host = builder.Build();
+
+        var factory = Assert.IsType<RabbitMQ.Client.ConnectionFactory>(host.Services.GetRequiredService<RabbitMQ.Client.IConnectionFactory>());
+
+        Assert.True(factory.TopologyRecoveryEnabled);
+        Assert.True(factory.TopologyRecoveryFilter.QueueFilter(new Queue(PipelineNames.Partition("inbound-whatsapp", 3))));
+        Assert.True(factory.TopologyRecoveryFilter.QueueFilter(new Queue(PipelineNames.DeadLetter("inbound-whatsapp"))));
+        Assert.False(factory.TopologyRecoveryFilter.QueueFilter(
+            new Queue(WhatsAppGenesys.Messaging.Admin.ParkingQueueLock.LockQueueName(PipelineNames.DeadLetter("inbound-whatsapp")))));
+    }
+
+    private sealed record Queue(string Name) : RabbitMQ.Client.IRecordedQueue
+    {
+        public bool Durable => true;
+        public bool Exclusive => false;
+        public bool AutoDelete => false;
+        public IDictionary<string, object?>? Arguments => null;
+        public bool IsServerNamed => false;
     }
 
     [Fact]
